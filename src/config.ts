@@ -1,0 +1,118 @@
+// The environment, parsed once. Nothing else in the app reads process.env.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const slackIdList = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? "").split(",").map((id) => id.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, "Slack user ids such as U012ABCDEF, comma-separated")));
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "true or false" })
+  .optional()
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"], { message: "development, production or test" }).default("development"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"], { message: "debug, info, warn or error" }).default("info"),
+  PORT: z.coerce.number({ message: "a port number" }).int().min(0).max(65535).default(3000),
+
+  SLACK_BOT_TOKEN: optionalString.pipe(z.string().startsWith("xoxb-", "a bot token starting with xoxb-").optional()),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString.pipe(z.string().startsWith("xapp-", "an app-level token starting with xapp-").optional()),
+  SLACK_API_URL: z.url({ message: "a URL ending in /api/" }).default("https://slack.com/api/"),
+
+  DATABASE_URL: optionalString.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, "a postgresql:// connection string").optional(),
+  ),
+  EMBEDDED_PG_DIR: z.string().min(1).default("./data/postgres"),
+  EMBEDDED_PG_PORT: z.coerce.number({ message: "a port number" }).int().min(1024).max(65535).default(54329),
+
+  ADMIN_SLACK_IDS: slackIdList,
+  ARRIVAL_HOURS_URBAN: z.coerce.number({ message: "a number of working hours" }).positive().max(100).default(6),
+  ARRIVAL_HOURS_SUBURBAN: z.coerce.number({ message: "a number of working hours" }).positive().max(100).default(7),
+  DEFAULT_TIME_ZONE: z.string().default("Asia/Seoul").refine(isTimeZone, "an IANA time zone such as Asia/Seoul"),
+  SLACK_DEDUPE_HOURS: z.coerce.number({ message: "a number of hours" }).positive().default(24),
+  JOBS_ENABLED: booleanFlag.default(true),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(
+    public readonly problems: string[],
+    /** True when Slack credentials are among the problems: the README's Slack setup explains them. */
+    public readonly slackCredentialsMissing = false,
+  ) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Every invalid value is reported at once, each with what was expected. */
+export function loadConfig(env: Env = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues, env));
+  return parsed.data;
+}
+
+/**
+ * What `npm start` needs: a valid configuration with Slack credentials. Problems of both kinds
+ * are reported together, so one restart fixes them all.
+ */
+export function loadStartupConfig(env: Env = process.env): { config: Config; mode: Extract<SlackMode, { kind: "http" | "socket" }> } {
+  const parsed = configSchema.safeParse(env);
+  const problems = parsed.success ? [] : describeIssues(parsed.error.issues, env);
+  const present = (name: string) => Boolean(env[name]?.trim());
+  const missing = [
+    ...(present("SLACK_BOT_TOKEN") ? [] : ["SLACK_BOT_TOKEN"]),
+    ...(present("SLACK_APP_TOKEN") || present("SLACK_SIGNING_SECRET") ? [] : ["SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)"]),
+  ];
+  problems.push(...missing.map((name) => `${name}: missing`));
+  if (!parsed.success || problems.length) throw new ConfigError(problems, missing.length > 0);
+  const mode = resolveSlackMode(parsed.data);
+  if (mode.kind === "missing") throw new ConfigError(mode.missing.map((name) => `${name}: missing`), true);
+  return { config: parsed.data, mode };
+}
+
+function describeIssues(issues: z.core.$ZodIssue[], env: Env): string[] {
+  return issues.map((issue) => {
+    const name = issue.path.join(".");
+    const got = env[name];
+    return `${name}: expected ${issue.message}${got === undefined ? "" : `, got "${got}"`}`;
+  });
+}
+
+export type SlackMode =
+  | { kind: "socket"; botToken: string; appToken: string; signingSecret?: string }
+  | { kind: "http"; botToken: string; signingSecret: string };
+
+/** Which transport the credentials allow, or the list of variables still missing. */
+export function resolveSlackMode(config: Config): SlackMode | { kind: "missing"; missing: string[] } {
+  const missing: string[] = [];
+  if (!config.SLACK_BOT_TOKEN) missing.push("SLACK_BOT_TOKEN");
+  if (config.SLACK_APP_TOKEN) {
+    if (missing.length) return { kind: "missing", missing };
+    return { kind: "socket", botToken: config.SLACK_BOT_TOKEN!, appToken: config.SLACK_APP_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET };
+  }
+  if (!config.SLACK_SIGNING_SECRET) missing.push("SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)");
+  if (missing.length) return { kind: "missing", missing };
+  return { kind: "http", botToken: config.SLACK_BOT_TOKEN!, signingSecret: config.SLACK_SIGNING_SECRET! };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,50 @@
+// R6–R7: when a technician must be on site, and whether they were late.
+import { DomainError } from "./errors";
+import { addWorkingMinutes, workingMinutesBetween, type WorkingCalendar } from "./working-calendar";
+
+export type ServiceArea = "URBAN" | "SUBURBAN";
+
+export interface ArrivalLimits {
+  urbanHours: number;
+  suburbanHours: number;
+}
+
+/** R6: at most 6 working hours in urban areas, 7 in suburban areas. */
+export const DEFAULT_ARRIVAL_LIMITS: Readonly<ArrivalLimits> = Object.freeze({ urbanHours: 6, suburbanHours: 7 });
+
+export function arrivalLimitMinutes(area: ServiceArea, limits: ArrivalLimits = DEFAULT_ARRIVAL_LIMITS): number {
+  const hours = area === "URBAN" ? limits.urbanHours : area === "SUBURBAN" ? limits.suburbanHours : Number.NaN;
+  if (!Number.isFinite(hours) || hours <= 0) {
+    throw new DomainError("INVALID_ARRIVAL_LIMIT", `No positive arrival limit for area ${String(area)}: ${hours}`);
+  }
+  return hours * 60;
+}
+
+/** R6: the call's arrival deadline, counted in the branch's working hours only. */
+export function computeArrivalDeadline(options: {
+  calendar: WorkingCalendar;
+  receivedAt: Date;
+  area: ServiceArea;
+  limits?: ArrivalLimits;
+}): Date {
+  const { calendar, receivedAt, area, limits = DEFAULT_ARRIVAL_LIMITS } = options;
+  return addWorkingMinutes(calendar, receivedAt, arrivalLimitMinutes(area, limits));
+}
+
+/**
+ * Working minutes between the deadline and the arrival, 0 when on time. Rounded up, so any
+ * late arrival counts at least one minute and the figure is never smaller than the truth.
+ */
+export function lateness(options: { calendar: WorkingCalendar; deadline: Date; arrivedAt: Date }): number {
+  return Math.ceil(workingMinutesBetween(options.calendar, options.deadline, options.arrivedAt));
+}
+
+/**
+ * R7: overdue means past the deadline *without* an arrival; a late arrival is measured by
+ * `lateness` instead. Arriving exactly at the deadline is on time.
+ */
+export function isOverdue(options: { deadline: Date; arrivedAt?: Date | null; now: Date }): boolean {
+  const { deadline, arrivedAt, now } = options;
+  if (arrivedAt) return false;
+  return now.getTime() > deadline.getTime();
+}

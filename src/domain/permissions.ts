@@ -1,0 +1,122 @@
+// Who may do what, as data. Handlers ask `can` before calling a service; a refusal names
+// the roles that may (`rolesAllowed`) so the user knows whom to ask.
+
+export const ROLES = ["DISPATCHER", "TECHNICIAN", "DIRECTOR", "MANAGER", "PARTS_CLERK", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  "ticket.register",
+  "ticket.view",
+  "ticket.edit",
+  "ticket.assign",
+  "ticket.cancel",
+  "ticket.complete-intake",
+  "ticket.accept",
+  "ticket.decline",
+  "ticket.arrive",
+  "ticket.report-work",
+  "ticket.close",
+  "ticket.cannot-finish",
+  "escalation.acknowledge",
+  "report.sign-off",
+  "report.view-branch",
+  "parts.manage",
+  "parts.borrow",
+  "daily-report.submit",
+  "admin.import",
+  "admin.view-job-runs",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * any: wherever the target is. branch: the target is in the person's branch.
+ * assignee: the target ticket is assigned to the person (even one lent to another branch).
+ */
+export type Scope = "any" | "branch" | "assignee" | "branch-or-assignee";
+
+export interface Actor {
+  id: number;
+  branchId: number;
+  roles: readonly Role[];
+  active: boolean;
+}
+
+export interface Target {
+  branchId: number;
+  assignedTechnicianId?: number | null;
+}
+
+// Scope is per role because one action differs by role: a technician closes their own
+// tickets, a director any ticket of the branch.
+const deskWork = { DISPATCHER: "branch", DIRECTOR: "branch" } as const;
+const fieldWork = { TECHNICIAN: "assignee" } as const;
+const fieldWorkOrDirector = { TECHNICIAN: "assignee", DIRECTOR: "branch" } as const;
+
+export const GRANTS: Readonly<Record<Action, Readonly<Partial<Record<Role, Scope>>>>> = {
+  "ticket.register": deskWork,
+  "ticket.view": {
+    DISPATCHER: "branch",
+    TECHNICIAN: "branch-or-assignee",
+    DIRECTOR: "branch",
+    MANAGER: "any",
+    PARTS_CLERK: "branch",
+  },
+  "ticket.edit": deskWork,
+  "ticket.assign": deskWork,
+  "ticket.cancel": deskWork,
+  "ticket.complete-intake": deskWork,
+  "ticket.accept": fieldWork,
+  "ticket.decline": fieldWork,
+  "ticket.arrive": fieldWork,
+  "ticket.report-work": fieldWorkOrDirector,
+  "ticket.close": fieldWorkOrDirector,
+  "ticket.cannot-finish": fieldWork,
+  // Managers (general manager, deputies) oversee every branch, and R7 escalates to them
+  // when the branch director does not react, so any branch is theirs to acknowledge.
+  "escalation.acknowledge": { DIRECTOR: "branch", MANAGER: "any" },
+  "report.sign-off": { MANAGER: "any" },
+  "report.view-branch": { DIRECTOR: "branch", MANAGER: "any" },
+  // Company-wide actions: callers need not pass a target.
+  "parts.manage": { PARTS_CLERK: "any" },
+  "parts.borrow": { TECHNICIAN: "any" },
+  "daily-report.submit": { TECHNICIAN: "any" },
+  "admin.import": { ADMIN: "any" },
+  "admin.view-job-runs": { ADMIN: "any" },
+};
+
+function inScope(scope: Scope, actor: Actor, target: Target | undefined): boolean {
+  if (scope === "any") return true;
+  // A scoped action without a target is refused rather than guessed.
+  if (!target) return false;
+  const sameBranch = target.branchId === actor.branchId;
+  const assignee = target.assignedTechnicianId != null && target.assignedTechnicianId === actor.id;
+  switch (scope) {
+    case "branch":
+      return sameBranch;
+    case "assignee":
+      return assignee;
+    case "branch-or-assignee":
+      return sameBranch || assignee;
+  }
+}
+
+/** Inactive staff can do nothing; ADMIN can do everything; otherwise GRANTS decides. */
+export function can(actor: Actor, action: Action, target?: Target): boolean {
+  if (!actor.active) return false;
+  if (actor.roles.includes("ADMIN")) return true;
+  const grant = GRANTS[action];
+  if (!grant) return false;
+  return actor.roles.some((role) => {
+    const scope = grant[role];
+    return scope !== undefined && inScope(scope, actor, target);
+  });
+}
+
+/**
+ * The roles the table grants `action` to, for "ask a director" messages. ADMIN, who may do
+ * everything, is listed only where nobody else may.
+ */
+export function rolesAllowed(action: Action): Role[] {
+  const grant = GRANTS[action] ?? {};
+  return ROLES.filter((role) => grant[role] !== undefined);
+}

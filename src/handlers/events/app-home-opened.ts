@@ -1,0 +1,21 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import { buildHomeView } from "../../views/home";
+import type { HandlerDeps } from "../types";
+
+export function appHomeOpened(deps: HandlerDeps) {
+  return async ({ event, client }: SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs) => {
+    if (event.tab && event.tab !== "home") return;
+    await publishHome(deps, client, event.user);
+  };
+}
+
+export async function publishHome(deps: HandlerDeps, client: AllMiddlewareArgs["client"], userId: string): Promise<void> {
+  const actor = await deps.services.resolveActor(userId);
+  const view = buildHomeView({
+    displayName: actor.name ?? `<@${userId}>`,
+    registered: actor.staffId !== null,
+    roles: actor.roles,
+    branchName: actor.branchName ?? undefined,
+  });
+  await client.views.publish({ user_id: userId, view });
+}

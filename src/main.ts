@@ -1,0 +1,85 @@
+// Composition root: config → database → Bolt app → handlers → jobs; graceful stop.
+import { createSlackApp, type SlackApp } from "./app";
+import { systemClock } from "./clock";
+import { ConfigError, loadStartupConfig, type Config, type SlackMode } from "./config";
+import { openDatabase, type Database } from "./db";
+import { createLogger, type Log } from "./logger";
+import { createServices } from "./services";
+
+export const SLACK_SETUP_HINT = "See README.md, section \"Slack setup\", to create the app from manifest.yml and get these values.";
+
+export interface Running {
+  port: number;
+  database: Database;
+  slack: SlackApp;
+  stop(): Promise<void>;
+}
+
+export async function startBot(config: Config, mode: Extract<SlackMode, { kind: "http" | "socket" }>, log: Log): Promise<Running> {
+  const database = await openDatabase({ config, log });
+  const services = createServices({ db: database.prisma, clock: systemClock, log, adminSlackIds: config.ADMIN_SLACK_IDS });
+  const slack = createSlackApp({
+    mode,
+    port: config.PORT,
+    slackApiUrl: config.SLACK_API_URL,
+    log,
+    handlerDeps: { services, log },
+    health: database.health,
+  });
+  let port: number;
+  try {
+    port = await slack.start();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  log.info("service desk bot started", { transport: mode.kind, port, embeddedDatabase: database.embedded });
+  return {
+    port,
+    database,
+    slack,
+    async stop() {
+      await slack.stop().catch((error: unknown) => log.warn("error while stopping Slack", { error }));
+      await database.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let startup: ReturnType<typeof loadStartupConfig>;
+  try {
+    startup = loadStartupConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      const hint = error.slackCredentialsMissing ? SLACK_SETUP_HINT : 'See README.md, section "Configuration".';
+      process.stderr.write(`${error.message}\n${hint}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger(startup.config.LOG_LEVEL);
+  const running = await startBot(startup.config, startup.mode, log);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("stopping", { signal });
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error("error while stopping", { error });
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`The bot could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,24 @@
+// The use cases the Slack handlers may call, bound to their dependencies once in the composition
+// root. Handlers see this interface only, never the database.
+import type { Clock } from "../clock";
+import type { Db } from "../db";
+import type { Log } from "../logger";
+import { claimDelivery, pruneDeliveries } from "./slack-deliveries/claim-delivery";
+import { resolveActor } from "./staff/resolve-actor";
+
+export interface ServiceDeps {
+  db: Db;
+  clock: Clock;
+  log: Log;
+  adminSlackIds: readonly string[];
+}
+
+export function createServices(deps: ServiceDeps) {
+  return {
+    resolveActor: (slackUserId: string) => resolveActor(deps, slackUserId),
+    claimDelivery: (options: { key: string; kind: string }) => claimDelivery(deps, options),
+    pruneDeliveries: (options: { olderThanHours: number }) => pruneDeliveries(deps, options),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

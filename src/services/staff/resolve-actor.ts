@@ -1,0 +1,28 @@
+import type { Role } from "../../domain/permissions";
+import type { DbOrTx } from "../../db";
+
+/** Who is acting, as the rules see them. ADMIN_SLACK_IDS are admins even before any import. */
+export interface Actor {
+  slackUserId: string;
+  staffId: number | null;
+  name: string | null;
+  branchId: number | null;
+  branchName: string | null;
+  roles: Role[];
+  active: boolean;
+}
+
+export async function resolveActor(deps: { db: DbOrTx; adminSlackIds: readonly string[] }, slackUserId: string): Promise<Actor> {
+  const staff = await deps.db.staff.findUnique({ where: { slackUserId }, include: { branch: { select: { name: true } } } });
+  const roles = new Set<Role>(staff?.active ? staff.roles : []);
+  if (deps.adminSlackIds.includes(slackUserId)) roles.add("ADMIN");
+  return {
+    slackUserId,
+    staffId: staff?.id ?? null,
+    name: staff?.name ?? null,
+    branchId: staff?.branchId ?? null,
+    branchName: staff?.branch.name ?? null,
+    roles: [...roles],
+    active: staff ? staff.active : roles.has("ADMIN"),
+  };
+}

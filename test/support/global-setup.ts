@@ -1,0 +1,52 @@
+// Prepares one PostgreSQL for the whole run: TEST_DATABASE_URL when given (CI gives the machine's
+// server), otherwise an embedded server of our own, so `npm test` needs nothing but Node.
+// A template database holds the migrated schema; each worker clones it (see test/support/db.ts).
+import os from "node:os";
+import path from "node:path";
+import fs from "node:fs/promises";
+import { Client } from "pg";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../../src/db/embedded";
+import { migrate, readMigrations } from "../../src/db/migrator";
+import { silentLog } from "../../src/logger";
+import { TEMPLATE_ENV, SERVER_ENV, withDatabase } from "./db-names";
+
+declare global {
+  var __embeddedTestServer: EmbeddedServer | undefined;
+  var __embeddedTestDir: string | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "servicedesk-test-pg-"));
+    await fs.chmod(dir, 0o755);
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port, database: "postgres", log: silentLog });
+    globalThis.__embeddedTestServer = server;
+    globalThis.__embeddedTestDir = dir;
+    serverUrl = server.url;
+  }
+  const migrations = await readMigrations();
+  const fingerprint = migrations.map((m) => m.checksum.slice(0, 6)).join("").slice(-24);
+  const template = `servicedesk_template_${fingerprint}`;
+  const admin = new Client({ connectionString: withDatabase(serverUrl, "postgres") });
+  await admin.connect();
+  try {
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
+    if (exists.rowCount === 0) {
+      // Built under a temporary name and renamed, so a crashed run never leaves a half-migrated template.
+      const building = `${template}_building_${process.pid}`;
+      await admin.query(`DROP DATABASE IF EXISTS "${building}"`);
+      await admin.query(`CREATE DATABASE "${building}"`);
+      await migrate({ url: withDatabase(serverUrl, building), log: silentLog });
+      await admin.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`).catch(async (error: unknown) => {
+        await admin.query(`DROP DATABASE IF EXISTS "${building}"`);
+        if (!String(error).includes("already exists")) throw error;
+      });
+    }
+  } finally {
+    await admin.end();
+  }
+  process.env[SERVER_ENV] = serverUrl;
+  process.env[TEMPLATE_ENV] = template;
+}

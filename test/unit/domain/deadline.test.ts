@@ -1,0 +1,115 @@
+import {
+  arrivalLimitMinutes,
+  computeArrivalDeadline,
+  DEFAULT_ARRIVAL_LIMITS,
+  isOverdue,
+  lateness,
+} from "../../../src/domain/deadline";
+import { isDomainError } from "../../../src/domain/errors";
+import { wallClock, weekdayCalendar } from "../../support/factories/calendar";
+
+const SEOUL = "Asia/Seoul";
+const BERLIN = "Europe/Berlin";
+const at = (iso: string) => new Date(iso);
+
+describe("arrival deadline (R6)", () => {
+  const calendar = weekdayCalendar({ timeZone: SEOUL, lunch: ["12:00", "13:00"], holidays: ["2026-05-05"] });
+  const noLunch = weekdayCalendar({ timeZone: SEOUL });
+
+  it("R6: by default urban calls get 6 working hours and suburban calls 7", () => {
+    expect(DEFAULT_ARRIVAL_LIMITS).toEqual({ urbanHours: 6, suburbanHours: 7 });
+    expect(arrivalLimitMinutes("URBAN")).toBe(360);
+    expect(arrivalLimitMinutes("SUBURBAN")).toBe(420);
+  });
+
+  it("R6: an urban call at 09:00 Monday is due 16:00 the same day, lunch not counted", () => {
+    const deadline = computeArrivalDeadline({ calendar, receivedAt: at("2026-06-01T09:00:00+09:00"), area: "URBAN" });
+    expect(wallClock(SEOUL, deadline)).toBe("2026-06-01 Mon 16:00");
+  });
+
+  it("R6: a suburban call at 17:00 Friday is due 15:00 Monday", () => {
+    const deadline = computeArrivalDeadline({
+      calendar: noLunch,
+      receivedAt: at("2026-05-29T17:00:00+09:00"),
+      area: "SUBURBAN",
+    });
+    expect(wallClock(SEOUL, deadline)).toBe("2026-06-01 Mon 15:00");
+  });
+
+  it("R6: a call taken in the evening before a holiday is due the day after the holiday", () => {
+    const deadline = computeArrivalDeadline({ calendar, receivedAt: at("2026-05-04T19:30:00+09:00"), area: "URBAN" });
+    expect(wallClock(SEOUL, deadline)).toBe("2026-05-06 Wed 16:00");
+  });
+
+  it("R6: the limits are configurable per branch", () => {
+    const receivedAt = at("2026-06-01T09:00:00+09:00");
+    const limits = { urbanHours: 4, suburbanHours: 8.5 };
+    expect(wallClock(SEOUL, computeArrivalDeadline({ calendar: noLunch, receivedAt, area: "URBAN", limits }))).toBe(
+      "2026-06-01 Mon 13:00",
+    );
+    expect(wallClock(SEOUL, computeArrivalDeadline({ calendar: noLunch, receivedAt, area: "SUBURBAN", limits }))).toBe(
+      "2026-06-01 Mon 17:30",
+    );
+  });
+
+  it("R6: a limit that is not a positive number is refused", () => {
+    let thrown: unknown;
+    try {
+      computeArrivalDeadline({
+        calendar,
+        receivedAt: at("2026-06-01T09:00:00+09:00"),
+        area: "URBAN",
+        limits: { urbanHours: 0, suburbanHours: 7 },
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isDomainError(thrown, "INVALID_ARRIVAL_LIMIT")).toBe(true);
+  });
+
+  it("R6: a Berlin deadline over the March DST weekend is due at 15:00 local time on Monday", () => {
+    const berlin = weekdayCalendar({ timeZone: BERLIN });
+    const deadline = computeArrivalDeadline({
+      calendar: berlin,
+      receivedAt: at("2026-03-27T17:00:00+01:00"),
+      area: "SUBURBAN",
+    });
+    expect(wallClock(BERLIN, deadline)).toBe("2026-03-30 Mon 15:00");
+  });
+});
+
+describe("lateness (R6, R13)", () => {
+  const calendar = weekdayCalendar({ timeZone: SEOUL });
+  const deadline = at("2026-05-29T17:00:00+09:00"); // Friday
+
+  it("R6: arriving on time or early is 0 minutes late", () => {
+    expect(lateness({ calendar, deadline, arrivedAt: deadline })).toBe(0);
+    expect(lateness({ calendar, deadline, arrivedAt: at("2026-05-29T10:00:00+09:00") })).toBe(0);
+  });
+
+  it("R6: lateness counts working minutes only, so a weekend in between does not count", () => {
+    expect(lateness({ calendar, deadline, arrivedAt: at("2026-06-01T10:00:00+09:00") })).toBe(120);
+  });
+
+  it("R6: a few seconds late counts as one minute late", () => {
+    expect(lateness({ calendar, deadline, arrivedAt: at("2026-05-29T17:00:20+09:00") })).toBe(1);
+  });
+});
+
+describe("overdue (R7)", () => {
+  const deadline = at("2026-06-01T15:00:00+09:00");
+
+  it("R7: a call past its deadline without an arrival is overdue", () => {
+    expect(isOverdue({ deadline, arrivedAt: null, now: at("2026-06-01T15:00:01+09:00") })).toBe(true);
+  });
+
+  it("R7: a call is not overdue at the deadline itself", () => {
+    expect(isOverdue({ deadline, now: deadline })).toBe(false);
+  });
+
+  it("R7: a call whose technician arrived is never overdue, even if the arrival was late", () => {
+    expect(
+      isOverdue({ deadline, arrivedAt: at("2026-06-01T16:00:00+09:00"), now: at("2026-06-02T09:00:00+09:00") }),
+    ).toBe(false);
+  });
+});
