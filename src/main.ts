@@ -34,11 +34,19 @@ export async function startBot(config: Config, mode: Extract<SlackMode, { kind: 
     throw error;
   }
   log.info("service desk bot started", { transport: mode.kind, port, embeddedDatabase: database.embedded });
+
+  // Delivered event ids are only needed for Slack's retry window (minutes); keep a day of them.
+  const pruneTimer = setInterval(() => {
+    services.pruneDeliveries({ olderThanHours: config.SLACK_DEDUPE_HOURS }).catch((error: unknown) => log.warn("could not prune Slack deliveries", { error }));
+  }, 3_600_000);
+  pruneTimer.unref();
+
   return {
     port,
     database,
     slack,
     async stop() {
+      clearInterval(pruneTimer);
       await slack.stop().catch((error: unknown) => log.warn("error while stopping Slack", { error }));
       await database.close();
     },

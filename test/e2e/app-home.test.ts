@@ -1,0 +1,58 @@
+import { useTestApp } from "../support/app-harness";
+
+const app = useTestApp({ adminSlackIds: ["U0ADMIN"], fake: { users: { U0DISP: { name: "park.jisoo" }, U0ADMIN: { name: "admin" }, U0STRANGER: { name: "stranger" } } } });
+
+async function registerDispatcher() {
+  const prisma = app.current.database.prisma;
+  const branch = await prisma.branch.create({ data: { code: "SEL", name: "Seoul service centre", timeZone: "Asia/Seoul" } });
+  await prisma.staff.create({ data: { slackUserId: "U0DISP", name: "Park Jisoo", branchId: branch.id, roles: ["DISPATCHER", "DIRECTOR"] } });
+}
+
+describe("App Home (end to end)", () => {
+  it("publishes a home view naming the user's roles when the tab is opened", async () => {
+    await registerDispatcher();
+    const { slack } = app.current;
+    const delivery = await slack.driver.sendEvent({ type: "app_home_opened", user: "U0DISP", tab: "home" });
+    expect(delivery.status).toBe(200);
+    const [publish] = await slack.waitFor({ method: "views.publish" });
+    expect(publish.args.user_id).toBe("U0DISP");
+    expect(JSON.stringify(slack.homeView("U0DISP"))).toContain("Your roles at *Seoul service centre*: Dispatcher, Service director.");
+  });
+
+  it("tells someone who is not registered how to get access", async () => {
+    const { slack } = app.current;
+    await slack.driver.sendEvent({ type: "app_home_opened", user: "U0STRANGER", tab: "home" });
+    await slack.waitFor({ method: "views.publish" });
+    expect(JSON.stringify(slack.homeView("U0STRANGER"))).toContain("not registered with the service desk");
+  });
+
+  it("treats ADMIN_SLACK_IDS as admins before any import", async () => {
+    const { slack } = app.current;
+    await slack.driver.sendEvent({ type: "app_home_opened", user: "U0ADMIN", tab: "home" });
+    await slack.waitFor({ method: "views.publish" });
+    expect(JSON.stringify(slack.homeView("U0ADMIN"))).toContain("Your roles: Admin.");
+  });
+
+  it("handles an event once when Slack retries its delivery", async () => {
+    await registerDispatcher();
+    const { slack } = app.current;
+    const first = await slack.driver.sendEvent({ type: "app_home_opened", user: "U0DISP", tab: "home" });
+    await slack.waitFor({ method: "views.publish" });
+    const retry = await slack.driver.redeliverEvent(first, { retryNum: 1, retryReason: "http_timeout" });
+    expect(retry.status).toBe(200);
+    await slack.driver.settle();
+    // Give a wrongly repeated listener the time to show itself before counting.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(slack.callsTo("views.publish")).toHaveLength(1);
+  });
+
+  it("refreshes the home view from its button", async () => {
+    await registerDispatcher();
+    const { slack } = app.current;
+    await slack.driver.sendEvent({ type: "app_home_opened", user: "U0DISP", tab: "home" });
+    await slack.waitFor({ method: "views.publish" });
+    const click = await slack.driver.sendBlockActions({ userId: "U0DISP", view: slack.homeView("U0DISP")!, actions: [{ action_id: "home_refresh" }] });
+    expect(click.status).toBe(200);
+    await slack.waitFor({ method: "views.publish", count: 2 });
+  });
+});
