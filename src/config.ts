@@ -1,5 +1,6 @@
 // The environment, parsed once. Nothing else in the app reads process.env.
 import { z } from "zod";
+import { isValidTimeZone } from "./domain/working-calendar";
 
 const optionalString = z
   .string()
@@ -37,7 +38,7 @@ export const configSchema = z.object({
   ADMIN_SLACK_IDS: slackIdList,
   ARRIVAL_HOURS_URBAN: z.coerce.number({ message: "a number of working hours" }).positive().max(100).default(6),
   ARRIVAL_HOURS_SUBURBAN: z.coerce.number({ message: "a number of working hours" }).positive().max(100).default(7),
-  DEFAULT_TIME_ZONE: z.string().default("Asia/Seoul").refine(isTimeZone, "an IANA time zone such as Asia/Seoul"),
+  DEFAULT_TIME_ZONE: z.string().default("Asia/Seoul").refine(isValidTimeZone, "an IANA time zone such as Asia/Seoul"),
   SLACK_DEDUPE_HOURS: z.coerce.number({ message: "a number of hours" }).positive().default(24),
   JOBS_ENABLED: booleanFlag.default(true),
 });
@@ -108,11 +109,3 @@ export function resolveSlackMode(config: Config): SlackMode | { kind: "missing";
   return { kind: "http", botToken: config.SLACK_BOT_TOKEN!, signingSecret: config.SLACK_SIGNING_SECRET! };
 }
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -3,7 +3,7 @@
 import type { Clock } from "../clock";
 import type { Db } from "../db";
 import type { Log } from "../logger";
-import { claimDelivery, pruneDeliveries } from "./slack-deliveries/claim-delivery";
+import { claimDelivery, pruneDeliveries, releaseDelivery } from "./slack-deliveries/claim-delivery";
 import { resolveActor } from "./staff/resolve-actor";
 
 export interface ServiceDeps {
@@ -17,6 +17,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     resolveActor: (slackUserId: string) => resolveActor(deps, slackUserId),
     claimDelivery: (options: { key: string; kind: string }) => claimDelivery(deps, options),
+    releaseDelivery: (key: string) => releaseDelivery(deps, key),
     pruneDeliveries: (options: { olderThanHours: number }) => pruneDeliveries(deps, options),
   };
 }

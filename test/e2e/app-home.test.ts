@@ -1,4 +1,5 @@
 import { useTestApp } from "../support/app-harness";
+import { eventually } from "../support/eventually";
 
 const app = useTestApp({ adminSlackIds: ["U0ADMIN"], fake: { users: { U0DISP: { name: "park.jisoo" }, U0ADMIN: { name: "admin" }, U0STRANGER: { name: "stranger" } } } });
 
@@ -44,6 +45,19 @@ describe("App Home (end to end)", () => {
     // Give a wrongly repeated listener the time to show itself before counting.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(slack.callsTo("views.publish")).toHaveLength(1);
+  });
+
+  it("handles Slack's retry when the first delivery failed half-way, so nothing is lost", async () => {
+    await registerDispatcher();
+    const { slack } = app.current;
+    slack.failNext("views.publish", "internal_error");
+    const first = await slack.driver.sendEvent({ type: "app_home_opened", user: "U0DISP", tab: "home" });
+    await slack.waitFor({ method: "views.publish" });
+    expect(slack.homeView("U0DISP")).toBeUndefined();
+    await eventually(async () => (await app.current.database.prisma.slackDelivery.count()) === 0, 2000, "the failed delivery's claim being released");
+    await slack.driver.redeliverEvent(first, { retryNum: 1, retryReason: "http_error" });
+    await slack.waitFor({ method: "views.publish", count: 2 });
+    expect(JSON.stringify(slack.homeView("U0DISP"))).toContain("Dispatcher");
   });
 
   it("refreshes the home view from its button", async () => {

@@ -12,6 +12,11 @@ export async function claimDelivery(deps: { db: DbOrTx; clock: Clock }, options:
   return inserted === 1;
 }
 
+/** Gives a claim back when handling failed, so that Slack's next retry is handled rather than dropped. */
+export async function releaseDelivery(deps: { db: DbOrTx }, key: string): Promise<void> {
+  await deps.db.slackDelivery.deleteMany({ where: { key } });
+}
+
 /** Forgets deliveries older than Slack's retry window, so the table stays small. */
 export async function pruneDeliveries(deps: { db: DbOrTx; clock: Clock }, options: { olderThanHours: number }): Promise<number> {
   const cutoff = new Date(deps.clock.now().getTime() - options.olderThanHours * 3_600_000);

@@ -1,0 +1,35 @@
+// What each kind of import provides to the shared runner (run-import.ts): the row schema, the
+// natural key, the cross-reference checks against the database, and how one row is written.
+import type { z } from "zod";
+import type { DbOrTx, Tx } from "../../db";
+
+export const IMPORT_KINDS = ["branches", "staff", "customers", "equipment", "contracts", "parts", "stock"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface RowError {
+  /** Line of the file, the header being line 1. */
+  line: number;
+  message: string;
+}
+
+export interface Located<Row> {
+  line: number;
+  row: Row;
+}
+
+export type WriteOutcome = "created" | "updated" | "unchanged";
+
+/** Records a problem with the row on `line`; `column` prefixes the message when given. */
+export type Report = (line: number, message: string, column?: string) => void;
+
+export interface ImportDefinition<Row, Plan> {
+  kind: ImportKind;
+  /** One zod schema per column (snake_case header names); blank cells reach it as undefined. */
+  schema: z.ZodType<Row> & { shape: Record<string, z.ZodType> };
+  /** The natural key upserts match on, to reject a row repeated inside the file. */
+  key: { columns: string; of(row: Row): string };
+  /** Checks references to other records and turns each good row into what `write` needs. */
+  resolve(db: DbOrTx, rows: Located<Row>[], report: Report): Promise<Plan[]>;
+  /** Creates or updates the record of one row, inside the import's transaction. */
+  write(tx: Tx, plan: Plan): Promise<WriteOutcome>;
+}
