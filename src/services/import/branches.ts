@@ -44,7 +44,7 @@ interface BranchPlan {
 export const branchesImport: ImportDefinition<BranchRow, BranchPlan> = {
   kind: "branches",
   schema: branchRow,
-  key: { columns: "code", of: (row) => row.code },
+  key: ["code"],
   async resolve(_db, rows) {
     return rows.map(({ row }) => ({
       code: row.code,

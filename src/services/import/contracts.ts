@@ -46,7 +46,7 @@ interface CustomerEquipment {
 export const contractsImport: ImportDefinition<ContractRow, ContractPlan> = {
   kind: "contracts",
   schema: contractRow,
-  key: { columns: "number", of: (row) => row.number },
+  key: ["number"],
   async resolve(db, rows, report) {
     const customers = await customersByCode(db, rows.map(({ row }) => row.customer_code));
     const branches = await branchesByCode(db, rows.flatMap(({ row }) => (row.branch_code ? [row.branch_code] : [])));

@@ -1,4 +1,4 @@
-// Reads CSV text into cells that remember the file line they started on, so every problem can be
+// CSV in and out. Reading keeps the file line each record starts on, so every problem can be
 // reported against the line a person sees in their editor or spreadsheet.
 import { CsvError, parse } from "csv-parse/sync";
 import { AppError } from "../../errors";

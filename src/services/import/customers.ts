@@ -38,7 +38,7 @@ interface CustomerPlan {
 export const customersImport: ImportDefinition<CustomerRow, CustomerPlan> = {
   kind: "customers",
   schema: customerRow,
-  key: { columns: "code", of: (row) => row.code },
+  key: ["code"],
   async resolve(db, rows, report) {
     const branches = await branchesByCode(db, rows.map(({ row }) => row.branch_code));
     return rows.flatMap(({ line, row }) => {

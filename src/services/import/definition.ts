@@ -26,8 +26,8 @@ export interface ImportDefinition<Row, Plan> {
   kind: ImportKind;
   /** One zod schema per column (snake_case header names); blank cells reach it as undefined. */
   schema: z.ZodType<Row> & { shape: Record<string, z.ZodType> };
-  /** The natural key upserts match on, to reject a row repeated inside the file. */
-  key: { columns: string; of(row: Row): string };
+  /** Columns of the natural key upserts match on, to reject a row repeated inside the file. */
+  key: readonly string[];
   /** Checks references to other records and turns each good row into what `write` needs. */
   resolve(db: DbOrTx, rows: Located<Row>[], report: Report): Promise<Plan[]>;
   /** Creates or updates the record of one row, inside the import's transaction. */

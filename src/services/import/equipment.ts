@@ -29,7 +29,7 @@ interface EquipmentPlan {
 export const equipmentImport: ImportDefinition<EquipmentRow, EquipmentPlan> = {
   kind: "equipment",
   schema: equipmentRow,
-  key: { columns: "model and serial", of: (row) => `${row.model} ${row.serial}` },
+  key: ["model", "serial"],
   async resolve(db, rows, report) {
     const customers = await customersByCode(db, rows.map(({ row }) => row.customer_code));
     return rows.flatMap(({ line, row }) => {

@@ -6,7 +6,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { Parsed } from "./calendar-syntax";
 import { toUtcDate } from "./dates";
 
-export const LIST_SEPARATOR = "|";
+const LIST_SEPARATOR = "|";
 
 export function text(max = 200) {
   return z.string().max(max, `at most ${max} characters`);

@@ -23,7 +23,7 @@ interface PartPlan {
 export const partsImport: ImportDefinition<PartRow, PartPlan> = {
   kind: "parts",
   schema: partRow,
-  key: { columns: "part_no", of: (row) => row.part_no },
+  key: ["part_no"],
   async resolve(_db, rows) {
     return rows.map(({ row }) => ({
       partNo: row.part_no,

@@ -7,9 +7,9 @@ import { AppError } from "../../errors";
 import type { Log } from "../../logger";
 import { branchesImport } from "./branches";
 import { contractsImport } from "./contracts";
-import { CsvSyntaxError, readCsv, type CsvLine } from "./csv";
+import { CsvSyntaxError, readCsv, type CsvLine, type CsvTable } from "./csv";
 import { customersImport } from "./customers";
-import { IMPORT_KINDS, type ImportDefinition, type ImportKind, type Located, type RowError, type WriteOutcome } from "./definition";
+import { IMPORT_KINDS, type ImportDefinition, type ImportKind, type Located, type Report, type RowError, type WriteOutcome } from "./definition";
 import { equipmentImport } from "./equipment";
 import { partsImport } from "./parts";
 import { staffImport } from "./staff";
@@ -90,27 +90,35 @@ type Checked<Plan> = { ok: true; plans: Plan[] } | { ok: false; errors: RowError
 
 async function validateFile<Row, Plan>(definition: ImportDefinition<Row, Plan>, db: DbOrTx, csvText: string): Promise<Checked<Plan>> {
   const errors: RowError[] = [];
-  const report = (line: number, message: string, column?: string) => errors.push({ line, message: column ? `${column}: ${message}` : message });
+  const report: Report = (line, message, column) => errors.push({ line, message: column ? `${column}: ${message}` : message });
 
-  let table;
-  try {
-    table = readCsv(csvText);
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) return { ok: false, errors: [{ line: error.line, message: error.message }] };
-    throw error;
-  }
-  if (!table) return { ok: false, errors: [{ line: 1, message: "the file is empty: expected a header row" }] };
-  if (table.rows.length === 0) return { ok: false, errors: [{ line: table.header.line, message: "no rows below the header" }] };
+  const read = readTable(csvText);
+  if ("error" in read) return { ok: false, errors: [read.error] };
+  const { table } = read;
 
   const columns = readHeader(table.header, Object.keys(definition.schema.shape), requiredColumns(definition), report);
   if (!columns) return { ok: false, errors };
 
-  const rows = table.rows.flatMap((line) => parseRow(definition, columns, line, report));
-  rejectRepeatedKeys(definition, rows, report);
+  const records = table.rows.flatMap((line) => toRecord(columns, line, report));
+  const rows = records.flatMap((record) => parseRow(definition, record, report));
+  rejectRepeatedKeys(definition.key, records, report);
   // References are checked even when other rows failed, so one pass lists every problem.
   const plans = await definition.resolve(db, rows, report);
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
   return { ok: true, plans };
+}
+
+function readTable(csvText: string): { table: CsvTable } | { error: RowError } {
+  let table: CsvTable | null;
+  try {
+    table = readCsv(csvText);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return { error: { line: error.line, message: error.message } };
+    throw error;
+  }
+  if (!table) return { error: { line: 1, message: "the file is empty: expected a header row" } };
+  if (table.rows.length === 0) return { error: { line: table.header.line, message: "no rows below the header" } };
+  return { table };
 }
 
 function normaliseHeader(cell: string): string {
@@ -124,7 +132,7 @@ function requiredColumns(definition: ImportDefinition<unknown, unknown>): string
     .map(([column]) => column);
 }
 
-function readHeader(header: CsvLine, known: string[], required: string[], report: (line: number, message: string) => void): string[] | null {
+function readHeader(header: CsvLine, known: string[], required: string[], report: Report): string[] | null {
   const columns = header.cells.map(normaliseHeader);
   const problems: string[] = [];
   const unknown = columns.filter((column) => column !== "" && !known.includes(column));
@@ -138,12 +146,13 @@ function readHeader(header: CsvLine, known: string[], required: string[], report
   return problems.length ? null : columns;
 }
 
-function parseRow<Row>(
-  definition: ImportDefinition<Row, unknown>,
-  columns: string[],
-  { line, cells }: CsvLine,
-  report: (line: number, message: string, column?: string) => void,
-): Located<Row>[] {
+interface CellRecord {
+  line: number;
+  /** Non-blank cells by column. */
+  cells: Record<string, string>;
+}
+
+function toRecord(columns: string[], { line, cells }: CsvLine, report: Report): CellRecord[] {
   // Fewer cells than columns is fine (some tools drop trailing empty cells); more means a stray comma.
   if (cells.length > columns.length) {
     report(line, `${cells.length} cells but the header has ${columns.length} columns (a value containing a comma must be in double quotes)`);
@@ -154,7 +163,24 @@ function parseRow<Row>(
     const cell = cells[index];
     if (cell !== undefined && cell !== "") record[column] = cell;
   });
-  const parsed = definition.schema.safeParse(record);
+  return [{ line, cells: record }];
+}
+
+/** Compares the key cells as typed, so a repeat is found even when either row has other faults. */
+function rejectRepeatedKeys(key: readonly string[], records: CellRecord[], report: Report): void {
+  const firstLine = new Map<string, number>();
+  for (const { line, cells } of records) {
+    const values = key.map((column) => cells[column]);
+    if (values.some((value) => value === undefined)) continue;
+    const text = values.join(" ");
+    const earlier = firstLine.get(text);
+    if (earlier === undefined) firstLine.set(text, line);
+    else report(line, `duplicate ${key.join(" and ")} "${text}" (already on line ${earlier})`);
+  }
+}
+
+function parseRow<Row>(definition: ImportDefinition<Row, unknown>, { line, cells }: CellRecord, report: Report): Located<Row>[] {
+  const parsed = definition.schema.safeParse(cells);
   if (parsed.success) return [{ line, row: parsed.data }];
   // Zod goes on checking a cell after its first failed check; one reason per cell reads better.
   const reported = new Set<string>();
@@ -162,20 +188,10 @@ function parseRow<Row>(
     const column = issue.path.length ? String(issue.path[0]) : "";
     if (reported.has(column)) continue;
     reported.add(column);
-    const blank = column !== "" && record[column] === undefined && issue.code === "invalid_type";
+    const blank = column !== "" && cells[column] === undefined && issue.code === "invalid_type";
     report(line, blank ? "required" : issue.message, column || undefined);
   }
   return [];
-}
-
-function rejectRepeatedKeys<Row>(definition: ImportDefinition<Row, unknown>, rows: Located<Row>[], report: (line: number, message: string) => void): void {
-  const firstLine = new Map<string, number>();
-  for (const { line, row } of rows) {
-    const key = definition.key.of(row);
-    const earlier = firstLine.get(key);
-    if (earlier === undefined) firstLine.set(key, line);
-    else report(line, `duplicate ${definition.key.columns} "${key}" (already on line ${earlier})`);
-  }
 }
 
 async function recordImport(tx: Tx, clock: Clock, options: ImportOptions, counts: Record<WriteOutcome, number>): Promise<void> {

@@ -40,7 +40,7 @@ interface StaffPlan {
 export const staffImport: ImportDefinition<StaffRow, StaffPlan> = {
   kind: "staff",
   schema: staffRow,
-  key: { columns: "slack_user_id", of: (row) => row.slack_user_id },
+  key: ["slack_user_id"],
   async resolve(db, rows, report) {
     const branches = await branchesByCode(db, rows.map(({ row }) => row.branch_code));
     return rows.flatMap(({ line, row }) => {

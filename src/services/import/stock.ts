@@ -22,7 +22,7 @@ interface StockPlan {
 export const stockImport: ImportDefinition<StockRow, StockPlan> = {
   kind: "stock",
   schema: stockRow,
-  key: { columns: "part_no and branch_code", of: (row) => `${row.part_no} ${row.branch_code}` },
+  key: ["part_no", "branch_code"],
   async resolve(db, rows, report) {
     const parts = await partsByNumber(db, rows.map(({ row }) => row.part_no));
     const branches = await branchesByCode(db, rows.map(({ row }) => row.branch_code));

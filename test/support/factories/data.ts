@@ -1,0 +1,125 @@
+// Data factories: each creates one valid record with defaults and unique values, and anything a
+// test cares about is passed as an override. Missing parents (a staff member's branch, a piece of
+// equipment's customer) are created on the way. Calendars live in calendar.ts.
+import type { DbOrTx } from "../../../src/db";
+import type { Prisma } from "../../../src/generated/prisma/client";
+
+let counter = 0;
+/** Unique within a test run, so tests never collide on a natural key. */
+function next(): number {
+  return ++counter;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(4, "0");
+}
+
+export async function createBranch(db: DbOrTx, overrides: Partial<Prisma.BranchUncheckedCreateInput> = {}) {
+  const n = next();
+  return db.branch.create({
+    data: {
+      code: `BR${pad(n)}`,
+      name: `Branch ${n}`,
+      timeZone: "Asia/Seoul",
+      dispatchChannelId: `C0DSP${pad(n)}`,
+      directorsChannelId: `C0DIR${pad(n)}`,
+      labourRate: 50000,
+      currency: "KRW",
+      ...overrides,
+    },
+  });
+}
+
+export async function createStaff(db: DbOrTx, overrides: Partial<Prisma.StaffUncheckedCreateInput> = {}) {
+  const n = next();
+  const branchId = overrides.branchId ?? (await createBranch(db)).id;
+  return db.staff.create({
+    data: {
+      slackUserId: `U0STAFF${pad(n)}`,
+      name: `Staff ${n}`,
+      roles: ["TECHNICIAN"],
+      skills: ["compressor"],
+      areas: ["URBAN"],
+      email: `staff${n}@example.com`,
+      phone: `010-5550-${pad(n)}`,
+      ...overrides,
+      branchId,
+    },
+  });
+}
+
+export async function createCustomer(db: DbOrTx, overrides: Partial<Prisma.CustomerUncheckedCreateInput> = {}) {
+  const n = next();
+  const branchId = overrides.branchId ?? (await createBranch(db)).id;
+  return db.customer.create({
+    data: {
+      code: `CU${pad(n)}`,
+      name: `Customer ${n}`,
+      address: `${n} Service Street`,
+      phone: `02-555-${pad(n)}`,
+      contactPerson: `Contact ${n}`,
+      area: "URBAN",
+      grade: "B",
+      ...overrides,
+      branchId,
+    },
+  });
+}
+
+export async function createEquipment(db: DbOrTx, overrides: Partial<Prisma.EquipmentUncheckedCreateInput> = {}) {
+  const n = next();
+  const customerId = overrides.customerId ?? (await createCustomer(db)).id;
+  return db.equipment.create({
+    data: {
+      model: "AC-300",
+      serial: `SN${pad(n)}`,
+      acceptanceDate: new Date("2026-01-15T00:00:00Z"),
+      warrantyEnd: new Date("2027-01-14T00:00:00Z"),
+      ...overrides,
+      customerId,
+    },
+  });
+}
+
+/** A contract on the customer's branch; `equipmentIds` lists what it covers (none = all). */
+export async function createContract(
+  db: DbOrTx,
+  overrides: Partial<Omit<Prisma.ContractUncheckedCreateInput, "equipment">> & { equipmentIds?: number[] } = {},
+) {
+  const n = next();
+  const { equipmentIds = [], ...fields } = overrides;
+  const customer = fields.customerId
+    ? await db.customer.findUniqueOrThrow({ where: { id: fields.customerId } })
+    : await createCustomer(db, fields.branchId ? { branchId: fields.branchId } : {});
+  return db.contract.create({
+    data: {
+      number: `MC${pad(n)}`,
+      startsOn: new Date("2026-01-01T00:00:00Z"),
+      endsOn: new Date("2026-12-31T00:00:00Z"),
+      terms: "Quarterly inspection",
+      status: "ACTIVE",
+      branchId: customer.branchId,
+      ...fields,
+      customerId: customer.id,
+      equipment: { connect: equipmentIds.map((id) => ({ id })) },
+    },
+  });
+}
+
+/** A catalogue part; `stock` sets on-hand quantities per branch. */
+export async function createPart(
+  db: DbOrTx,
+  overrides: Partial<Omit<Prisma.PartUncheckedCreateInput, "stock">> & { stock?: { branchId: number; quantity: number }[] } = {},
+) {
+  const n = next();
+  const { stock = [], ...fields } = overrides;
+  return db.part.create({
+    data: {
+      partNo: `P${pad(n)}`,
+      name: `Part ${n}`,
+      unitPrice: 10000,
+      ...fields,
+      stock: { create: stock },
+    },
+  });
+}
