@@ -1,6 +1,6 @@
 // Builds the Bolt app for either transport, with our handlers and the health route.
-import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AddressInfo, Server } from "node:net";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger } from "@slack/bolt";
 import type { WebClientOptions } from "@slack/web-api";
 import type { SlackMode } from "./config";
@@ -28,17 +28,26 @@ export interface SlackApp {
 
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const logger = boltLogger(options.log);
-  const customRoutes = [{ path: "/healthz", method: ["GET"], handler: healthHandler(options.health) }];
+  const clientOptions: WebClientOptions = { slackApiUrl: options.slackApiUrl, ...options.clientOptions };
+  const health = healthHandler(options.health);
+  // Socket Mode: the Socket Mode client calls apps.connections.open with the same API URL and
+  // retry policy as the bot's client. /healthz is served by a server of our own there, because
+  // Bolt's receiver neither reports the port it bound nor waits for it to close.
   const receiver =
     options.mode.kind === "http"
-      ? new HTTPReceiver({ signingSecret: options.mode.signingSecret, customRoutes, logger, processBeforeResponse: false })
-      : new SocketModeReceiver({ appToken: options.mode.appToken, customRoutes, logger, installerOptions: { port: options.port } });
+      ? new HTTPReceiver({
+          signingSecret: options.mode.signingSecret,
+          customRoutes: [{ path: "/healthz", method: ["GET"], handler: health }],
+          logger,
+          processBeforeResponse: false,
+        })
+      : new SocketModeReceiver({ appToken: options.mode.appToken, logger, installerOptions: { clientOptions } });
 
   const app = new App({
     token: options.mode.botToken,
     receiver,
     logger,
-    clientOptions: { slackApiUrl: options.slackApiUrl, ...options.clientOptions },
+    clientOptions,
     // Our own bot_id/user are filtered from message events, so the bot never answers itself.
     ignoreSelf: true,
   });
@@ -48,21 +57,49 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
   registerHandlers(app, options.handlerDeps);
 
-  let server: Server | undefined;
+  let healthServer: Server | undefined;
   return {
     app,
     async start() {
-      if (options.mode.kind === "http") {
-        server = (await (receiver as HTTPReceiver).start(options.port)) as Server;
+      if (receiver instanceof HTTPReceiver) {
+        const server = (await receiver.start(options.port)) as Server;
         return (server.address() as AddressInfo).port;
       }
+      healthServer = await listen(
+        createServer((req, res) => {
+          if (req.method === "GET" && req.url?.split("?")[0] === "/healthz") return health(req, res);
+          res.writeHead(404).end();
+        }),
+        options.port,
+      );
       await app.start();
-      return options.port;
+      return (healthServer.address() as AddressInfo).port;
     },
     async stop() {
+      if (receiver instanceof SocketModeReceiver) {
+        // Bolt's stop() does not wait for the socket to close; the database must outlive it.
+        const disconnected = new Promise<void>((resolve) => {
+          receiver.client.once("disconnected", () => resolve());
+          setTimeout(resolve, 5_000).unref();
+        });
+        await app.stop();
+        await disconnected;
+        await new Promise<void>((resolve) => (healthServer ? healthServer.close(() => resolve()) : resolve()));
+        return;
+      }
       await app.stop();
     },
   };
+}
+
+function listen(server: Server, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, () => {
+      server.off("error", reject);
+      resolve(server);
+    });
+  });
 }
 
 function healthHandler(health: () => Promise<DatabaseHealth>) {

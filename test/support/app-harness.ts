@@ -1,20 +1,22 @@
-// The real app on its real HTTP endpoint, with a test database and the Slack fake: what every
-// end-to-end test drives.
+// The real app on its real transport (HTTP endpoint or Socket Mode), with a test database and the
+// Slack fake: what every end-to-end test drives.
 import { createSlackApp, type SlackApp } from "../../src/app";
 import { fixedClock, type Clock } from "../../src/clock";
 import { checkHealth } from "../../src/db";
 import { silentLog, type Log } from "../../src/logger";
 import { createServices } from "../../src/services";
 import { createTestDatabase, type TestDatabase } from "./db";
-import { SlackFake, startSlackFake, type SlackFakeOptions } from "./slack-fake";
+import { SlackFake, startSlackFake, type SlackFakeOptions, type Transport } from "./slack-fake";
 
 export const TEST_SIGNING_SECRET = "e2e-signing-secret";
 export const TEST_BOT_TOKEN = "xoxb-e2e-bot-token";
+export const TEST_APP_TOKEN = "xapp-1-A0FAKEAPP-1-e2e-app-token";
 
 export interface TestApp {
   slack: SlackFake;
   database: TestDatabase;
   clock: ReturnType<typeof fixedClock>;
+  /** Where the app serves HTTP: Slack's requests and /healthz, or only /healthz in Socket Mode. */
   port: number;
   url: string;
   stop(): Promise<void>;
@@ -25,27 +27,33 @@ export interface TestAppOptions {
   now?: string;
   log?: Log;
   fake?: SlackFakeOptions;
+  /** How Slack reaches the app: signed HTTP requests (default) or Socket Mode. */
+  transport?: Transport;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const transport = options.transport ?? "http";
   const database = await createTestDatabase();
   const clock = fixedClock(options.now ?? "2026-11-23T01:00:00Z");
-  const slack = await startSlackFake({ signingSecret: TEST_SIGNING_SECRET, botToken: TEST_BOT_TOKEN, ...options.fake });
+  const slack = await startSlackFake({ signingSecret: TEST_SIGNING_SECRET, botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN, transport, ...options.fake });
   const log = options.log ?? silentLog;
   const services = createServices({ db: database.prisma, clock: clock as Clock, log, adminSlackIds: options.adminSlackIds ?? [] });
   const app: SlackApp = createSlackApp({
-    mode: { kind: "http", botToken: TEST_BOT_TOKEN, signingSecret: TEST_SIGNING_SECRET },
-    port: 0,
     slackApiUrl: slack.apiUrl,
     log,
     handlerDeps: { services, log },
     health: () => checkHealth(database.prisma),
     // Against the fake: fail fast instead of the WebClient's 30 minutes of retries.
     clientOptions: { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },
+    mode:
+      transport === "socket"
+        ? { kind: "socket", botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN }
+        : { kind: "http", botToken: TEST_BOT_TOKEN, signingSecret: TEST_SIGNING_SECRET },
+    port: 0,
   });
   const port = await app.start();
   const url = `http://127.0.0.1:${port}`;
-  slack.setAppUrl(url);
+  if (transport === "http") slack.setAppUrl(url);
   return {
     slack,
     database,
@@ -54,6 +62,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     url,
     async stop() {
       await slack.driver.settle();
+      // The app before the fake: a Socket Mode client that loses the fake reconnects to it.
       await app.stop();
       await slack.close();
       await database.close();

@@ -2,7 +2,10 @@
 // test cares about is passed as an override. Missing parents (a staff member's branch, a piece of
 // equipment's customer) are created on the way. Calendars live in calendar.ts.
 import type { DbOrTx } from "../../../src/db";
+import type { Role } from "../../../src/domain/permissions";
 import type { Prisma } from "../../../src/generated/prisma/client";
+import type { Actor } from "../../../src/services/staff/resolve-actor";
+import { allocateVoucherNumber } from "../../../src/services/tickets/allocate-voucher-number";
 
 let counter = 0;
 /** Unique within a test run, so tests never collide on a natural key. */
@@ -120,6 +123,80 @@ export async function createPart(
       unitPrice: 10000,
       ...fields,
       stock: { create: stock },
+    },
+  });
+}
+
+export interface BranchCalendarOptions {
+  /** Local dates YYYY-MM-DD on which the branch is closed. */
+  holidays?: string[];
+  /** 0 = Sunday … 6 = Saturday; Monday to Friday by default. */
+  weekdays?: number[];
+  /** Minutes after local midnight; 09:00–18:00 by default. */
+  opensAt?: number;
+  closesAt?: number;
+}
+
+/** A branch with WorkingHours rows (Mon–Fri 09:00–18:00 in its zone, Asia/Seoul by default) and holidays. */
+export async function createBranchWithCalendar(
+  db: DbOrTx,
+  overrides: Partial<Prisma.BranchUncheckedCreateInput> & BranchCalendarOptions = {},
+) {
+  const { holidays = [], weekdays = [1, 2, 3, 4, 5], opensAt = 9 * 60, closesAt = 18 * 60, ...fields } = overrides;
+  const branch = await createBranch(db, fields);
+  await db.workingHours.createMany({ data: weekdays.map((weekday) => ({ branchId: branch.id, weekday, opensAt, closesAt })) });
+  if (holidays.length > 0) {
+    await db.holiday.createMany({
+      data: holidays.map((date) => ({ branchId: branch.id, date: new Date(`${date}T00:00:00Z`), name: `Holiday ${date}` })),
+    });
+  }
+  return branch;
+}
+
+export function createTechnician(db: DbOrTx, overrides: Partial<Prisma.StaffUncheckedCreateInput> = {}) {
+  return createStaff(db, { roles: ["TECHNICIAN"], ...overrides });
+}
+
+export function createDispatcher(db: DbOrTx, overrides: Partial<Prisma.StaffUncheckedCreateInput> = {}) {
+  return createStaff(db, { roles: ["DISPATCHER"], skills: [], areas: [], ...overrides });
+}
+
+/** The acting person as services see them (what resolveActor would return for this staff row). */
+export function actorFor(staff: { id: number; slackUserId: string; name: string; branchId: number; roles: Role[]; active: boolean }): Actor {
+  return {
+    slackUserId: staff.slackUserId,
+    staffId: staff.id,
+    name: staff.name,
+    branchId: staff.branchId,
+    branchName: null,
+    roles: [...staff.roles],
+    active: staff.active,
+  };
+}
+
+/**
+ * A ticket written directly (no service, no audit row): REGISTERED, urban, paid, received now,
+ * with a customer of the branch; the voucher number comes from the real counter, so tickets made
+ * here and by registerTicket never collide.
+ */
+export async function createTicket(db: DbOrTx, overrides: Partial<Prisma.TicketUncheckedCreateInput> = {}) {
+  const receivedAt = overrides.receivedAt ? new Date(overrides.receivedAt) : new Date();
+  const customerId =
+    overrides.customerId ?? (await createCustomer(db, overrides.branchId !== undefined ? { branchId: overrides.branchId } : {})).id;
+  const customer = await db.customer.findUniqueOrThrow({ where: { id: customerId } });
+  const voucherNo = overrides.voucherNo ?? (await allocateVoucherNumber(db, receivedAt.getUTCFullYear()));
+  return db.ticket.create({
+    data: {
+      status: "REGISTERED",
+      category: "A_PAID",
+      suggestedCategory: "A_PAID",
+      area: customer.area,
+      faultDescription: "Does not cool",
+      receivedAt,
+      ...overrides,
+      voucherNo,
+      customerId,
+      branchId: customer.branchId,
     },
   });
 }

@@ -1,7 +1,8 @@
 /**
- * Plays Slack's side towards the app: signed HTTP requests to its real endpoint, built like
- * Slack's payloads, each with a fresh trigger_id and a response_url the fake serves. What the app
- * answers (acks, response_action) is applied to the fake's workspace as Slack would.
+ * Plays Slack's side towards the app: payloads built like Slack's, each with a fresh trigger_id
+ * and a response_url the fake serves, delivered as signed HTTP requests to the app's endpoint or
+ * as Socket Mode envelopes on its WebSocket. What the app answers (acks, response_action) is
+ * applied to the fake's workspace as Slack would, whichever the transport.
  */
 import { createHmac } from "node:crypto";
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
@@ -17,6 +18,7 @@ import type {
   ViewSubmitAction,
 } from "@slack/bolt";
 import { validateOptionsResponse } from "./block-kit-validator";
+import type { EnvelopeType, SocketModeServer } from "./socket-mode";
 import { buildState, findElement, interactiveElements, isEmptyState, toStateValue, type StateInput, type StateValues } from "./view-state";
 import { SlackApiError, type FakeEphemeral, type FakeMessage, type ResponseTarget, type Workspace } from "./workspace";
 
@@ -27,10 +29,15 @@ const ACK_DEADLINE_MS = 3_000;
 /** Long enough for Bolt's own 3001 ms no-ack answer, short enough not to hang a test. */
 const REQUEST_TIMEOUT_MS = 10_000;
 
+/** Signed HTTP requests to the app's endpoint, or envelopes on its Socket Mode connection. */
+export type Transport = "http" | "socket";
+
 export interface SendResult<Payload = unknown> {
+  /** The HTTP status; over Socket Mode 200 once the app acked, 0 when no ack came in time. */
   status: number;
-  /** Parsed JSON when the app answered JSON, else the text ("" for a bare ack). */
+  /** Parsed JSON when the app answered JSON (Socket Mode: the ack's payload), else the text ("" for a bare ack). */
   body: unknown;
+  /** The HTTP response headers; none over Socket Mode. */
   headers: IncomingHttpHeaders;
   durationMs: number;
   /** What Slack sent. */
@@ -112,9 +119,18 @@ export interface ShortcutOptions {
 export interface EventOptions {
   /** Reuse an event_id to redeliver the same event. */
   eventId?: string;
+  /** X-Slack-Retry-Num over HTTP, `retry_attempt` over Socket Mode. */
   retryNum?: number;
+  /** X-Slack-Retry-Reason over HTTP ("http_timeout"...), `retry_reason` over Socket Mode ("timeout"...). */
   retryReason?: string;
 }
+
+/** What Slack is delivering: it decides the HTTP encoding and the Socket Mode envelope type. */
+type Delivery = "command" | "interaction" | "event";
+
+type Retry = Pick<EventOptions, "retryNum" | "retryReason">;
+
+const ENVELOPE_TYPES: Record<Delivery, EnvelopeType> = { command: "slash_commands", interaction: "interactive", event: "events_api" };
 
 export type FakeEventInput = { type: string } & Json;
 
@@ -157,9 +173,18 @@ function refusal(error: unknown): string {
 export class SlackDriver {
   /** The app's base URL ("http://127.0.0.1:3000") or full endpoint; the path defaults to Bolt's /slack/events. */
   appUrl?: string;
+  transport: Transport = "http";
   private readonly inFlight = new Set<Promise<unknown>>();
 
-  constructor(private readonly workspace: Workspace) {}
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly socketMode: SocketModeServer,
+  ) {}
+
+  /** Whether a delivery has somewhere to go: an app URL, or an open Socket Mode connection. */
+  get canDeliver(): boolean {
+    return this.transport === "socket" ? this.socketMode.connectionCount > 0 : this.appUrl !== undefined;
+  }
 
   private get config() {
     return this.workspace.config;
@@ -279,18 +304,35 @@ export class SlackDriver {
     return { status: answer.status, body: parsed, headers: answer.headers, durationMs, payload: body, problems: [] };
   }
 
-  private async deliver<P>(payload: P, encoding: "form" | "interaction" | "json", extraHeaders: Record<string, string> = {}): Promise<SendResult<P>> {
+  private deliver<P>(payload: P, delivery: Delivery, retry: Retry = {}): Promise<SendResult<P>> {
+    return this.transport === "socket" ? this.deliverOverSocket(payload, delivery, retry) : this.deliverOverHttp(payload, delivery, retry);
+  }
+
+  private async deliverOverHttp<P>(payload: P, delivery: Delivery, retry: Retry): Promise<SendResult<P>> {
     const body =
-      encoding === "json"
+      delivery === "event"
         ? JSON.stringify(payload)
-        : new URLSearchParams(encoding === "form" ? (payload as Record<string, string>) : { payload: JSON.stringify(payload) }).toString();
+        : new URLSearchParams(delivery === "command" ? (payload as Record<string, string>) : { payload: JSON.stringify(payload) }).toString();
     // Bolt compares the content type exactly: no charset suffix, like Slack.
-    const contentType = encoding === "json" ? "application/json" : "application/x-www-form-urlencoded";
-    const result = await this.sendRawRequest(body, { "content-type": contentType, ...this.signedHeaders(body), ...extraHeaders });
+    const contentType = delivery === "event" ? "application/json" : "application/x-www-form-urlencoded";
+    const headers: Record<string, string> = { "content-type": contentType, ...this.signedHeaders(body) };
+    if (retry.retryNum !== undefined) headers["x-slack-retry-num"] = String(retry.retryNum);
+    if (retry.retryReason !== undefined) headers["x-slack-retry-reason"] = retry.retryReason;
+    const result = await this.sendRawRequest(body, headers);
     const problems: string[] = [];
     if (result.status !== 200) problems.push(`the app answered HTTP ${result.status}: Slack shows the user an error (or retries an event)`);
     if (result.durationMs > ACK_DEADLINE_MS) problems.push(`the app answered after ${result.durationMs} ms: Slack gives up after ${ACK_DEADLINE_MS} ms`);
     return { ...result, payload, problems };
+  }
+
+  /** The same payload as an envelope; Slack waits for the ack as long as for an HTTP answer. */
+  private async deliverOverSocket<P>(payload: P, delivery: Delivery, retry: Retry): Promise<SendResult<P>> {
+    const started = performance.now();
+    const ack = await this.socketMode.deliver(ENVELOPE_TYPES[delivery], payload, ACK_DEADLINE_MS, { attempt: retry.retryNum ?? 0, reason: retry.retryReason ?? "" });
+    const durationMs = Math.round(performance.now() - started);
+    // A bare ack() arrives as `payload: {}`: the same as an empty HTTP 200, so nothing to show.
+    const body = ack.payload === undefined || Object.keys(ack.payload).length === 0 ? "" : ack.payload;
+    return { status: ack.payload ? 200 : 0, body, headers: {}, durationMs, payload, problems: ack.problem ? [ack.problem] : [] };
   }
 
   /** A slash command, form-encoded like Slack's. An ack body is shown like Slack does (ephemeral unless in_channel). */
@@ -314,7 +356,7 @@ export class SlackDriver {
       response_url: responseUrl,
       trigger_id: triggerId,
     };
-    const result = await this.deliver(payload, "form");
+    const result = await this.deliver(payload, "command");
     if (result.status === 200 && result.body !== "" && result.body !== undefined) {
       const body = isObject(result.body) ? result.body : { text: String(result.body) };
       try {
@@ -553,16 +595,16 @@ export class SlackDriver {
     return this.deliverEvent(payload, options);
   }
 
-  /** Slack's retry of an earlier delivery: the same body, with X-Slack-Retry-Num and -Reason. */
-  redeliverEvent(previous: EventResult, { retryNum = 1, retryReason = "http_timeout" } = {}): Promise<EventResult> {
+  /**
+   * Slack's retry of an earlier delivery: the same body, with X-Slack-Retry-Num and -Reason (Socket
+   * Mode: `retry_attempt` and `retry_reason`, whose reason for a missing ack is "timeout").
+   */
+  redeliverEvent(previous: EventResult, { retryNum = 1, retryReason = this.transport === "socket" ? "timeout" : "http_timeout" } = {}): Promise<EventResult> {
     return this.deliverEvent(previous.payload, { retryNum, retryReason });
   }
 
   private async deliverEvent(payload: EnvelopedEvent, options: EventOptions): Promise<EventResult> {
-    const headers: Record<string, string> = {};
-    if (options.retryNum !== undefined) headers["x-slack-retry-num"] = String(options.retryNum);
-    if (options.retryReason !== undefined) headers["x-slack-retry-reason"] = options.retryReason;
-    const result = await this.deliver(payload, "json", headers);
+    const result = await this.deliver(payload, "event", options);
     return { ...result, eventId: payload.event_id };
   }
 

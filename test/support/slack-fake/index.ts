@@ -1,6 +1,7 @@
 export { startSlackFake, SlackFake } from "./server";
 export type { ApiCall, CallCondition, SlackFakeOptions } from "./server";
 export { SlackDriver, signSlackRequest } from "./driver";
+export type { DisconnectReason, EnvelopeType, SocketModeEnvelope } from "./socket-mode";
 export type {
   ActionInput,
   BlockActionsOptions,
@@ -12,6 +13,7 @@ export type {
   MessageRef,
   SendResult,
   ShortcutOptions,
+  Transport,
   TypedValues,
   ViewClosedOptions,
   ViewSubmissionOptions,

@@ -1,12 +1,15 @@
 /**
  * A local Slack for end-to-end tests: the Web API under `/api/`, response_urls under
- * `/commands/…` and `/actions/…`, and a driver that sends Slack's requests to the app.
+ * `/commands/…` and `/actions/…`, Socket Mode links under `/link/`, and a driver that sends
+ * Slack's requests to the app over HTTP or Socket Mode.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import type { ViewOutput } from "@slack/bolt";
-import { SlackDriver } from "./driver";
-import { webApiMethods } from "./web-api";
+import { SlackDriver, type Transport } from "./driver";
+import { SocketModeServer, type DisconnectReason } from "./socket-mode";
+import { webApiMethods, type WebApiMethod } from "./web-api";
 import {
   SlackApiError,
   Workspace,
@@ -23,6 +26,8 @@ type Json = Record<string, unknown>;
 export interface SlackFakeOptions {
   signingSecret?: string;
   botToken?: string;
+  /** The app-level token (`xapp-…`) that `apps.connections.open` accepts. */
+  appToken?: string;
   botUserId?: string;
   botId?: string;
   appId?: string;
@@ -30,6 +35,8 @@ export interface SlackFakeOptions {
   teamDomain?: string;
   /** Where the app listens; can also be set later with `setAppUrl`. */
   appUrl?: string;
+  /** How the driver delivers: signed HTTP requests to `appUrl` (default) or Socket Mode envelopes. */
+  transport?: Transport;
   /** Default: one user, U0FAKEUSER. The first one is the driver's default actor. */
   users?: Record<string, FakeUser>;
   /** Default: one public channel, C0FAKECHAN (#service-desk). DMs exist for every user. */
@@ -60,6 +67,9 @@ export interface CallCondition {
 /** Fields of a Web API body that the WebClient JSON-encodes in its form posts. */
 const JSON_FIELDS = ["blocks", "attachments", "view", "metadata"];
 
+/** Methods that take the app-level token; every other one takes the bot token. */
+const APP_TOKEN_METHODS = new Set(["apps.connections.open"]);
+
 type Injection = { kind: "fail"; error: string } | { kind: "ratelimit"; retryAfterSeconds: number };
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -80,6 +90,7 @@ function defaultConfig(options: SlackFakeOptions): WorkspaceConfig {
   return {
     signingSecret: options.signingSecret ?? "fake-signing-secret",
     botToken: options.botToken ?? "xoxb-fake-bot-token",
+    appToken: options.appToken ?? "xapp-1-A0FAKEAPP-1-fake-app-token",
     botUserId: options.botUserId ?? "U0FAKEBOT",
     botId: options.botId ?? "B0FAKEBOT",
     appId: options.appId ?? "A0FAKEAPP",
@@ -95,6 +106,8 @@ function defaultConfig(options: SlackFakeOptions): WorkspaceConfig {
 export class SlackFake {
   readonly driver: SlackDriver;
   private readonly workspace: Workspace;
+  private readonly socketMode: SocketModeServer;
+  private readonly methods: Record<string, WebApiMethod>;
   private readonly recorded: ApiCall[] = [];
   private readonly injections = new Map<string, Injection[]>();
   private readonly waiters = new Set<(error: Error) => void>();
@@ -103,8 +116,11 @@ export class SlackFake {
 
   constructor(private readonly options: SlackFakeOptions = {}) {
     this.workspace = new Workspace(defaultConfig(options));
-    this.driver = new SlackDriver(this.workspace);
+    this.socketMode = new SocketModeServer(this.workspace.config.appId, () => this.workspace.notify());
+    this.driver = new SlackDriver(this.workspace, this.socketMode);
     this.driver.appUrl = options.appUrl;
+    this.driver.transport = options.transport ?? "http";
+    this.methods = { ...webApiMethods, "apps.connections.open": () => ({ ok: true, url: this.socketMode.issueUrl(this.origin) }) };
     this.workspace.onBotMessage = (message) => this.echo(message);
   }
 
@@ -121,6 +137,7 @@ export class SlackFake {
     const server = createServer((request, response) => {
       this.handle(request, response).catch((error: unknown) => sendJson(response, 500, { ok: false, error: "fatal_error", detail: String(error) }));
     });
+    server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => this.socketMode.handleUpgrade(request, socket, head));
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(0, "127.0.0.1", resolve);
@@ -131,10 +148,15 @@ export class SlackFake {
     return this;
   }
 
-  /** Waits for in-flight deliveries, cancels pending waitFor calls, and stops the server. */
+  /**
+   * Waits for in-flight deliveries, cancels pending waitFor calls, closes Socket Mode connections
+   * and stops the server. Stop the app first: a Socket Mode client that loses its connection
+   * reconnects, and would keep calling a fake that is gone.
+   */
   async close(): Promise<void> {
     await this.driver.settle();
     for (const cancel of [...this.waiters]) cancel(new Error("the Slack fake was closed"));
+    await this.socketMode.close();
     const server = this.server;
     this.server = undefined;
     if (!server) return;
@@ -146,6 +168,24 @@ export class SlackFake {
 
   setAppUrl(url: string): void {
     this.driver.appUrl = url;
+  }
+
+  /** Switches how the driver delivers from now on; see `SlackFakeOptions.transport`. */
+  setTransport(transport: Transport): void {
+    this.driver.transport = transport;
+  }
+
+  /** Open Socket Mode connections: 1 once the app has started, 0 once it has stopped. */
+  get socketConnections(): number {
+    return this.socketMode.connectionCount;
+  }
+
+  /**
+   * Sends Slack's `disconnect` message on every Socket Mode connection, as Slack does before it
+   * recycles a link (`refresh_requested`) or when Socket Mode is turned off (`link_disabled`).
+   */
+  requestReconnect(reason: DisconnectReason = "refresh_requested"): void {
+    this.socketMode.requestReconnect(reason);
   }
 
   addUser(userId: string, user: FakeUser): void {
@@ -318,10 +358,13 @@ export class SlackFake {
       this.workspace.notify();
     };
 
-    const run = webApiMethods[method];
+    const run = this.methods[method];
     if (!run) return answer(200, { ok: false, error: "unknown_method" });
     if (!parsed.token) return answer(200, { ok: false, error: "not_authed" });
-    if (parsed.token !== this.workspace.config.botToken) return answer(200, { ok: false, error: "invalid_auth" });
+    const { botToken, appToken } = this.workspace.config;
+    if (parsed.token !== botToken && parsed.token !== appToken) return answer(200, { ok: false, error: "invalid_auth" });
+    // Slack tells a known token used on the wrong kind of method apart from an unknown one.
+    if ((parsed.token === appToken) !== APP_TOKEN_METHODS.has(method)) return answer(200, { ok: false, error: "not_allowed_token_type" });
     const injection = this.injections.get(method)?.shift();
     if (injection?.kind === "ratelimit") {
       return answer(429, { ok: false, error: "ratelimited" }, { "retry-after": String(injection.retryAfterSeconds) });
@@ -351,7 +394,7 @@ export class SlackFake {
 
   /** Slack sends the bot's own messages back as events, carrying its user and bot_id (Bolt's ignoreSelf relies on them). */
   private echo(message: FakeMessage): void {
-    if (!this.options.echoBotMessages || !this.driver.appUrl) return;
+    if (!this.options.echoBotMessages || !this.driver.canDeliver) return;
     const { channel, ...fields } = message;
     const event = {
       ...fields,

@@ -42,6 +42,8 @@ export interface FakeChannel {
 export interface WorkspaceConfig {
   signingSecret: string;
   botToken: string;
+  /** App-level token (`xapp-…`): only `apps.connections.open` takes it. */
+  appToken: string;
   botUserId: string;
   botId: string;
   appId: string;
