@@ -2,6 +2,7 @@
 // undefined, so `.optional()` means "may be left empty". Messages say what was expected; the
 // runner prefixes them with the column name.
 import { z } from "zod";
+import { hasPhoneDigitCount, PHONE_CHARACTERS, PHONE_MAX_DIGITS, PHONE_MIN_DIGITS } from "../../domain/phone";
 import { Prisma } from "../../generated/prisma/client";
 import type { Parsed } from "./calendar-syntax";
 import { toUtcDate } from "./dates";
@@ -39,11 +40,8 @@ export function notBefore(later: unknown, earlier: unknown): boolean {
 export function phone() {
   return z
     .string()
-    .regex(/^[0-9+\-() ]+$/, "a phone number: digits, spaces, + - and parentheses only")
-    .refine((value) => {
-      const digits = value.replace(/\D/g, "").length;
-      return digits >= 6 && digits <= 20;
-    }, "a phone number with 6 to 20 digits");
+    .regex(PHONE_CHARACTERS, "a phone number: digits, spaces, + - and parentheses only")
+    .refine(hasPhoneDigitCount, `a phone number with ${PHONE_MIN_DIGITS} to ${PHONE_MAX_DIGITS} digits`);
 }
 
 export function email() {

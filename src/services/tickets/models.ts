@@ -100,6 +100,8 @@ export interface TechnicianSuggestion {
   skills: string[];
   available: boolean;
   coversArea: boolean;
+  /** R5: one of their skills appears in the equipment model or the fault (domain/technician-ranking.ts). */
+  skillMatch?: boolean;
   /** Open tickets assigned to them (ASSIGNED, ACCEPTED, ON_SITE, IN_WORKSHOP, ON_HOLD). */
   openTickets: number;
   /** Visits with an appointment starting today in the branch's time zone. */
