@@ -1,5 +1,6 @@
 // `npm run bench`: signed Slack requests against the real app and, in the same run, a bare Bolt app
-// answering the same command, at 50 concurrent connections. Prints ack latency p50/p99, throughput
+// acking the same requests, at 50 concurrent connections: /repair help, a complete intake
+// submission (the ticket is registered before the ack) and the Assign button. Prints ack latency p50/p99, throughput
 // and the ratio to the bare Bolt baseline. Figures depend on the machine: compare within one run.
 //
 // Environment: BENCH_REQUESTS (default 3000), BENCH_CONCURRENCY (50), and a PostgreSQL server URL in
@@ -20,8 +21,11 @@ import { migrate } from "../src/db/migrator";
 import { silentLog } from "../src/logger";
 import { createServices } from "../src/services";
 import { buildHelpMessage } from "../src/views/help";
+import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "../src/views/ids";
+import type { Db } from "../src/db";
+import { createBranchWithCalendar, createCustomer, createDispatcher, createEquipment, createTechnician, createTicket } from "../test/support/factories/data";
 import { withDatabase } from "../test/support/db-names";
-import { signSlackRequest, startSlackFake } from "../test/support/slack-fake";
+import { signSlackRequest, startSlackFake, type SlackFake } from "../test/support/slack-fake";
 import { runLoad, type LoadRequest, type LoadResult } from "./load";
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 3000);
@@ -67,13 +71,83 @@ function slashCommand(text: string, index: number): LoadRequest {
   return signed(body, "application/x-www-form-urlencoded");
 }
 
-const scenarios: Scenario[] = [
-  {
-    name: "/repair help",
-    request: (i) => slashCommand("help", i),
-    check: (status, body) => status === 200 && body.includes("How to use /repair"),
-  },
-];
+const USERS = 50;
+const DISPATCH_CHANNEL = "C0BENCHDSP";
+const userOf = (index: number) => `U0BENCH${String(index % USERS).padStart(2, "0")}`;
+
+function interaction(payload: Record<string, unknown>): LoadRequest {
+  return signed(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
+}
+
+/** What a dispatcher's branch needs for the intake and assign scenarios: users, a customer, tickets. */
+async function seedBranch(prisma: Db) {
+  const branch = await createBranchWithCalendar(prisma, { code: "BENCH", name: "Bench branch", timeZone: "Asia/Seoul", dispatchChannelId: DISPATCH_CHANNEL, weekdays: [0, 1, 2, 3, 4, 5, 6], opensAt: 0, closesAt: 1440 });
+  for (let i = 0; i < USERS; i++) await createDispatcher(prisma, { slackUserId: userOf(i), name: `Dispatcher ${i}`, branchId: branch.id });
+  for (let i = 0; i < 12; i++) await createTechnician(prisma, { slackUserId: `U0BTECH${i}`, name: `Technician ${i}`, branchId: branch.id, areas: ["URBAN"] });
+  const customer = await createCustomer(prisma, { name: "Bench Foods", area: "URBAN", grade: "A", branchId: branch.id });
+  const equipment = await createEquipment(prisma, { customerId: customer.id, model: "AC-900", serial: "BENCH-1" });
+  const tickets = [];
+  for (let i = 0; i < 200; i++) tickets.push(await createTicket(prisma, { branchId: branch.id, customerId: customer.id, equipmentId: equipment.id, status: "REGISTERED" }));
+  return { customer, equipment, tickets };
+}
+
+function scenarios(seed: Awaited<ReturnType<typeof seedBranch>>, slack: SlackFake): Scenario[] {
+  // Each submission is a different modal (view id), across warm-up and measured runs alike.
+  let submission = 0;
+  return [
+    {
+      name: "/repair help",
+      request: (i) => slashCommand("help", i),
+      check: (status, body) => status === 200 && body.includes("How to use /repair"),
+    },
+    {
+      // A complete intake: the service runs (R1, R4, R6, one transaction) before the ack.
+      name: "intake submission",
+      request: (i) => {
+        const n = ++submission;
+        return interaction({
+          type: "view_submission",
+          team: { id: "T0BENCH" },
+          user: { id: userOf(i) },
+          api_app_id: "A0BENCH",
+          view: {
+            id: `VBENCH${process.pid}-${n}`,
+            type: "modal",
+            callback_id: VIEWS.intake,
+            hash: `${i}.bench`,
+            private_metadata: JSON.stringify({ mode: "new", customerId: seed.customer.id, newCustomer: false, suggestedCategory: "A_PAID" }),
+            blocks: [],
+            state: {
+              values: {
+                [BLOCKS.intakeCustomer]: { [ACTIONS.intakeCustomerSelect]: { type: "external_select", selected_option: { text: { type: "plain_text", text: "Bench Foods" }, value: String(seed.customer.id) } } },
+                [BLOCKS.intakeEquipment]: { [ACTIONS.intakeEquipmentSelect]: { type: "static_select", selected_option: { text: { type: "plain_text", text: "AC-900" }, value: String(seed.equipment.id) } } },
+                [BLOCKS.intakeFault]: { [INPUTS.fault]: { type: "plain_text_input", value: `Compressor trips (bench ${n})` } },
+              },
+            },
+          },
+        });
+      },
+      check: (status, body) => status === 200 && !body.includes("errors"),
+    },
+    {
+      // The Assign button: ack, then the technicians' load and views.open with a trigger the fake issued.
+      name: "assign action",
+      request: (i) =>
+        interaction({
+          type: "block_actions",
+          team: { id: "T0BENCH" },
+          user: { id: userOf(i) },
+          api_app_id: "A0BENCH",
+          trigger_id: slack.issueTrigger(userOf(i)),
+          response_url: slack.issueResponseUrl("actions", { channel: DISPATCH_CHANNEL, userId: userOf(i) }),
+          channel: { id: DISPATCH_CHANNEL },
+          container: { type: "message", channel_id: DISPATCH_CHANNEL, message_ts: "1.000001" },
+          actions: [{ type: "button", action_id: ACTIONS.ticketAssign, block_id: BLOCKS.ticketActions, value: String(seed.tickets[i % seed.tickets.length].id), action_ts: "1.0" }],
+        }),
+      check: (status) => status === 200,
+    },
+  ];
+}
 
 async function openBenchDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -113,6 +187,8 @@ async function startBareBolt(slackApiUrl: string): Promise<{ port: number; stop:
     const help = buildHelpMessage();
     await ack({ response_type: "ephemeral", text: help.text, blocks: help.blocks });
   });
+  app.view(VIEWS.intake, async ({ ack }) => ack());
+  app.action(ACTIONS.ticketAssign, async ({ ack }) => ack());
   const server = (await receiver.start(0)) as Server;
   return {
     port: (server.address() as AddressInfo).port,
@@ -127,17 +203,19 @@ function line(label: string, r: LoadResult): string {
 }
 
 async function main(): Promise<void> {
-  const slack = await startSlackFake({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
+  const users = Object.fromEntries(Array.from({ length: USERS }, (_, i) => [userOf(i), { name: `bench${i}` }]));
+  const slack = await startSlackFake({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, users, channels: { [DISPATCH_CHANNEL]: { name: "bench-dispatch" } } });
   const database = await openBenchDatabase();
   await migrate({ url: database.url, log: silentLog });
   const prisma = createPrismaClient(database.url);
   const services = createServices({ db: prisma, clock: systemClock, log: silentLog, adminSlackIds: [] });
+  const seed = await seedBranch(prisma);
   const ours = createSlackApp({
     mode: { kind: "http", botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET },
     port: 0,
     slackApiUrl: slack.apiUrl,
     log: silentLog,
-    handlerDeps: { services, log: silentLog },
+    handlerDeps: { services, log: silentLog, clock: systemClock },
     health: () => checkHealth(prisma),
     clientOptions: { retryConfig: { retries: 0 } },
   });
@@ -146,7 +224,7 @@ async function main(): Promise<void> {
 
   console.log(`bench: ${TOTAL} requests per run, ${CONCURRENCY} concurrent connections, node ${process.version}, ${os.cpus().length} cores`);
   try {
-    for (const scenario of scenarios) {
+    for (const scenario of scenarios(seed, slack)) {
       const load = (port: number, total: number) => runLoad({ port, total, concurrency: CONCURRENCY, makeRequest: scenario.request, check: scenario.check });
       await load(bare.port, WARMUP);
       await load(oursPort, WARMUP);

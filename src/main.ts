@@ -17,13 +17,19 @@ export interface Running {
 
 export async function startBot(config: Config, mode: Extract<SlackMode, { kind: "http" | "socket" }>, log: Log): Promise<Running> {
   const database = await openDatabase({ config, log });
-  const services = createServices({ db: database.prisma, clock: systemClock, log, adminSlackIds: config.ADMIN_SLACK_IDS });
+  const services = createServices({
+    db: database.prisma,
+    clock: systemClock,
+    log,
+    adminSlackIds: config.ADMIN_SLACK_IDS,
+    arrivalLimits: { urbanHours: config.ARRIVAL_HOURS_URBAN, suburbanHours: config.ARRIVAL_HOURS_SUBURBAN },
+  });
   const slack = createSlackApp({
     mode,
     port: config.PORT,
     slackApiUrl: config.SLACK_API_URL,
     log,
-    handlerDeps: { services, log },
+    handlerDeps: { services, log, clock: systemClock },
     health: database.health,
   });
   let port: number;

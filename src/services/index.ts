@@ -4,6 +4,7 @@ import type { Clock } from "../clock";
 import type { Db } from "../db";
 import { DEFAULT_ARRIVAL_LIMITS, type ArrivalLimits } from "../domain/deadline";
 import type { Log } from "../logger";
+import { authorize } from "./authorize";
 import { claimDelivery, pruneDeliveries, releaseDelivery } from "./slack-deliveries/claim-delivery";
 import { resolveActor, type Actor } from "./staff/resolve-actor";
 import { setAvailability } from "./staff/set-availability";
@@ -36,6 +37,7 @@ export function createServices(deps: ServiceDeps) {
   const withLimits = { ...base, arrivalLimits: deps.arrivalLimits ?? { ...DEFAULT_ARRIVAL_LIMITS } };
   return {
     resolveActor: (slackUserId: string) => resolveActor(deps, slackUserId),
+    authorize,
     claimDelivery: (options: { key: string; kind: string }) => claimDelivery(deps, options),
     releaseDelivery: (key: string) => releaseDelivery(deps, key),
     pruneDeliveries: (options: { olderThanHours: number }) => pruneDeliveries(deps, options),

@@ -1,4 +1,4 @@
-import type { HomeView, KnownBlock } from "@slack/types";
+import type { Button, HomeView, KnownBlock } from "@slack/types";
 import type { Role } from "../domain/permissions";
 import { ACTIONS, BLOCKS } from "./ids";
 import { messagesFor, type Locale } from "./messages";
@@ -8,6 +8,10 @@ export interface HomeViewModel {
   registered: boolean;
   roles: Role[];
   branchName?: string;
+  /** Technicians get an Available / Away toggle (R5: away technicians are listed last, marked). */
+  isTechnician?: boolean;
+  /** The technician's current state; treated as available when not given. */
+  available?: boolean;
 }
 
 export function buildHomeView(model: HomeViewModel, locale?: Locale): HomeView {
@@ -24,11 +28,19 @@ export function buildHomeView(model: HomeViewModel, locale?: Locale): HomeView {
           : `${m.home.greeting(model.displayName)} ${model.roles.length ? m.home.rolesLine(model.roles.map((r) => m.roleNames[r])) + " " : ""}${m.home.notRegistered}`,
       },
     },
-    {
-      type: "actions",
-      block_id: BLOCKS.homeActions,
-      elements: [{ type: "button", action_id: ACTIONS.homeRefresh, text: { type: "plain_text", text: m.home.refresh } }],
-    },
   ];
+  const buttons: Button[] = [];
+  const technician = model.registered && (model.isTechnician ?? model.roles.includes("TECHNICIAN"));
+  if (technician) {
+    const available = model.available !== false;
+    blocks.push({ type: "section", block_id: BLOCKS.homeAvailability, text: { type: "mrkdwn", text: available ? m.home.availableNow : m.home.awayNow } });
+    buttons.push(
+      available
+        ? { type: "button", action_id: ACTIONS.homeSetAway, text: { type: "plain_text", text: m.home.markAway }, value: "away" }
+        : { type: "button", action_id: ACTIONS.homeSetAvailable, text: { type: "plain_text", text: m.home.markAvailable }, value: "available", style: "primary" },
+    );
+  }
+  buttons.push({ type: "button", action_id: ACTIONS.homeRefresh, text: { type: "plain_text", text: m.home.refresh } });
+  blocks.push({ type: "actions", block_id: BLOCKS.homeActions, elements: buttons });
   return { type: "home", blocks };
 }

@@ -1,9 +1,31 @@
 // Everything a person reads that is not laid out by a view builder lives here, one catalogue per
 // language, so the bot can learn Korean and Chinese by adding catalogues rather than hunting strings.
+// Functions take already-formatted pieces (dates, mentions), so a catalogue only orders words.
+import type { ServiceCategory } from "../domain/category";
+import type { ServiceArea } from "../domain/deadline";
 import type { Role } from "../domain/permissions";
 import type { ErrorCode } from "../errors";
+import type { CustomerGrade, TicketListFilter, TicketStatus } from "../services/tickets/models";
 
 export type Locale = "en";
+
+/** The semantic field names services use in `missingFields` and VALIDATION field errors. */
+export type IntakeField =
+  | "customer"
+  | "customerName"
+  | "address"
+  | "phone"
+  | "contactPhone"
+  | "area"
+  | "grade"
+  | "equipment"
+  | "model"
+  | "serial"
+  | "acceptanceDate"
+  | "warrantyEnd"
+  | "faultDescription"
+  | "requestedServiceAt"
+  | "categoryOverrideReason";
 
 const en = {
   roleNames: {
@@ -14,12 +36,84 @@ const en = {
     PARTS_CLERK: "Parts clerk",
     ADMIN: "Admin",
   } satisfies Record<Role, string>,
+  /** Plural role names, for "Only dispatchers, service directors can do that." */
+  rolePlurals: {
+    DISPATCHER: "dispatchers",
+    TECHNICIAN: "technicians",
+    DIRECTOR: "service directors",
+    MANAGER: "managers",
+    PARTS_CLERK: "parts clerks",
+    ADMIN: "admins",
+  } satisfies Record<Role, string>,
+  status: {
+    INCOMPLETE: "Incomplete",
+    REGISTERED: "Registered",
+    ASSIGNED: "Assigned",
+    ACCEPTED: "Accepted",
+    ON_SITE: "On site",
+    IN_WORKSHOP: "In workshop",
+    ON_HOLD: "On hold",
+    RESOLVED: "Resolved",
+    CLOSED: "Closed",
+    CANCELLED: "Cancelled",
+  } satisfies Record<TicketStatus, string>,
+  /** R1 */
+  category: {
+    A_PAID: "A paid",
+    B_CONTRACT: "B contract",
+    C_WARRANTY: "C warranty",
+    D_INTERNAL: "D internal",
+  } satisfies Record<ServiceCategory, string>,
+  area: {
+    URBAN: "Urban",
+    SUBURBAN: "Suburban",
+  } satisfies Record<ServiceArea, string>,
+  /** R23 */
+  grade: {
+    A: "Grade A",
+    B: "Grade B",
+    C: "Grade C",
+  } satisfies Record<CustomerGrade, string>,
+  coverage: {
+    warranty: (until: string) => `Under warranty until ${until}`,
+    contract: (contractNumber: string, until: string) => `Contract ${contractNumber} until ${until}`,
+    none: "No warranty or contract",
+    /** Short forms for option texts (75 characters). */
+    warrantyShort: (until: string) => `warranty to ${until}`,
+    contractShort: (until: string) => `contract to ${until}`,
+    noneShort: "no cover",
+  },
+  /** How a missing or invalid field is named to people (R3). */
+  fieldNames: {
+    customer: "customer",
+    customerName: "customer name",
+    address: "address",
+    phone: "phone",
+    contactPhone: "contact phone",
+    area: "area",
+    grade: "customer grade",
+    equipment: "equipment",
+    model: "model",
+    serial: "serial number",
+    acceptanceDate: "acceptance date",
+    warrantyEnd: "warranty end",
+    faultDescription: "fault description",
+    requestedServiceAt: "requested service time",
+    categoryOverrideReason: "reason for the category change",
+  } satisfies Record<IntakeField, string>,
+  system: (name: string) => `The service desk (${name})`,
+  truncated: "…",
+
   help: {
     title: "Repair desk: what /repair does",
     fallback: "How to use /repair",
     usage: [
+      "`/repair` or `/repair new` opens the form to register a repair call (dispatchers, service directors, admins).",
+      "`/repair SV-2026-000123` shows that ticket to you, with its buttons.",
+      "`/repair list` lists your branch's open tickets, most urgent first (deadline, then customer grade). Add a filter: `open`, `unassigned`, `overdue`, `mine` or `incomplete`.",
+      "On any message, *More actions → Create repair call* opens the same form with the fault filled in from the message and a link back to it.",
+      "On the ticket message in the dispatch channel: *Assign*, *Schedule visit*, *Edit* and *Cancel*. Every change is written in the ticket's thread.",
       "`/repair help` shows this message.",
-      "More commands arrive as the service desk moves into Slack: registering calls, listing the queue and reporting work.",
     ],
     unknownCommand: (text: string) => `I don't know \`/repair ${text}\`. Here is what I understand:`,
   },
@@ -32,7 +126,274 @@ const en = {
     notRegistered:
       "You are not registered with the service desk yet. Ask an admin to add you (staff import), then reopen this tab.",
     refresh: "Refresh",
+    availableNow: ":large_green_circle: You are *available*: dispatchers can assign you new calls.",
+    awayNow: ":white_circle: You are *away*: dispatchers see you last, marked away.",
+    markAway: "Mark me away",
+    markAvailable: "I'm back: mark me available",
   },
+
+  ticket: {
+    fallback: (voucherNo: string, status: string, customer: string) => `${voucherNo} · ${status} · ${customer}`,
+    header: (voucherNo: string, status: string) => `${voucherNo} · ${status}`,
+    priority: ":arrow_double_up: *Priority*: carried over from an earlier day, dispatch first (R8).",
+    overdue: ":red_circle: *Overdue*: the arrival deadline has passed (R6).",
+    customer: "Customer",
+    phone: "Phone",
+    address: "Address",
+    contact: "Contact",
+    equipment: "Equipment",
+    noEquipment: "Not recorded",
+    coverage: "Cover",
+    category: "Category",
+    categoryOverridden: (category: string, suggested: string, reason: string) => `${category} (R1 said ${suggested}: ${reason})`,
+    area: "Area",
+    deadline: "Arrival deadline",
+    noDeadline: "Set once the call is complete",
+    appointment: "Appointment",
+    noAppointment: "Not agreed yet",
+    requested: "Customer asks for",
+    technician: "Technician",
+    unassigned: "Not assigned",
+    registeredBy: "Registered by",
+    fault: "Fault",
+    noFault: "No fault description yet.",
+    missing: (fields: string[]) => `:warning: *Incomplete (R3)*: missing ${fields.join(", ")}. It cannot be assigned until the intake is completed.`,
+    cancelled: (reason: string) => `:no_entry: *Cancelled*: ${reason}`,
+    received: (date: string) => `Received ${date}`,
+    fromMessage: (link: string) => `Created from <${link}|this message>`,
+    inChannel: (link: string) => `<${link}|Open the ticket message>`,
+    equipmentLine: (model: string, serial: string) => `${model} · S/N ${serial}`,
+    acceptedOn: (date: string) => `accepted ${date}`,
+    assign: "Assign",
+    reassign: "Re-assign",
+    completeIntake: "Complete intake",
+    schedule: "Schedule visit",
+    edit: "Edit",
+    cancel: "Cancel call",
+    cancelConfirmTitle: "Cancel this call?",
+    cancelConfirmText: (voucherNo: string) => `You will be asked why ${voucherNo} is cancelled. The customer's call will not be dispatched.`,
+    cancelConfirmYes: "Yes, give a reason",
+    cancelConfirmNo: "Keep it",
+    appointmentRange: (start: string, end: string) => `${start} – ${end}`,
+  },
+
+  intake: {
+    titleNew: "New repair call",
+    titleComplete: "Complete intake",
+    titleEdit: "Edit repair call",
+    submitNew: "Register",
+    submitComplete: "Complete",
+    submitEdit: "Save",
+    close: "Cancel",
+    fromMessage: (link: string) => `From <${link}|this message>: the fault is filled in from it.`,
+    customer: "Customer",
+    customerPlaceholder: "Type a name or phone number",
+    customerHint: "Type at least 2 letters or digits. Not found? Use “New customer”.",
+    newCustomer: "New customer",
+    searchCustomer: "Search existing customers",
+    newName: "Customer name",
+    newAddress: "Address",
+    newPhone: "Phone",
+    phoneHint: "Digits, spaces, hyphens, brackets; a leading + for abroad. For example 010-1234-5678.",
+    newContactPerson: "Contact person",
+    newGrade: "Customer grade (R23)",
+    gradeA: "A: key customer",
+    gradeB: "B: regular customer",
+    gradeC: "C: occasional customer",
+    customerSummary: (name: string, grade: string, phone: string, address: string) => `*${name}* · ${grade} · ${phone}\n${address}`,
+    contactPerson: (name: string) => `Contact person: ${name}`,
+    repeatCall: (count: number) => `:warning: *Repeat call?* ${count} open ticket${count === 1 ? "" : "s"} for this customer:`,
+    openTicketLine: (voucherNo: string, status: string, received: string, fault: string) => `• ${voucherNo} · ${status} · received ${received}${fault ? ` · ${fault}` : ""}`,
+    moreOpenTickets: (count: number) => `• … and ${count} more`,
+    liveContracts: "Live contracts:",
+    contractLine: (number: string, endsOn: string, all: boolean) => `• ${number} until ${endsOn}${all ? " (all equipment)" : ""}`,
+    noContracts: "No live maintenance contract.",
+    contactName: "Contact for this call",
+    contactNameHint: "Only when someone else than the customer's contact person should be called.",
+    contactPhone: "Contact phone for this call",
+    siteAddress: "Site address for this call",
+    siteAddressHint: "Only when the equipment is not at the customer's address.",
+    equipment: "Equipment",
+    equipmentPlaceholder: "Choose the customer's equipment",
+    equipmentOther: "Other equipment: type model and serial below",
+    moreEquipment: (count: number) => `${count} more pieces of equipment are not listed: type model and serial.`,
+    model: "Model",
+    serial: "Serial number",
+    acceptanceDate: "Acceptance (installation) date",
+    warrantyEnd: "Warranty end",
+    newEquipmentHint: "Only for equipment not in the list above.",
+    fault: "Fault description",
+    faultPlaceholder: "What the customer reports",
+    requestedAt: "Customer wants service at",
+    area: "Area",
+    category: "Service category (R1)",
+    categoryAuto: "As R1 says (warranty, contract, paid)",
+    categorySuggested: (category: string) => `R1 suggests ${category}.`,
+    categoryUnknown: "R1 decides from the equipment's warranty and the customer's contracts when the call is saved.",
+    overrideReason: "Reason for changing the category",
+    overrideHint: "Required when you choose a category other than R1's suggestion.",
+    incomplete: "Save as incomplete (R3)",
+    incompleteOption: "Information is missing: save it, call the customer back, complete it later",
+    incompleteHint: "An incomplete call gets a voucher number but cannot be assigned until completed.",
+    errors: {
+      customerRequired: "Choose a customer, or use “New customer”.",
+      nameRequired: "Enter the customer's name.",
+      addressRequired: "Enter the customer's address, or save as incomplete.",
+      phoneRequired: "Enter the customer's phone number.",
+      phoneFormat: "Enter a phone number: 7 to 15 digits, with spaces, hyphens or brackets, e.g. 010-1234-5678.",
+      gradeRequired: "Choose the customer's grade.",
+      equipmentRequired: "Choose the equipment, or type its model and serial, or save as incomplete.",
+      equipmentBoth: "You chose equipment from the list: clear model and serial, or choose “Other equipment”.",
+      modelRequired: "Enter the model (with the serial number).",
+      serialRequired: "Enter the serial number (with the model).",
+      dateFormat: "Enter a date as YYYY-MM-DD.",
+      warrantyBeforeAcceptance: "The warranty cannot end before the acceptance date.",
+      faultRequired: "Describe the fault, or save as incomplete.",
+      tooLong: (max: number) => `Keep it under ${max} characters.`,
+      overrideReasonRequired: "Say why the category differs from R1's suggestion.",
+      areaRequired: "Choose urban or suburban.",
+      unknownOption: "Choose one of the options.",
+    },
+  },
+
+  assign: {
+    title: "Assign technician",
+    titleReassign: "Re-assign technician",
+    submit: "Assign",
+    close: "Cancel",
+    summary: (voucherNo: string, customer: string, grade: string, area: string) => `*${voucherNo}* · ${customer} · ${grade} · ${area}`,
+    deadline: (date: string) => `Arrival deadline: ${date}`,
+    current: (name: string) => `Now assigned to ${name}.`,
+    technician: "Technician",
+    technicianHint: "Most suitable first: covers the area, available, least loaded today (R5).",
+    placeholder: "Choose a technician",
+    option: (name: string, open: number, visits: number, areas: string) => `${name} · ${open} open · ${visits} visit${visits === 1 ? "" : "s"} today · ${areas}`,
+    away: "(away)",
+    currentMark: "(current)",
+    outsideArea: "does not cover this area",
+    skills: (skills: string[]) => `Skills: ${skills.join(", ")}`,
+    noTechnicians: ":warning: This branch has no technicians to assign. Ask an admin to add them.",
+    moreTechnicians: (count: number) => `${count} more technicians are not listed.`,
+    note: "Note for the technician",
+    notePlaceholder: "What they should know before calling the customer",
+    appointmentStart: "Appointment from",
+    appointmentEnd: "Appointment until",
+    appointmentHint: "Only when agreed with the customer. The arrival deadline (R6) stays as it is.",
+    errors: {
+      technicianRequired: "Choose a technician.",
+      bothOrNone: "Give both the start and the end of the appointment, or neither.",
+      endAfterStart: "The appointment must end after it starts.",
+      noteTooLong: (max: number) => `Keep the note under ${max} characters.`,
+    },
+  },
+
+  schedule: {
+    title: "Schedule visit",
+    submit: "Save",
+    close: "Cancel",
+    summary: (voucherNo: string, customer: string) => `*${voucherNo}* · ${customer}`,
+    start: "Visit from",
+    end: "Visit until",
+    hint: "The window agreed with the customer. The arrival deadline (R6) stays as it is.",
+    errors: {
+      startRequired: "Choose when the visit starts.",
+      endRequired: "Choose when the visit ends.",
+      endAfterStart: "The visit must end after it starts.",
+    },
+  },
+
+  cancel: {
+    title: "Cancel repair call",
+    submit: "Cancel the call",
+    close: "Keep it",
+    summary: (voucherNo: string, customer: string) => `Cancel *${voucherNo}* for ${customer}? Everyone in the ticket's thread will see the reason.`,
+    reason: "Reason",
+    placeholder: "For example: the customer fixed it themselves",
+    errors: {
+      reasonRequired: "Say why the call is cancelled.",
+      tooLong: (max: number) => `Keep the reason under ${max} characters.`,
+    },
+  },
+
+  list: {
+    fallback: (title: string, count: number) => `${title}: ${count} ticket${count === 1 ? "" : "s"}`,
+    title: {
+      open: "Open tickets",
+      unassigned: "Unassigned tickets",
+      overdue: "Overdue tickets",
+      mine: "My tickets",
+      incomplete: "Incomplete tickets",
+    } satisfies Record<TicketListFilter, string>,
+    titleAt: (title: string, branch: string) => `${title} · ${branch}`,
+    summary: (count: number) => `${count} ticket${count === 1 ? "" : "s"}, most urgent first (deadline, then customer grade).`,
+    empty: {
+      open: "No open tickets. :tada:",
+      unassigned: "Every ticket has a technician.",
+      overdue: "Nothing is overdue.",
+      mine: "You have no open tickets.",
+      incomplete: "No incomplete calls waiting for a call-back.",
+    } satisfies Record<TicketListFilter, string>,
+    due: (date: string) => `due ${date}`,
+    noDeadline: "no deadline yet",
+    overdue: ":red_circle: overdue",
+    priority: ":arrow_double_up: priority",
+    technician: (name: string) => `tech ${name}`,
+    unassigned: "unassigned",
+    view: "View",
+    more: (count: number) => `…and ${count} more. Narrow it down with a filter: \`open\`, \`unassigned\`, \`overdue\`, \`mine\`, \`incomplete\`.`,
+  },
+
+  dm: {
+    fallback: (voucherNo: string, customer: string) => `New repair call for you: ${voucherNo} · ${customer}`,
+    intro: (voucherNo: string, dispatcher: string | null) => `:wrench: *${voucherNo}* is assigned to you${dispatcher ? ` by ${dispatcher}` : ""}.`,
+    reassignedFrom: (name: string) => `It was assigned to ${name} before.`,
+    tellCustomerTitle: "*When you call the customer (R5, R10)*",
+    chargeable: "This visit is *chargeable* (A paid): quote the fee from the fee schedule (labour + parts + travel) and agree it *before* starting work.",
+    warranty: (until: string) => `This visit is *free*: under warranty until ${until}. Wearing parts may still be charged as the sales contract says.`,
+    contract: (contractNumber: string, until: string) => `Covered by maintenance contract *${contractNumber}* (until ${until}): charged as the contract says.`,
+    internal: "Internal work (D): nothing to charge.",
+    notChargeable: (category: string) => `This visit is *not chargeable* (${category}).`,
+    agreeAppointment: "Agree an appointment and tell the dispatcher.",
+    appointment: (range: string) => `Appointment agreed with the customer: ${range}.`,
+    deadline: (date: string) => `You must be on site by ${date} (R6).`,
+    note: (note: string) => `*Note from the dispatcher:* ${note}`,
+    ticketLink: (link: string) => `<${link}|Open the ticket message>`,
+    unassignedFallback: (voucherNo: string) => `${voucherNo} is no longer assigned to you`,
+    unassigned: (voucherNo: string, customer: string, newTechnician: string) =>
+      `:arrows_counterclockwise: *${voucherNo}* (${customer}) is now assigned to ${newTechnician}. You no longer need to visit; if you already agreed an appointment, tell the dispatcher.`,
+  },
+
+  history: {
+    registered: (actor: string, when: string) => `${actor} registered the call · ${when}`,
+    completedIntake: (actor: string, when: string) => `${actor} completed the intake · ${when}`,
+    assigned: (actor: string, technician: string, when: string) => `${actor} assigned ${technician} · ${when}`,
+    reassigned: (actor: string, technician: string, previous: string, when: string) => `${actor} re-assigned the call from ${previous} to ${technician} · ${when}`,
+    note: (note: string) => ` · note: ${note}`,
+    visitScheduled: (actor: string, range: string, when: string) => `${actor} scheduled the visit for ${range} · ${when}`,
+    edited: (actor: string, fields: string[], when: string) => `${actor} edited ${fields.length ? fields.join(", ") : "the call"} · ${when}`,
+    cancelled: (actor: string, reason: string, when: string) => `${actor} cancelled the call: ${reason} · ${when}`,
+  },
+
+  refusal: {
+    forbiddenWho: (roles: string[]) => `Only ${joinList(roles)} can do that.`,
+    forbiddenAction: {
+      "ticket.register": "register repair calls",
+      "ticket.assign": "assign technicians",
+      "ticket.edit": "edit repair calls",
+      "ticket.cancel": "cancel repair calls",
+      "ticket.complete-intake": "complete an intake",
+      "ticket.view": "see this ticket",
+    } as Record<string, string>,
+    forbiddenWhoAction: (roles: string[], action: string) => `Only ${joinList(roles)} can ${action}.`,
+    askBranch: "Ask your branch's dispatcher or service director.",
+    notFoundVoucher: (voucherNo: string) => `I could not find ticket ${voucherNo}. Check the number (it looks like SV-2026-000123).`,
+    conflictStatus: (what: string, status: string) => `${what} is ${status}, so that cannot be done now.`,
+    conflictIncomplete: (what: string, fields: string[]) => `${what} is incomplete${fields.length ? ` (missing ${fields.join(", ")})` : ""}: complete the intake first (R3).`,
+    thisTicket: "This ticket",
+    validationFields: (fields: string[]) => `Please check: ${fields.join(", ")}.`,
+    failure: "Sorry, that failed. It was logged for the team, and nothing was changed. Please try again.",
+  },
+
   errors: {
     NOT_REGISTERED: "You are not registered with the service desk. Ask an admin to add you.",
     FORBIDDEN: "You are not allowed to do that.",
@@ -44,7 +405,31 @@ const en = {
     INTERNAL: "Something went wrong on our side and it was logged. Nothing was changed; please try again.",
   } satisfies Record<ErrorCode, string>,
   forbiddenWho: (roles: string[]) => `Only ${roles.join(", ")} can do that.`,
+
+  /** The modal that replaces a submitted one when the change was refused or failed. */
+  notice: {
+    title: "Service desk",
+    close: "Close",
+  },
+
+  /** What a service's field problem (a key, per field) means, shown on the field. */
+  serviceFieldErrors: {
+    required: "This is needed.",
+    invalid: "This is not valid.",
+    "before-acceptance-date": "The warranty cannot end before the acceptance date.",
+    "not-found": "I could not find this; choose it again.",
+    "no-branch": "You belong to no branch yet, so a new customer cannot be placed. Ask an admin.",
+    "other-branch": "This belongs to another branch.",
+    "other-customer": "This serial number belongs to another customer's equipment.",
+    "not-a-technician": "Choose an active technician of this branch.",
+    "end-before-start": "The end must be after the start.",
+  } as Record<string, string>,
 };
+
+function joinList(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
 
 export type Messages = typeof en;
 

@@ -41,7 +41,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app: SlackApp = createSlackApp({
     slackApiUrl: slack.apiUrl,
     log,
-    handlerDeps: { services, log },
+    handlerDeps: { services, log, clock },
     health: () => checkHealth(database.prisma),
     // Against the fake: fail fast instead of the WebClient's 30 minutes of retries.
     clientOptions: { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },

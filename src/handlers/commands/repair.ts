@@ -1,20 +1,62 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { parseVoucherNumber } from "../../domain/voucher";
+import type { TicketListFilter } from "../../services/tickets/models";
 import { buildHelpMessage } from "../../views/help";
+import { buildTicketList } from "../../views/ticket-list";
+import { buildTicketMessage } from "../../views/ticket-message";
+import { respondWithFailure } from "../support/failures";
+import { openIntakeModal } from "../support/intake";
 import type { HandlerDeps } from "../types";
 
-/** `/repair <subcommand> …`: the first word picks what to do. */
-export function parseRepairCommand(text: string): { name: "help"; unknownText?: string } {
+const LIST_FILTERS: readonly TicketListFilter[] = ["open", "unassigned", "overdue", "mine", "incomplete"];
+
+export type RepairCommand =
+  | { name: "help"; unknownText?: string }
+  | { name: "new" }
+  | { name: "list"; filter: TicketListFilter }
+  | { name: "show"; voucherNo: string };
+
+/** `/repair <subcommand> …`: the first word picks what to do; anything unknown gets help. */
+export function parseRepairCommand(text: string): RepairCommand {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const first = (words[0] ?? "").toLowerCase();
-  if (first === "" || first === "help") return { name: "help" };
+  if (first === "" || first === "new") return words.length <= 1 ? { name: "new" } : { name: "help", unknownText: text.trim() };
+  if (first === "help") return { name: "help" };
+  if (first === "list") {
+    const filter = (words[1] ?? "open").toLowerCase() as TicketListFilter;
+    if (words.length <= 2 && LIST_FILTERS.includes(filter)) return { name: "list", filter };
+    return { name: "help", unknownText: text.trim() };
+  }
+  if (words.length === 1 && parseVoucherNumber(first)) return { name: "show", voucherNo: words[0].toUpperCase() };
   return { name: "help", unknownText: text.trim() };
 }
 
-export function repairCommand(_deps: HandlerDeps) {
-  return async ({ ack, command }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+export function repairCommand(deps: HandlerDeps) {
+  return async ({ ack, command, client, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     const parsed = parseRepairCommand(command.text);
-    const help = buildHelpMessage({ unknownText: parsed.unknownText });
-    // Acking with the message answers in the same round trip, privately to the caller.
-    await ack({ response_type: "ephemeral", text: help.text, blocks: help.blocks });
+    if (parsed.name === "help") {
+      // Acking with the message answers in the same round trip, privately to the caller.
+      const help = buildHelpMessage({ unknownText: parsed.unknownText });
+      await ack({ response_type: "ephemeral", text: help.text, blocks: help.blocks });
+      return;
+    }
+    await ack();
+    const context = { command: command.text, user: command.user_id };
+    try {
+      const actor = await deps.services.resolveActor(command.user_id);
+      if (parsed.name === "new") {
+        await openIntakeModal(deps, client, { triggerId: command.trigger_id, actor, channelId: command.channel_id });
+      } else if (parsed.name === "list") {
+        const items = await deps.services.listTickets({ actor, filter: parsed.filter });
+        const list = buildTicketList({ filter: parsed.filter, items, now: deps.clock.now(), branchName: actor.branchName ?? undefined });
+        await respond({ response_type: "ephemeral", text: list.text, blocks: list.blocks });
+      } else {
+        const card = await deps.services.findTicketByVoucher({ actor, voucherNo: parsed.voucherNo });
+        const message = buildTicketMessage(card, { now: deps.clock.now(), ephemeral: true });
+        await respond({ response_type: "ephemeral", text: message.text, blocks: message.blocks });
+      }
+    } catch (error) {
+      await respondWithFailure(respond, error, deps.log, context);
+    }
   };
 }

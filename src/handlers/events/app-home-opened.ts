@@ -16,6 +16,8 @@ export async function publishHome(deps: HandlerDeps, client: AllMiddlewareArgs["
     registered: actor.staffId !== null,
     roles: actor.roles,
     branchName: actor.branchName ?? undefined,
+    isTechnician: actor.roles.includes("TECHNICIAN"),
+    available: actor.available,
   });
   await client.views.publish({ user_id: userId, view });
 }

@@ -10,6 +10,8 @@ export interface Actor {
   branchName: string | null;
   roles: Role[];
   active: boolean;
+  /** Technicians mark themselves away from App Home (R5 lists them last). */
+  available: boolean;
 }
 
 export async function resolveActor(deps: { db: DbOrTx; adminSlackIds: readonly string[] }, slackUserId: string): Promise<Actor> {
@@ -24,5 +26,6 @@ export async function resolveActor(deps: { db: DbOrTx; adminSlackIds: readonly s
     branchName: staff?.branch.name ?? null,
     roles: [...roles],
     active: staff ? staff.active : roles.has("ADMIN"),
+    available: staff?.available ?? true,
   };
 }

@@ -171,6 +171,7 @@ export function actorFor(staff: { id: number; slackUserId: string; name: string;
     branchName: null,
     roles: [...staff.roles],
     active: staff.active,
+    available: true,
   };
 }
 

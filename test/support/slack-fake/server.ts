@@ -197,6 +197,16 @@ export class SlackFake {
   }
 
   /** Forgets calls, messages, views, triggers, response_urls and injected failures; keeps the config. */
+  /** A trigger_id as Slack would send with an interaction, for requests built outside the driver (the bench). */
+  issueTrigger(userId: string): string {
+    return this.workspace.issueTrigger(userId);
+  }
+
+  /** A response_url the fake serves, for requests built outside the driver (the bench). */
+  issueResponseUrl(kind: "commands" | "actions", target: { channel: string; userId: string }): string {
+    return this.workspace.issueResponseUrl(kind, target);
+  }
+
   reset(): void {
     this.recorded.length = 0;
     this.injections.clear();

@@ -1,0 +1,76 @@
+// The ticket message's buttons. Each acks at once, then opens a modal (within the trigger's 3 s)
+// or answers privately; a refusal says why and who may.
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { buildAssignModal } from "../../views/assign-modal";
+import { buildCancelModal } from "../../views/cancel-modal";
+import { buildScheduleModal } from "../../views/schedule-modal";
+import { buildTicketMessage } from "../../views/ticket-message";
+import { respondWithFailure } from "../support/failures";
+import { openIntakeModal } from "../support/intake";
+import type { HandlerDeps } from "../types";
+import { z } from "zod";
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
+const ticketIdSchema = z.coerce.number().int().positive();
+
+function ticketIdOf(body: BlockButtonAction): number {
+  return ticketIdSchema.parse(body.actions[0]?.value);
+}
+
+function withTicket(deps: HandlerDeps, name: string, run: (args: ButtonArgs, ticketId: number) => Promise<void>) {
+  return async (args: ButtonArgs) => {
+    await args.ack();
+    try {
+      await run(args, ticketIdOf(args.body));
+    } catch (error) {
+      await respondWithFailure(args.respond, error, deps.log, { action: name, user: args.body.user.id });
+    }
+  };
+}
+
+export function assignButton(deps: HandlerDeps) {
+  return withTicket(deps, "ticket.assign", async ({ body, client }, ticketId) => {
+    const actor = await deps.services.resolveActor(body.user.id);
+    deps.services.authorize(actor, "ticket.assign");
+    const [card, suggestions] = await Promise.all([deps.services.getTicketCard({ ticketId }), deps.services.suggestTechnicians({ ticketId })]);
+    await client.views.open({ trigger_id: body.trigger_id, view: buildAssignModal({ card, suggestions, now: deps.clock.now() }) });
+  });
+}
+
+export function scheduleButton(deps: HandlerDeps) {
+  return withTicket(deps, "ticket.schedule", async ({ body, client }, ticketId) => {
+    const card = await deps.services.getTicketCard({ ticketId });
+    await client.views.open({ trigger_id: body.trigger_id, view: buildScheduleModal({ card, now: deps.clock.now() }) });
+  });
+}
+
+export function cancelButton(deps: HandlerDeps) {
+  return withTicket(deps, "ticket.cancel", async ({ body, client }, ticketId) => {
+    const actor = await deps.services.resolveActor(body.user.id);
+    deps.services.authorize(actor, "ticket.cancel");
+    const card = await deps.services.getTicketCard({ ticketId });
+    await client.views.open({ trigger_id: body.trigger_id, view: buildCancelModal({ card }) });
+  });
+}
+
+/** Edit and Complete intake share the intake modal, filled from the ticket. */
+export function editButton(deps: HandlerDeps, mode: "edit" | "complete") {
+  return withTicket(deps, `ticket.${mode}`, async ({ body, client }, ticketId) => {
+    const actor = await deps.services.resolveActor(body.user.id);
+    deps.services.authorize(actor, mode === "edit" ? "ticket.edit" : "ticket.complete-intake");
+    const card = await deps.services.getTicketCard({ ticketId });
+    await openIntakeModal(deps, client, { triggerId: body.trigger_id, actor, mode, card });
+  });
+}
+
+/** "View" in a ticket list: the ticket, privately. */
+export function viewButton(deps: HandlerDeps) {
+  return withTicket(deps, "ticket.view", async ({ body, respond }, ticketId) => {
+    const actor = await deps.services.resolveActor(body.user.id);
+    const card = await deps.services.getTicketCard({ ticketId });
+    deps.services.authorize(actor, "ticket.view", { branchId: card.branch.id, assignedTechnicianId: card.technician?.staffId ?? null });
+    const message = buildTicketMessage(card, { now: deps.clock.now(), ephemeral: true });
+    await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks });
+  });
+}

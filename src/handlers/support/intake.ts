@@ -1,0 +1,49 @@
+// The intake modal's life: opened from /repair, the message shortcut or a ticket's buttons,
+// rebuilt in place when the dispatcher picks a customer or equipment, read on submission.
+import type { WebClient } from "@slack/web-api";
+import type { Actor } from "../../services/staff/resolve-actor";
+import type { TicketCard } from "../../services/tickets/models";
+import { buildIntakeModal, intakePrefillFromCard, type IntakeMetadata, type IntakeModalState, type IntakePrefill } from "../../views/intake-modal";
+import type { HandlerDeps } from "../types";
+
+type ViewsClient = { views: Pick<WebClient["views"], "open" | "update"> };
+
+export async function openIntakeModal(
+  deps: HandlerDeps,
+  client: ViewsClient,
+  options: { triggerId: string; actor: Actor; mode?: "new" | "edit" | "complete"; card?: TicketCard; prefill?: IntakePrefill; channelId?: string },
+): Promise<void> {
+  const mode = options.mode ?? "new";
+  if (mode === "new") deps.services.authorize(options.actor, "ticket.register");
+  const customerContext = options.card ? await deps.services.getCustomerContext({ customerId: options.card.customer.id }) : null;
+  const state: IntakeModalState = {
+    mode,
+    ticketId: options.card?.id,
+    customerContext,
+    newCustomer: false,
+    prefill: options.card ? intakePrefillFromCard(options.card) : (options.prefill ?? {}),
+    channelId: options.channelId,
+  };
+  await client.views.open({ trigger_id: options.triggerId, view: buildIntakeModal(state) });
+}
+
+/** The modal again, after a choice that changes what it shows; typed input survives (same ids). */
+export async function rebuildIntakeModal(
+  deps: HandlerDeps,
+  client: ViewsClient,
+  options: { viewId: string; hash?: string; metadata: IntakeMetadata; customerId?: number | null; newCustomer: boolean; selectedEquipmentId?: number },
+): Promise<void> {
+  const customerId = options.newCustomer ? null : (options.customerId ?? options.metadata.customerId ?? null);
+  const customerContext = customerId ? await deps.services.getCustomerContext({ customerId }) : null;
+  const state: IntakeModalState = {
+    mode: options.metadata.mode,
+    ticketId: options.metadata.ticketId,
+    customerContext,
+    newCustomer: options.newCustomer,
+    prefill: { sourceMessageLink: options.metadata.sourceMessageLink },
+    selectedEquipmentId: options.selectedEquipmentId,
+    channelId: options.metadata.channelId,
+  };
+  // `hash` makes Slack refuse the update if the view changed meanwhile (a newer update wins).
+  await client.views.update({ view_id: options.viewId, hash: options.hash, view: buildIntakeModal(state) });
+}

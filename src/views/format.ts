@@ -1,0 +1,106 @@
+// Small text helpers shared by the view builders: Slack date tokens, escaping, safe truncation.
+import type { Coverage, PersonRef } from "../services/tickets/models";
+import type { Messages } from "./messages";
+
+/** Cuts text to `max` characters (ellipsis included) without splitting a surrogate pair. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(0, max - 1));
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+/** Slack mrkdwn needs &, < and > escaped in text people typed, or it reads them as links/mentions. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Escapes, then truncates so that no escape sequence is cut in half. */
+export function safeText(text: string, max: number): string {
+  const escaped = escapeMrkdwn(text);
+  if (escaped.length <= max) return escaped;
+  let cut = escaped.slice(0, Math.max(0, max - 1));
+  const amp = cut.lastIndexOf("&");
+  if (amp >= 0 && !cut.slice(amp).includes(";")) cut = cut.slice(0, amp);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+/** One line for plain_text (option texts, headers): no newlines, trimmed, at most `max`. */
+export function oneLine(text: string, max: number): string {
+  return truncate(text.replace(/\s+/g, " ").trim(), max);
+}
+
+const fallbackFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "2026-03-02 14:05 Asia/Seoul": what clients that cannot render Slack's date token show. */
+export function fallbackDate(date: Date, timeZone: string): string {
+  let format = fallbackFormats.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    } catch {
+      return fallbackDate(date, "UTC");
+    }
+    fallbackFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(date).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${timeZone}`;
+}
+
+/**
+ * Slack's date token: every reader sees the instant in their own time zone; the fallback (in the
+ * branch's zone) is for clients that cannot.
+ */
+export function slackDate(date: Date, timeZone: string, format = "{date_short_pretty} {time}"): string {
+  const unix = Math.floor(date.getTime() / 1000);
+  return `<!date^${unix}^${format}|${fallbackDate(date, timeZone)}>`;
+}
+
+export function slackDateRange(start: Date, end: Date, timeZone: string, m: Messages): string {
+  return m.ticket.appointmentRange(slackDate(start, timeZone), slackDate(end, timeZone, "{time}"));
+}
+
+export function mention(person: PersonRef): string {
+  return `<@${person.slackUserId}>`;
+}
+
+/** A link to a message that works in any workspace the reader belongs to. */
+export function messageLink(message: { channelId: string; ts: string }): string {
+  return `https://slack.com/archives/${message.channelId}/p${message.ts.replace(".", "")}`;
+}
+
+export function coverageText(coverage: Coverage, m: Messages): string {
+  switch (coverage.kind) {
+    case "WARRANTY":
+      return m.coverage.warranty(coverage.until);
+    case "CONTRACT":
+      return m.coverage.contract(escapeMrkdwn(coverage.contractNumber), coverage.until);
+    default:
+      return m.coverage.none;
+  }
+}
+
+export function coverageShort(coverage: Coverage, m: Messages): string {
+  switch (coverage.kind) {
+    case "WARRANTY":
+      return m.coverage.warrantyShort(coverage.until);
+    case "CONTRACT":
+      return m.coverage.contractShort(coverage.until);
+    default:
+      return m.coverage.noneShort;
+  }
+}
+
+/** Names a missing/invalid semantic field for people; unknown names are shown as they are. */
+export function fieldName(field: string, m: Messages): string {
+  return (m.fieldNames as Record<string, string>)[field] ?? field;
+}
+
+/** Only safe web links go into `<url|label>`: nothing that could break out of the token. */
+export function safeLink(link: string | null | undefined): string | null {
+  if (!link || link.length > 2000 || !/^https:\/\/[^\s<>|]+$/.test(link)) return null;
+  return link;
+}

@@ -1,0 +1,56 @@
+// What a person is told, ephemerally, when the bot refuses or fails: who may do it, why not now,
+// or that it failed, was logged, and nothing changed.
+import { ROLES, type Role } from "../domain/permissions";
+import type { ErrorCode } from "../errors";
+import type { TicketStatus } from "../services/tickets/models";
+import { escapeMrkdwn, fieldName, truncate } from "./format";
+import { messagesFor, type Locale } from "./messages";
+
+export interface RefusalInput {
+  code: ErrorCode;
+  details?: Record<string, unknown>;
+  fieldErrors?: Record<string, string>;
+}
+
+const isRole = (value: unknown): value is Role => typeof value === "string" && (ROLES as readonly string[]).includes(value);
+const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
+const voucherOf = (details: Record<string, unknown>): string | undefined =>
+  typeof details.voucherNo === "string" && /^[A-Z]{2}-\d{4}-\d{1,9}$/.test(details.voucherNo) ? details.voucherNo : undefined;
+
+export function buildRefusal(error: RefusalInput, options: { locale?: Locale } = {}): { text: string } {
+  const m = messagesFor(options.locale);
+  const details = error.details ?? {};
+  const voucherNo = voucherOf(details);
+  switch (error.code) {
+    case "FORBIDDEN": {
+      const roles = stringList(details.rolesAllowed).filter(isRole);
+      if (!roles.length) return { text: m.errors.FORBIDDEN };
+      // Admins may do everything; permissions.rolesAllowed leaves them out where others are listed.
+      if (!roles.includes("ADMIN")) roles.push("ADMIN");
+      const names = roles.map((role) => m.rolePlurals[role]);
+      const action = typeof details.action === "string" ? m.refusal.forbiddenAction[details.action] : undefined;
+      return { text: `${action ? m.refusal.forbiddenWhoAction(names, action) : m.refusal.forbiddenWho(names)} ${m.refusal.askBranch}` };
+    }
+    case "CONFLICT": {
+      const status = typeof details.status === "string" && details.status in m.status ? (details.status as TicketStatus) : undefined;
+      const what = voucherNo ?? m.refusal.thisTicket;
+      if (status === "INCOMPLETE") return { text: m.refusal.conflictIncomplete(what, stringList(details.missingFields).map((f) => escapeMrkdwn(fieldName(f, m)))) };
+      if (status) return { text: m.refusal.conflictStatus(what, m.status[status]) };
+      return { text: m.errors.CONFLICT };
+    }
+    case "NOT_FOUND":
+      return { text: voucherNo ? m.refusal.notFoundVoucher(voucherNo) : m.errors.NOT_FOUND };
+    case "VALIDATION": {
+      const fields = [...stringList(details.fields), ...Object.keys(error.fieldErrors ?? {})];
+      const unique = [...new Set(fields)].slice(0, 10).map((f) => escapeMrkdwn(truncate(fieldName(f, m), 60)));
+      return { text: unique.length ? `${m.errors.VALIDATION} ${m.refusal.validationFields(unique)}` : m.errors.VALIDATION };
+    }
+    default:
+      return { text: m.errors[error.code] ?? m.refusal.failure };
+  }
+}
+
+/** For unexpected errors, after they were logged with their cause. */
+export function buildFailure(options: { locale?: Locale } = {}): { text: string } {
+  return { text: messagesFor(options.locale).refusal.failure };
+}

@@ -1,0 +1,129 @@
+// The ticket message in the branch's dispatch channel (updated in place on every change), and the
+// same card shown ephemerally by `/repair SV-…`.
+import type { ActionsBlock, Button, ContextBlock, KnownBlock, MrkdwnElement } from "@slack/types";
+import type { TicketCard, TicketStatus } from "../services/tickets/models";
+import { coverageText, escapeMrkdwn, fieldName, mention, messageLink, oneLine, safeLink, safeText, slackDate, slackDateRange } from "./format";
+import { ACTIONS, BLOCKS } from "./ids";
+import { messagesFor, type Locale, type Messages } from "./messages";
+
+export interface TicketMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** Slack allows 3000 per section; the rest of the card needs room under the 13k message total. */
+export const MAX_FAULT_CHARS = 2500;
+const MAX_FIELD_CHARS = 300;
+
+/** R6/R7: a call is late while nobody has arrived and its deadline has passed. */
+const AWAITING_ARRIVAL: readonly TicketStatus[] = ["REGISTERED", "ASSIGNED", "ACCEPTED"];
+const FINISHED: readonly TicketStatus[] = ["CANCELLED", "CLOSED"];
+
+export function isOverdue(card: Pick<TicketCard, "status" | "arrivalDeadline">, now: Date): boolean {
+  return card.arrivalDeadline !== null && AWAITING_ARRIVAL.includes(card.status) && card.arrivalDeadline.getTime() < now.getTime();
+}
+
+export function buildTicketMessage(card: TicketCard, options: { now: Date; ephemeral?: boolean; locale?: Locale }): TicketMessage {
+  const m = messagesFor(options.locale);
+  const tz = card.branch.timeZone;
+  const status = m.status[card.status];
+  const blocks: KnownBlock[] = [
+    { type: "header", block_id: BLOCKS.ticketHeader, text: { type: "plain_text", text: oneLine(m.ticket.header(card.voucherNo, status), 150), emoji: true } },
+  ];
+
+  const marks = [card.priority && !FINISHED.includes(card.status) ? m.ticket.priority : null, isOverdue(card, options.now) ? m.ticket.overdue : null].filter(
+    (line): line is string => line !== null,
+  );
+  if (marks.length) blocks.push({ type: "section", block_id: BLOCKS.ticketPriority, text: { type: "mrkdwn", text: marks.join("\n") } });
+
+  blocks.push({ type: "section", block_id: BLOCKS.ticketFacts, fields: factFields(card, m) });
+  blocks.push({ type: "section", block_id: BLOCKS.ticketPeople, fields: peopleFields(card, m) });
+  blocks.push({
+    type: "section",
+    block_id: BLOCKS.ticketFault,
+    text: { type: "mrkdwn", text: `*${m.ticket.fault}*\n${card.faultDescription?.trim() ? safeText(card.faultDescription.trim(), MAX_FAULT_CHARS) : `_${m.ticket.noFault}_`}` },
+  });
+
+  if (card.status === "INCOMPLETE" && card.missingFields.length) {
+    const fields = card.missingFields.slice(0, 20).map((field) => escapeMrkdwn(fieldName(field, m)));
+    blocks.push({ type: "section", block_id: BLOCKS.ticketMissing, text: { type: "mrkdwn", text: m.ticket.missing(fields) } });
+  }
+  if (card.status === "CANCELLED") {
+    blocks.push({ type: "section", block_id: BLOCKS.ticketCancelled, text: { type: "mrkdwn", text: m.ticket.cancelled(safeText(card.cancelReason ?? "—", 1000)) } });
+  }
+
+  const context: MrkdwnElement[] = [{ type: "mrkdwn", text: m.ticket.received(slackDate(card.receivedAt, tz)) }];
+  const source = safeLink(card.sourceMessageLink);
+  if (source) context.push({ type: "mrkdwn", text: m.ticket.fromMessage(source) });
+  if (options.ephemeral && card.slackMessage) context.push({ type: "mrkdwn", text: m.ticket.inChannel(messageLink(card.slackMessage)) });
+  blocks.push({ type: "context", block_id: BLOCKS.ticketContext, elements: context } satisfies ContextBlock);
+
+  const buttons = ticketButtons(card, m);
+  if (buttons.length) blocks.push({ type: "actions", block_id: BLOCKS.ticketActions, elements: buttons } satisfies ActionsBlock);
+
+  return { text: oneLine(m.ticket.fallback(card.voucherNo, status, card.customer.name), 3000), blocks };
+}
+
+function field(label: string, value: string): MrkdwnElement {
+  return { type: "mrkdwn", text: `*${label}*\n${value}` };
+}
+
+function factFields(card: TicketCard, m: Messages): MrkdwnElement[] {
+  const contactName = card.contact.name ?? card.customer.contactPerson;
+  const contactPhone = card.contact.phone;
+  const contact = [contactName, contactPhone].filter((part): part is string => Boolean(part?.trim()));
+  const equipment = card.equipment
+    ? [m.ticket.equipmentLine(safeText(card.equipment.model, 100), safeText(card.equipment.serial, 100)), card.equipment.acceptanceDate ? m.ticket.acceptedOn(card.equipment.acceptanceDate) : null]
+        .filter(Boolean)
+        .join(", ")
+    : `_${m.ticket.noEquipment}_`;
+  const category =
+    card.category !== card.suggestedCategory && card.categoryOverrideReason
+      ? m.ticket.categoryOverridden(m.category[card.category], m.category[card.suggestedCategory], safeText(card.categoryOverrideReason, MAX_FIELD_CHARS))
+      : m.category[card.category];
+  const fields = [
+    field(m.ticket.customer, `${safeText(card.customer.name, 200)} · ${m.grade[card.customer.grade]}`),
+    field(m.ticket.phone, safeText(card.customer.phone || "—", 100)),
+    field(m.ticket.address, safeText(card.contact.address ?? card.customer.address ?? "—", MAX_FIELD_CHARS) || "—"),
+  ];
+  if (contact.length) fields.push(field(m.ticket.contact, safeText(contact.join(" · "), MAX_FIELD_CHARS)));
+  fields.push(field(m.ticket.equipment, equipment), field(m.ticket.coverage, coverageText(card.coverage, m)), field(m.ticket.category, category), field(m.ticket.area, m.area[card.area]));
+  return fields;
+}
+
+function peopleFields(card: TicketCard, m: Messages): MrkdwnElement[] {
+  const tz = card.branch.timeZone;
+  const fields = [
+    field(m.ticket.deadline, card.arrivalDeadline ? slackDate(card.arrivalDeadline, tz) : `_${m.ticket.noDeadline}_`),
+    field(m.ticket.appointment, card.appointment ? slackDateRange(card.appointment.start, card.appointment.end, tz, m) : `_${m.ticket.noAppointment}_`),
+  ];
+  if (card.requestedServiceAt) fields.push(field(m.ticket.requested, slackDate(card.requestedServiceAt, tz)));
+  fields.push(field(m.ticket.technician, card.technician ? mention(card.technician) : `_${m.ticket.unassigned}_`));
+  if (card.registeredBy) fields.push(field(m.ticket.registeredBy, mention(card.registeredBy)));
+  return fields;
+}
+
+function button(actionId: string, text: string, value: string, style?: "primary" | "danger"): Button {
+  return { type: "button", action_id: actionId, text: { type: "plain_text", text, emoji: true }, value, ...(style ? { style } : {}) };
+}
+
+/** Which buttons a ticket offers in its status; the services still refuse what does not fit. */
+export function ticketButtons(card: Pick<TicketCard, "id" | "voucherNo" | "status" | "technician">, m: Messages): Button[] {
+  if (FINISHED.includes(card.status)) return [];
+  const value = String(card.id);
+  const buttons: Button[] = [];
+  if (card.status === "INCOMPLETE") buttons.push(button(ACTIONS.ticketCompleteIntake, m.ticket.completeIntake, value, "primary"));
+  else buttons.push(card.technician ? button(ACTIONS.ticketAssign, m.ticket.reassign, value) : button(ACTIONS.ticketAssign, m.ticket.assign, value, "primary"));
+  buttons.push(button(ACTIONS.ticketSchedule, m.ticket.schedule, value), button(ACTIONS.ticketEdit, m.ticket.edit, value));
+  buttons.push({
+    ...button(ACTIONS.ticketCancel, m.ticket.cancel, value, "danger"),
+    confirm: {
+      title: { type: "plain_text", text: m.ticket.cancelConfirmTitle },
+      text: { type: "plain_text", text: m.ticket.cancelConfirmText(card.voucherNo) },
+      confirm: { type: "plain_text", text: m.ticket.cancelConfirmYes },
+      deny: { type: "plain_text", text: m.ticket.cancelConfirmNo },
+      style: "danger",
+    },
+  });
+  return buttons;
+}

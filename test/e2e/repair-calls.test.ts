@@ -1,0 +1,233 @@
+// Issue: repair calls end to end — /repair, the intake modal, the ticket message and assigning,
+// through the real HTTP endpoint against the Slack fake.
+import { useTestApp } from "../support/app-harness";
+import { eventually } from "../support/eventually";
+import { createBranchWithCalendar, createCustomer, createDispatcher, createEquipment, createTechnician } from "../support/factories/data";
+import { ACTIONS, BLOCKS, INPUTS, SHORTCUTS } from "../../src/views/ids";
+
+const DISPATCH = "C0DISPATCH";
+const app = useTestApp({
+  // Monday 23 November 2026, 10:00 in Seoul.
+  now: "2026-11-23T01:00:00Z",
+  fake: {
+    users: {
+      U0DISP: { name: "park.jisoo" },
+      U0TECH1: { name: "kim.minsu" },
+      U0TECH2: { name: "lee.sora" },
+      U0STRANGER: { name: "visitor" },
+    },
+    channels: { [DISPATCH]: { name: "dispatch-seoul" }, C0CHAT: { name: "customer-mail" } },
+  },
+});
+
+async function seedDesk() {
+  const prisma = app.current.database.prisma;
+  const branch = await createBranchWithCalendar(prisma, { code: "SEOUL", name: "Seoul service centre", timeZone: "Asia/Seoul", dispatchChannelId: DISPATCH });
+  const dispatcher = await createDispatcher(prisma, { slackUserId: "U0DISP", name: "Park Jisoo", branchId: branch.id });
+  const tech1 = await createTechnician(prisma, { slackUserId: "U0TECH1", name: "Kim Minsu", branchId: branch.id, areas: ["URBAN"], skills: ["compressor"] });
+  const tech2 = await createTechnician(prisma, { slackUserId: "U0TECH2", name: "Lee Sora", branchId: branch.id, areas: ["URBAN", "SUBURBAN"] });
+  const customer = await createCustomer(prisma, { name: "Hanbit Foods", phone: "02-555-0101", area: "URBAN", grade: "A", branchId: branch.id });
+  const equipment = await createEquipment(prisma, { customerId: customer.id, model: "AC-900 compressor", serial: "SN-1001", acceptanceDate: new Date("2026-01-10"), warrantyEnd: new Date("2027-01-10") });
+  return { branch, dispatcher, tech1, tech2, customer, equipment };
+}
+
+/** Opens the intake modal as the dispatcher and returns it. */
+async function openIntake(userId = "U0DISP") {
+  const { slack } = app.current;
+  const result = await slack.driver.sendCommand({ text: "new", userId, channelId: DISPATCH });
+  expect(result.problems).toEqual([]);
+  return slack.waitFor((fake) => fake.openModal(userId));
+}
+
+async function chooseCustomer(customerId: number) {
+  const { slack } = app.current;
+  const modal = slack.openModal("U0DISP")!;
+  await slack.driver.sendBlockActions({ userId: "U0DISP", view: modal, actions: [{ action_id: ACTIONS.intakeCustomerSelect, block_id: BLOCKS.intakeCustomer, value: String(customerId) }] });
+  return slack.waitFor((fake) => {
+    const view = fake.openModal("U0DISP");
+    return view && JSON.stringify(view).includes("SN-1001") ? view : undefined;
+  });
+}
+
+async function registerCall(options: { fault?: string } = {}) {
+  const desk = await seedDesk();
+  await openIntake();
+  const modal = await chooseCustomer(desk.customer.id);
+  const submit = await app.current.slack.driver.sendViewSubmission({
+    userId: "U0DISP",
+    view: modal,
+    values: { [BLOCKS.intakeFault]: { [INPUTS.fault]: options.fault ?? "Compressor trips after ten minutes" } },
+  });
+  expect(submit.problems).toEqual([]);
+  const ticket = await eventually(async () => (await app.current.database.prisma.ticket.count()) === 1).then(() => app.current.database.prisma.ticket.findFirstOrThrow());
+  await app.current.slack.waitFor((fake) => fake.messagesIn(DISPATCH).find((m) => m.text.includes(ticket.voucherNo)));
+  return { ...desk, ticket, submit };
+}
+
+describe("/repair (end to end)", () => {
+  it("R2: a dispatcher's /repair opens the intake modal", async () => {
+    await seedDesk();
+    const modal = await openIntake();
+    expect(modal).toMatchObject({ callback_id: "repair_intake" });
+  });
+
+  it("refuses /repair new to someone who is not a dispatcher, director or admin, naming who can", async () => {
+    await seedDesk();
+    const { slack } = app.current;
+    const result = await slack.driver.sendCommand({ text: "new", userId: "U0STRANGER", channelId: DISPATCH });
+    const [reply] = await slack.waitFor((fake) => (fake.responsesTo(result.responseUrl!).length ? fake.responsesTo(result.responseUrl!) : undefined));
+    expect(JSON.stringify(reply.body)).toMatch(/dispatcher/i);
+    expect(slack.callsTo("views.open")).toHaveLength(0);
+  });
+
+  it("R2/R23: the type-ahead finds customers by name or phone", async () => {
+    const desk = await seedDesk();
+    await openIntake();
+    const { slack } = app.current;
+    const byName = await slack.driver.sendBlockSuggestion({ userId: "U0DISP", actionId: ACTIONS.intakeCustomerSelect, blockId: BLOCKS.intakeCustomer, value: "hanbit", view: slack.openModal("U0DISP") });
+    expect(byName.body).toMatchObject({ options: [expect.objectContaining({ value: String(desk.customer.id) })] });
+    const byPhone = await slack.driver.sendBlockSuggestion({ userId: "U0DISP", actionId: ACTIONS.intakeCustomerSelect, blockId: BLOCKS.intakeCustomer, value: "555 0101", view: slack.openModal("U0DISP") });
+    expect(byPhone.body).toMatchObject({ options: [expect.objectContaining({ value: String(desk.customer.id) })] });
+  });
+
+  it("R1/R4/R6: choosing a customer shows their equipment; submitting posts the ticket with voucher, category and deadline", async () => {
+    const { ticket, customer } = await registerCall();
+    expect(ticket.voucherNo).toBe("SV-2026-000001");
+    expect(ticket.status).toBe("REGISTERED");
+    expect(ticket.category).toBe("C_WARRANTY");
+    // Monday 10:00 Seoul + 6 working hours (09:00–18:00) = Monday 16:00 Seoul.
+    expect(ticket.arrivalDeadline?.toISOString()).toBe("2026-11-23T07:00:00.000Z");
+    const [message] = app.current.slack.messagesIn(DISPATCH);
+    const shown = JSON.stringify(message.blocks);
+    expect(shown).toContain("SV-2026-000001");
+    expect(shown).toContain(customer.name);
+    expect(shown).toContain("<!date^");
+    // The thread is the ticket's history: its first reply says who registered the call.
+    const reply = await app.current.slack.waitFor((fake) => fake.messagesIn(DISPATCH, message.ts).find((m) => m.ts !== message.ts));
+    expect(reply.text).toMatch(/<@U0DISP>.*registered the call/);
+  });
+
+  it("never creates two tickets when the same modal is submitted twice", async () => {
+    const { submit } = await registerCall();
+    const again = await app.current.slack.driver.sendViewSubmission({ userId: "U0DISP", view: submit.payload.view as never });
+    expect(again.status).toBe(200);
+    await app.current.slack.driver.settle();
+    expect(await app.current.database.prisma.ticket.count()).toBe(1);
+    expect(app.current.slack.messagesIn(DISPATCH).filter((m) => !m.thread_ts || m.thread_ts === m.ts)).toHaveLength(1);
+  });
+
+  it("R5: Assign lists the branch's technicians; assigning updates the ticket, writes its thread and DMs the technician", async () => {
+    const { ticket, tech1 } = await registerCall();
+    const { slack } = app.current;
+    const message = slack.messagesIn(DISPATCH)[0];
+    const click = await slack.driver.sendBlockActions({ userId: "U0DISP", message, actions: [{ action_id: ACTIONS.ticketAssign }] });
+    expect(click.problems).toEqual([]);
+    const modal = await slack.waitFor((fake) => fake.openModal("U0DISP"));
+    expect(JSON.stringify(modal)).toContain("Kim Minsu");
+    expect(JSON.stringify(modal)).toContain("Lee Sora");
+
+    await slack.driver.sendViewSubmission({ userId: "U0DISP", view: modal, values: { [BLOCKS.assignTechnician]: { [INPUTS.technician]: String(tech1.id) } } });
+    await slack.waitFor({ method: "chat.update" });
+    const dm = await slack.waitFor((fake) => fake.messagesIn("D0TECH1")[0]);
+    expect(dm.text).toContain(ticket.voucherNo);
+    const history = await slack.waitFor((fake) => fake.messagesIn(DISPATCH, message.ts).find((m) => /assigned/.test(m.text)));
+    expect(history.text).toMatch(/<@U0DISP> assigned <@U0TECH1>/);
+    const stored = await app.current.database.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(stored).toMatchObject({ status: "ASSIGNED", assignedTechnicianId: tech1.id });
+  });
+
+  it("R5: re-assigning tells both technicians", async () => {
+    const { tech1, tech2 } = await registerCall();
+    const { slack } = app.current;
+    for (const technician of [tech1, tech2]) {
+      const message = slack.messagesIn(DISPATCH)[0];
+      await slack.driver.sendBlockActions({ userId: "U0DISP", message, actions: [{ action_id: ACTIONS.ticketAssign }] });
+      const modal = await slack.waitFor((fake) => fake.openModal("U0DISP"));
+      await slack.driver.sendViewSubmission({ userId: "U0DISP", view: modal, values: { [BLOCKS.assignTechnician]: { [INPUTS.technician]: String(technician.id) } } });
+      await slack.waitFor((fake) => fake.messagesIn(`D${technician.slackUserId.slice(1)}`)[0]);
+    }
+    // Kim Minsu heard of the assignment, then that the call went to Lee Sora.
+    const notice = await slack.waitFor((fake) => fake.messagesIn("D0TECH1")[1]);
+    expect(JSON.stringify(notice)).toMatch(/Lee Sora|U0TECH2/);
+    expect(await app.current.database.prisma.assignment.count()).toBe(2);
+    expect(await app.current.database.prisma.assignment.count({ where: { endedAt: null } })).toBe(1);
+  });
+
+  it("lists the branch's open tickets and shows one by its voucher number", async () => {
+    const { ticket } = await registerCall();
+    const { slack } = app.current;
+    const list = await slack.driver.sendCommand({ text: "list open", userId: "U0DISP", channelId: DISPATCH });
+    const [listed] = await slack.waitFor((fake) => (fake.responsesTo(list.responseUrl!).length ? fake.responsesTo(list.responseUrl!) : undefined));
+    expect(JSON.stringify(listed.body)).toContain(ticket.voucherNo);
+
+    const show = await slack.driver.sendCommand({ text: ticket.voucherNo.toLowerCase(), userId: "U0DISP", channelId: DISPATCH });
+    const [shown] = await slack.waitFor((fake) => (fake.responsesTo(show.responseUrl!).length ? fake.responsesTo(show.responseUrl!) : undefined));
+    expect(JSON.stringify(shown.body)).toContain(ticket.voucherNo);
+  });
+
+  it("cancels a ticket with a reason and shows it on the message", async () => {
+    const { ticket } = await registerCall();
+    const { slack } = app.current;
+    await slack.driver.sendBlockActions({ userId: "U0DISP", message: slack.messagesIn(DISPATCH)[0], actions: [{ action_id: ACTIONS.ticketCancel }] });
+    const modal = await slack.waitFor((fake) => fake.openModal("U0DISP"));
+    await slack.driver.sendViewSubmission({ userId: "U0DISP", view: modal, values: { [BLOCKS.cancelReason]: { [INPUTS.cancelReason]: "Customer fixed it themselves" } } });
+    await slack.waitFor({ method: "chat.update" });
+    const stored = await app.current.database.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(stored).toMatchObject({ status: "CANCELLED", cancelReason: "Customer fixed it themselves" });
+  });
+
+  it("opens the intake modal from a message with the fault pre-filled", async () => {
+    await seedDesk();
+    const { slack } = app.current;
+    const posted = await slack.driver.sendEvent({ type: "message", channel: "C0CHAT", user: "U0STRANGER", text: "Our walk-in freezer is at -5°C since this morning" });
+    expect(posted.status).toBe(200);
+    const message = slack.messagesIn("C0CHAT")[0];
+    await slack.driver.sendShortcut({ callbackId: SHORTCUTS.createRepairCall, userId: "U0DISP", message });
+    const modal = await slack.waitFor((fake) => fake.openModal("U0DISP"));
+    expect(JSON.stringify(modal)).toContain("walk-in freezer");
+  });
+});
+
+describe("the intake modal's checks (end to end)", () => {
+  it("R2: a new customer's malformed phone is refused on its field", async () => {
+    await seedDesk();
+    await openIntake();
+    const { slack } = app.current;
+    await slack.driver.sendBlockActions({ userId: "U0DISP", view: slack.openModal("U0DISP")!, actions: [{ action_id: ACTIONS.intakeNewCustomerToggle, value: "on" }] });
+    const modal = await slack.waitFor((fake) => {
+      const view = fake.openModal("U0DISP");
+      return view && JSON.stringify(view).includes(BLOCKS.intakeNewPhone) ? view : undefined;
+    });
+    const submit = await slack.driver.sendViewSubmission({
+      userId: "U0DISP",
+      view: modal,
+      values: {
+        [BLOCKS.intakeNewName]: { [INPUTS.newName]: "Dongbang Bakery" },
+        [BLOCKS.intakeNewAddress]: { [INPUTS.newAddress]: "3 Jongno" },
+        [BLOCKS.intakeNewPhone]: { [INPUTS.newPhone]: "call me" },
+        [BLOCKS.intakeNewGrade]: { [INPUTS.newGrade]: "B" },
+        [BLOCKS.intakeArea]: { [INPUTS.area]: "URBAN" },
+        [BLOCKS.intakeFault]: { [INPUTS.fault]: "Oven does not heat" },
+        [BLOCKS.intakeModel]: { [INPUTS.model]: "OV-20" },
+        [BLOCKS.intakeSerial]: { [INPUTS.serial]: "OV-77" },
+      },
+    });
+    expect(submit.body).toMatchObject({ response_action: "errors", errors: { [BLOCKS.intakeNewPhone]: expect.any(String) } });
+    expect(await app.current.database.prisma.ticket.count()).toBe(0);
+  });
+
+  it("R3: a call saved as incomplete gets a voucher number but cannot be assigned until completed", async () => {
+    const desk = await seedDesk();
+    await openIntake();
+    const modal = await chooseCustomer(desk.customer.id);
+    const { slack } = app.current;
+    await slack.driver.sendViewSubmission({ userId: "U0DISP", view: modal, values: { [BLOCKS.intakeIncomplete]: { [INPUTS.incomplete]: ["incomplete"] } } });
+    const message = await slack.waitFor((fake) => fake.messagesIn(DISPATCH)[0]);
+    const ticket = await app.current.database.prisma.ticket.findFirstOrThrow();
+    expect(ticket).toMatchObject({ status: "INCOMPLETE", arrivalDeadline: null });
+    expect(ticket.voucherNo).toMatch(/^SV-2026-\d{6}$/);
+    const shown = JSON.stringify(message.blocks);
+    expect(shown).toContain(ACTIONS.ticketCompleteIntake);
+    expect(shown).not.toContain(ACTIONS.ticketAssign);
+  });
+});
