@@ -231,3 +231,124 @@ describe("the intake modal's checks (end to end)", () => {
     expect(shown).not.toContain(ACTIONS.ticketAssign);
   });
 });
+
+describe("working a ticket from its message (end to end)", () => {
+  it("R5: a technician may not assign: Assign answers privately who can", async () => {
+    await registerCall();
+    const { slack } = app.current;
+    const click = await slack.driver.sendBlockActions({ userId: "U0TECH1", message: slack.messagesIn(DISPATCH)[0], actions: [{ action_id: ACTIONS.ticketAssign }] });
+    const [reply] = await slack.waitFor((fake) => (fake.responsesTo(click.responseUrl!).length ? fake.responsesTo(click.responseUrl!) : undefined));
+    expect(JSON.stringify(reply.body)).toMatch(/dispatcher/i);
+    expect(slack.callsTo("views.open")).toHaveLength(1); // only the intake modal, earlier
+  });
+
+  it("R5: an appointment window agreed with the customer is kept apart from the deadline", async () => {
+    const { ticket, tech2 } = await registerCall();
+    const { slack } = app.current;
+    await slack.driver.sendBlockActions({ userId: "U0DISP", message: slack.messagesIn(DISPATCH)[0], actions: [{ action_id: ACTIONS.ticketAssign }] });
+    const modal = await slack.waitFor((fake) => fake.openModal("U0DISP"));
+    const start = Date.parse("2026-11-24T05:00:00Z") / 1000;
+    await slack.driver.sendViewSubmission({
+      userId: "U0DISP",
+      view: modal,
+      values: {
+        [BLOCKS.assignTechnician]: { [INPUTS.technician]: String(tech2.id) },
+        [BLOCKS.assignNote]: { [INPUTS.note]: "Gate code 4411" },
+        [BLOCKS.assignAppointmentStart]: { [INPUTS.appointmentStart]: start },
+        [BLOCKS.assignAppointmentEnd]: { [INPUTS.appointmentEnd]: start + 7200 },
+      },
+    });
+    const dm = await slack.waitFor((fake) => fake.messagesIn("D0TECH2")[0]);
+    expect(JSON.stringify(dm)).toContain("Gate code 4411");
+    const stored = await app.current.database.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(stored.appointmentStart?.toISOString()).toBe("2026-11-24T05:00:00.000Z");
+    expect(stored.arrivalDeadline?.toISOString()).toBe(ticket.arrivalDeadline?.toISOString());
+  });
+
+  it("refuses an appointment that ends before it starts, on the field", async () => {
+    await registerCall();
+    const { slack } = app.current;
+    await slack.driver.sendBlockActions({ userId: "U0DISP", message: slack.messagesIn(DISPATCH)[0], actions: [{ action_id: ACTIONS.ticketSchedule }] });
+    const modal = await slack.waitFor((fake) => fake.openModal("U0DISP"));
+    const start = Date.parse("2026-11-24T05:00:00Z") / 1000;
+    const submit = await slack.driver.sendViewSubmission({
+      userId: "U0DISP",
+      view: modal,
+      values: { [BLOCKS.scheduleStart]: { [INPUTS.appointmentStart]: start }, [BLOCKS.scheduleEnd]: { [INPUTS.appointmentEnd]: start - 60 } },
+    });
+    expect(submit.body).toMatchObject({ response_action: "errors", errors: { [BLOCKS.scheduleEnd]: expect.any(String) } });
+  });
+
+  it("schedules the visit from the Schedule visit button and writes it in the thread", async () => {
+    const { ticket } = await registerCall();
+    const { slack } = app.current;
+    const message = slack.messagesIn(DISPATCH)[0];
+    await slack.driver.sendBlockActions({ userId: "U0DISP", message, actions: [{ action_id: ACTIONS.ticketSchedule }] });
+    const modal = await slack.waitFor((fake) => fake.openModal("U0DISP"));
+    const start = Date.parse("2026-11-24T02:00:00Z") / 1000;
+    await slack.driver.sendViewSubmission({ userId: "U0DISP", view: modal, values: { [BLOCKS.scheduleStart]: { [INPUTS.appointmentStart]: start }, [BLOCKS.scheduleEnd]: { [INPUTS.appointmentEnd]: start + 3600 } } });
+    await slack.waitFor((fake) => fake.messagesIn(DISPATCH, message.ts).find((m) => /scheduled the visit/.test(m.text)));
+    const stored = await app.current.database.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(stored.appointmentEnd?.toISOString()).toBe("2026-11-24T03:00:00.000Z");
+  });
+
+  it("R3: completing an incomplete call from its message makes it assignable, with the deadline counted from the call", async () => {
+    const desk = await seedDesk();
+    await openIntake();
+    const { slack } = app.current;
+    await slack.driver.sendViewSubmission({ userId: "U0DISP", view: await chooseCustomer(desk.customer.id), values: { [BLOCKS.intakeIncomplete]: { [INPUTS.incomplete]: ["incomplete"] } } });
+    const message = await slack.waitFor((fake) => fake.messagesIn(DISPATCH)[0]);
+    app.current.clock.advance(60 * 60_000); // the dispatcher calls the customer back an hour later
+
+    await slack.driver.sendBlockActions({ userId: "U0DISP", message, actions: [{ action_id: ACTIONS.ticketCompleteIntake }] });
+    const modal = await slack.waitFor((fake) => {
+      const view = fake.openModal("U0DISP");
+      return view && JSON.stringify(view).includes("SN-1001") ? view : undefined;
+    });
+    await slack.driver.sendViewSubmission({
+      userId: "U0DISP",
+      view: modal,
+      values: {
+        [BLOCKS.intakeEquipment]: { [ACTIONS.intakeEquipmentSelect]: String(desk.equipment.id) },
+        [BLOCKS.intakeFault]: { [INPUTS.fault]: "No cooling in the cold room" },
+      },
+    });
+    await slack.waitFor((fake) => fake.messagesIn(DISPATCH, message.ts).find((m) => /completed the intake/.test(m.text)));
+    const ticket = await app.current.database.prisma.ticket.findFirstOrThrow();
+    expect(ticket.status).toBe("REGISTERED");
+    expect(ticket.arrivalDeadline?.toISOString()).toBe("2026-11-23T07:00:00.000Z");
+    const updated = slack.messagesIn(DISPATCH)[0];
+    expect(JSON.stringify(updated.blocks)).toContain(ACTIONS.ticketAssign);
+  });
+
+  it("edits a ticket and lists what changed in its thread", async () => {
+    const { ticket } = await registerCall();
+    const { slack } = app.current;
+    const message = slack.messagesIn(DISPATCH)[0];
+    await slack.driver.sendBlockActions({ userId: "U0DISP", message, actions: [{ action_id: ACTIONS.ticketEdit }] });
+    const modal = await slack.waitFor((fake) => {
+      const view = fake.openModal("U0DISP");
+      return view && JSON.stringify(view).includes("SN-1001") ? view : undefined;
+    });
+    await slack.driver.sendViewSubmission({ userId: "U0DISP", view: modal, values: { [BLOCKS.intakeFault]: { [INPUTS.fault]: "Compressor trips and smells burnt" } } });
+    await slack.waitFor((fake) => fake.messagesIn(DISPATCH, message.ts).find((m) => /edited/.test(m.text)));
+    const stored = await app.current.database.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(stored.faultDescription).toBe("Compressor trips and smells burnt");
+  });
+
+  it("R5: a technician marks themselves away from App Home, and Assign then lists them last, marked", async () => {
+    await registerCall();
+    const { slack } = app.current;
+    await slack.driver.sendEvent({ type: "app_home_opened", user: "U0TECH1", tab: "home" });
+    const home = await slack.waitFor((fake) => fake.homeView("U0TECH1"));
+    await slack.driver.sendBlockActions({ userId: "U0TECH1", view: home, actions: [{ action_id: ACTIONS.homeSetAway }] });
+    await slack.waitFor({ method: "views.publish", count: 2 });
+    expect(JSON.stringify(slack.homeView("U0TECH1"))).toContain(ACTIONS.homeSetAvailable);
+    expect((await app.current.database.prisma.staff.findUniqueOrThrow({ where: { slackUserId: "U0TECH1" } })).available).toBe(false);
+
+    await slack.driver.sendBlockActions({ userId: "U0DISP", message: slack.messagesIn(DISPATCH)[0], actions: [{ action_id: ACTIONS.ticketAssign }] });
+    const modal = JSON.stringify(await slack.waitFor((fake) => fake.openModal("U0DISP")));
+    expect(modal.indexOf("Lee Sora")).toBeLessThan(modal.indexOf("Kim Minsu"));
+    expect(modal).toMatch(/Kim Minsu[^"]*away/i);
+  });
+});
