@@ -180,9 +180,16 @@ export function buildEquipmentOptionText(equipment: CustomerContext["equipment"]
   return oneLine(`${oneLine(equipment.model, Math.max(10, 75 - serial.length - tail.length))}${serial}${tail}`, 75);
 }
 
-/** The answer to the customer type-ahead's `block_suggestion`. */
+/** The type-ahead's value when nothing matched; choosing it selects no customer. */
+export const NO_CUSTOMER_MATCH = "none";
+
+/**
+ * The answer to the customer type-ahead's `block_suggestion`. With no match it offers one line
+ * that says what to do (Slack's fake, like older clients, wants at least one option).
+ */
 export function buildCustomerOptions(hits: CustomerSearchHit[], locale?: Locale): { options: PlainTextOption[] } {
   const m = messagesFor(locale);
+  if (hits.length === 0) return { options: [option(m.intake.noCustomerMatch, NO_CUSTOMER_MATCH)] };
   return {
     options: hits.slice(0, 100).map((hit) => {
       const tail = ` · ${hit.phone} · ${m.grade[hit.grade]} · ${m.area[hit.area]}`;

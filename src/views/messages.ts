@@ -189,6 +189,7 @@ const en = {
     customer: "Customer",
     customerPlaceholder: "Type a name or phone number",
     customerHint: "Type at least 2 letters or digits. Not found? Use “New customer”.",
+    noCustomerMatch: "No customer found: use “New customer” below",
     newCustomer: "New customer",
     searchCustomer: "Search existing customers",
     newName: "Customer name",

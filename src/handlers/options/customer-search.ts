@@ -11,7 +11,7 @@ export function customerSearch(deps: HandlerDeps) {
       await ack(buildCustomerOptions(hits));
     } catch (error) {
       deps.log.error("customer search failed", { error });
-      await ack({ options: [] });
+      await ack(buildCustomerOptions([]));
     }
   };
 }

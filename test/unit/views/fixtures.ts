@@ -1,5 +1,4 @@
 // View-model factories for the view builder tests: valid defaults, unique ids, overrides per test.
-import type { KnownBlock } from "@slack/types";
 import type { CustomerContext, TechnicianSuggestion, TicketCard, TicketListItem, PersonRef } from "../../../src/services/tickets/models";
 import type { StateValues as ReaderValues } from "../../../src/views/state";
 import { buildState, interactiveElements, toStateValue, type StateInput } from "../../support/slack-fake/view-state";
@@ -89,7 +88,7 @@ export function listItem(overrides: Partial<TicketListItem> = {}): TicketListIte
  * What Slack would submit for these blocks: initial values, then what the user typed or picked,
  * keyed by block id (each block here has one element).
  */
-export function submitted(blocks: KnownBlock[], inputs: Record<string, StateInput> = {}, previous: ReaderValues = {}): ReaderValues {
+export function submitted(blocks: readonly unknown[], inputs: Record<string, StateInput> = {}, previous: ReaderValues = {}): ReaderValues {
   const values = buildState(blocks, previous as never) as unknown as ReaderValues;
   for (const [blockId, input] of Object.entries(inputs)) {
     const found = interactiveElements(blocks).find((e) => e.blockId === blockId);
@@ -99,7 +98,7 @@ export function submitted(blocks: KnownBlock[], inputs: Record<string, StateInpu
   return values;
 }
 
-export function ids(blocks: KnownBlock[]): string[] {
+export function ids(blocks: readonly unknown[]): string[] {
   return interactiveElements(blocks).map((e) => `${e.blockId}/${String(e.element.action_id)}`);
 }
 
