@@ -4,7 +4,7 @@ import { recordAudit } from "../audit";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor, auditActor } from "./authorize";
 import type { DeadlineDeps } from "./deps";
-import { planIntake, requireComplete, writeIntakeParties } from "./intake-plan";
+import { planIntake, plannedTicketFields, requireComplete, writeIntakeParties } from "./intake-plan";
 import { loadBranchCalendar } from "./load-branch-calendar";
 import type { IntakeInput } from "./models";
 import { lockTicket, statusConflict, ticketNotFound } from "./ticket-rows";
@@ -77,12 +77,7 @@ export async function editTicket(deps: DeadlineDeps, options: { actor: Actor; ti
       data: {
         customerId: parties.customerId,
         equipmentId: parties.equipmentId,
-        contractId: plan.contractId,
-        category: plan.category.category,
-        suggestedCategory: plan.category.suggestedCategory,
-        categoryOverrideReason: plan.category.overrideReason,
-        area: plan.area,
-        ...plan.ticket,
+        ...plannedTicketFields(plan),
         arrivalDeadline,
       },
     });

@@ -199,6 +199,18 @@ export async function planIntake(
 }
 
 /** Throws VALIDATION naming every missing field (R3), for submissions not saved as incomplete. */
+/** The ticket columns an intake plan decides, shared by register, complete and edit. */
+export function plannedTicketFields(plan: IntakePlan) {
+  return {
+    contractId: plan.contractId,
+    category: plan.category.category,
+    suggestedCategory: plan.category.suggestedCategory,
+    categoryOverrideReason: plan.category.overrideReason,
+    area: plan.area,
+    ...plan.ticket,
+  };
+}
+
 export function requireComplete(plan: IntakePlan): void {
   if (plan.missingFields.length > 0) {
     throw validation(Object.fromEntries(plan.missingFields.map((field) => [field, "required"])), "intake is incomplete");

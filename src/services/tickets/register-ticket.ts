@@ -8,7 +8,7 @@ import { assertRoleFor, auditActor } from "./authorize";
 import type { DeadlineDeps } from "./deps";
 import { loadBranchCalendar } from "./load-branch-calendar";
 import type { IntakeInput } from "./models";
-import { planIntake, requireComplete, writeIntakeParties } from "./intake-plan";
+import { planIntake, plannedTicketFields, requireComplete, writeIntakeParties } from "./intake-plan";
 
 export interface RegisterTicketResult {
   ticketId: number;
@@ -53,13 +53,8 @@ export async function registerTicket(
           branchId: plan.branchId,
           customerId: parties.customerId,
           equipmentId: parties.equipmentId,
-          contractId: plan.contractId,
           status: incomplete ? "INCOMPLETE" : "REGISTERED",
-          category: plan.category.category,
-          suggestedCategory: plan.category.suggestedCategory,
-          categoryOverrideReason: plan.category.overrideReason,
-          area: plan.area,
-          ...plan.ticket,
+          ...plannedTicketFields(plan),
           missingFields: plan.missingFields,
           receivedAt,
           arrivalDeadline,
