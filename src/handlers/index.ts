@@ -6,13 +6,14 @@ import { setAvailability } from "./actions/home-availability";
 import { homeRefresh } from "./actions/home-refresh";
 import { intakeCustomerChosen, intakeEquipmentChosen, intakeNewCustomerToggled } from "./actions/intake-modal";
 import { assignButton, cancelButton, editButton, scheduleButton, viewButton } from "./actions/ticket-buttons";
+import { acceptButton, arriveButton, declineButton } from "./actions/technician-buttons";
 import { repairCommand } from "./commands/repair";
 import { appHomeOpened } from "./events/app-home-opened";
 import { dedupeEvents } from "./middleware/dedupe-events";
 import { customerSearch } from "./options/customer-search";
 import { createRepairCall } from "./shortcuts/create-repair-call";
 import type { HandlerDeps } from "./types";
-import { assignSubmitted, cancelSubmitted, intakeSubmitted, scheduleSubmitted } from "./views/ticket-modals";
+import { assignSubmitted, cancelSubmitted, declineSubmitted, intakeSubmitted, scheduleSubmitted } from "./views/ticket-modals";
 
 export type HandlerRegistry = Pick<App, "use" | "command" | "action" | "view" | "event" | "shortcut" | "options" | "message">;
 
@@ -37,6 +38,10 @@ export function registerHandlers(app: HandlerRegistry, deps: HandlerDeps): void 
   app.action(ACTIONS.ticketEdit, editButton(deps, "edit"));
   app.action(ACTIONS.ticketCompleteIntake, editButton(deps, "complete"));
   app.action(ACTIONS.ticketView, viewButton(deps));
+  app.action(ACTIONS.ticketAccept, acceptButton(deps));
+  app.action(ACTIONS.ticketArrive, arriveButton(deps));
+  app.action(ACTIONS.ticketDecline, declineButton(deps));
+  app.view(VIEWS.decline, declineSubmitted(deps));
 
   app.event(EVENTS.appHomeOpened, appHomeOpened(deps));
   app.action(ACTIONS.homeRefresh, homeRefresh(deps));

@@ -8,14 +8,18 @@ import { authorize } from "./authorize";
 import { claimDelivery, pruneDeliveries, releaseDelivery } from "./slack-deliveries/claim-delivery";
 import { resolveActor, type Actor } from "./staff/resolve-actor";
 import { setAvailability } from "./staff/set-availability";
+import { acceptTicket } from "./tickets/accept-ticket";
 import { assignTechnician } from "./tickets/assign-technician";
+import { assertAssignee } from "./tickets/authorize";
 import { cancelTicket } from "./tickets/cancel-ticket";
 import { completeIntake } from "./tickets/complete-intake";
+import { declineTicket } from "./tickets/decline-ticket";
 import { editTicket } from "./tickets/edit-ticket";
 import { findTicketByVoucher, getTicketCard } from "./tickets/get-ticket";
 import { getCustomerContext } from "./tickets/get-customer-context";
 import { listTickets } from "./tickets/list-tickets";
 import { findTicketByMessage, recordAssignmentMessage, recordTicketMessage } from "./tickets/record-slack-message";
+import { recordArrival } from "./tickets/record-arrival";
 import { registerTicket } from "./tickets/register-ticket";
 import { scheduleVisit } from "./tickets/schedule-visit";
 import { searchCustomers } from "./tickets/search-customers";
@@ -38,6 +42,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     resolveActor: (slackUserId: string) => resolveActor(deps, slackUserId),
     authorize,
+    assertAssignee,
     claimDelivery: (options: { key: string; kind: string }) => claimDelivery(deps, options),
     releaseDelivery: (key: string) => releaseDelivery(deps, key),
     pruneDeliveries: (options: { olderThanHours: number }) => pruneDeliveries(deps, options),
@@ -51,6 +56,9 @@ export function createServices(deps: ServiceDeps) {
     suggestTechnicians: (options: OptionsOf<typeof suggestTechnicians>) => suggestTechnicians(base, options),
     assignTechnician: (options: OptionsOf<typeof assignTechnician>) => assignTechnician(base, options),
     scheduleVisit: (options: OptionsOf<typeof scheduleVisit>) => scheduleVisit(base, options),
+    acceptTicket: (options: OptionsOf<typeof acceptTicket>) => acceptTicket(base, options),
+    declineTicket: (options: OptionsOf<typeof declineTicket>) => declineTicket(base, options),
+    recordArrival: (options: OptionsOf<typeof recordArrival>) => recordArrival(base, options),
     listTickets: (options: OptionsOf<typeof listTickets>) => listTickets(base, options),
     getTicketCard: (options: OptionsOf<typeof getTicketCard>) => getTicketCard(base, options),
     findTicketByVoucher: (options: OptionsOf<typeof findTicketByVoucher>) => findTicketByVoucher(base, options),

@@ -24,6 +24,10 @@ export const ACTIONS = {
   ticketSchedule: "ticket_schedule",
   ticketEdit: "ticket_edit",
   ticketCancel: "ticket_cancel",
+  // The assigned technician's buttons (ticket message and their DM); value = ticket id. R9/R6.
+  ticketAccept: "ticket_accept",
+  ticketDecline: "ticket_decline",
+  ticketArrive: "ticket_arrive",
   /** "View" in `/repair list`; value = ticket id. */
   ticketView: "ticket_view",
 
@@ -41,6 +45,7 @@ export const VIEWS = {
   assign: "repair_assign",
   schedule: "repair_schedule",
   cancel: "repair_cancel",
+  decline: "repair_decline",
 } as const;
 
 export const BLOCKS = {
@@ -60,9 +65,13 @@ export const BLOCKS = {
   ticketCancelled: "ticket_cancelled",
   ticketContext: "ticket_context",
   ticketActions: "ticket_actions",
+  ticketTechnicianActions: "ticket_technician_actions",
+  ticketArrival: "ticket_arrival",
   dmIntro: "dm_intro",
   dmTellCustomer: "dm_tell_customer",
   dmNote: "dm_note",
+  dmState: "dm_state",
+  dmActions: "dm_actions",
 
   // Ticket list
   listHeader: "list_header",
@@ -109,6 +118,8 @@ export const BLOCKS = {
   scheduleEnd: "schedule_end",
   cancelTicket: "cancel_ticket",
   cancelReason: "cancel_reason",
+  declineTicket: "decline_ticket",
+  declineReason: "decline_reason",
 } as const;
 
 /**
@@ -139,6 +150,7 @@ export const INPUTS = {
   appointmentStart: "appointment_start_input",
   appointmentEnd: "appointment_end_input",
   cancelReason: "cancel_reason_input",
+  declineReason: "decline_reason_input",
 } as const;
 
 /** Events API event types the app listens to. */

@@ -175,6 +175,35 @@ const en = {
     cancelConfirmYes: "Yes, give a reason",
     cancelConfirmNo: "Keep it",
     appointmentRange: (start: string, end: string) => `${start} – ${end}`,
+    accept: "Accept",
+    decline: "Decline",
+    arrived: "Arrived",
+    arrivedOnTime: (when: string) => `:round_pushpin: *On site* since ${when}, on time (R6).`,
+    arrivedLate: (when: string, minutes: number) => `:round_pushpin: *On site* since ${when}, *${minutes} working minute${minutes === 1 ? "" : "s"} late* (R6).`,
+  },
+
+  /** The assigned technician's actions (R9) and what they are told back. */
+  technician: {
+    accepted: (voucherNo: string) => `:white_check_mark: You accepted *${voucherNo}*. Press *Arrived* when you are on site (R6).`,
+    arrived: (voucherNo: string) => `:round_pushpin: You are on site for *${voucherNo}*.`,
+    declinedFallback: (voucherNo: string) => `You declined ${voucherNo}`,
+    declined: (voucherNo: string, reason: string) => `:leftwards_arrow_with_hook: You declined *${voucherNo}*: ${reason}. It is back in the dispatcher's queue.`,
+    alreadyAccepted: (voucherNo: string, when: string) => `You already accepted ${voucherNo} (${when}).`,
+    alreadyArrived: (voucherNo: string, when: string) => `Your arrival at ${voucherNo} was already recorded (${when}).`,
+    needsTechnician: (voucherNo: string) => `:rotating_light: ${voucherNo} needs a new technician: press *Assign* on the ticket.`,
+  },
+
+  decline: {
+    title: "Decline repair call",
+    submit: "Decline",
+    close: "Keep it",
+    summary: (voucherNo: string, customer: string) => `Decline *${voucherNo}* for ${customer}? It goes back to the dispatcher, who will see your reason.`,
+    reason: "Reason",
+    placeholder: "For example: I am on another call until tomorrow",
+    errors: {
+      reasonRequired: "Say why you decline the call.",
+      tooLong: (max: number) => `Keep the reason under ${max} characters.`,
+    },
   },
 
   intake: {
@@ -373,6 +402,10 @@ const en = {
     visitScheduled: (actor: string, range: string, when: string) => `${actor} scheduled the visit for ${range} · ${when}`,
     edited: (actor: string, fields: string[], when: string) => `${actor} edited ${fields.length ? fields.join(", ") : "the call"} · ${when}`,
     cancelled: (actor: string, reason: string, when: string) => `${actor} cancelled the call: ${reason} · ${when}`,
+    accepted: (actor: string, when: string) => `${actor} accepted the call · ${when}`,
+    declined: (actor: string, reason: string, when: string) => `${actor} declined the call: ${reason} · ${when}`,
+    arrivedOnTime: (actor: string, when: string) => `${actor} arrived on site, on time (R6) · ${when}`,
+    arrivedLate: (actor: string, minutes: number, when: string) => `${actor} arrived on site ${minutes} working minute${minutes === 1 ? "" : "s"} late (R6) · ${when}`,
   },
 
   refusal: {
@@ -384,9 +417,14 @@ const en = {
       "ticket.cancel": "cancel repair calls",
       "ticket.complete-intake": "complete an intake",
       "ticket.view": "see this ticket",
+      "ticket.accept": "accept this call",
+      "ticket.decline": "decline this call",
+      "ticket.arrive": "record the arrival",
     } as Record<string, string>,
     forbiddenWhoAction: (roles: string[], action: string) => `Only ${joinList(roles)} can ${action}.`,
     askBranch: "Ask your branch's dispatcher or service director.",
+    assigneeOnly: (technician: string, action: string) => `Only the assigned technician, ${technician}, can ${action}.`,
+    nobodyAssigned: (action: string) => `Nobody is assigned to this call, so nobody can ${action} yet.`,
     notFoundVoucher: (voucherNo: string) => `I could not find ticket ${voucherNo}. Check the number (it looks like SV-2026-000123).`,
     conflictStatus: (what: string, status: string) => `${what} is ${status}, so that cannot be done now.`,
     conflictIncomplete: (what: string, fields: string[]) => `${what} is incomplete${fields.length ? ` (missing ${fields.join(", ")})` : ""}: complete the intake first (R3).`,

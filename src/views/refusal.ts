@@ -23,6 +23,12 @@ export function buildRefusal(error: RefusalInput, options: { locale?: Locale } =
   const voucherNo = voucherOf(details);
   switch (error.code) {
     case "FORBIDDEN": {
+      const assigneeAction = typeof details.action === "string" ? m.refusal.forbiddenAction[details.action] : undefined;
+      // The technician's own actions (R9): name the one person who may.
+      if (assigneeAction && typeof details.assigneeSlackUserId === "string" && /^[UW][A-Z0-9]+$/.test(details.assigneeSlackUserId)) {
+        return { text: m.refusal.assigneeOnly(`<@${details.assigneeSlackUserId}>`, assigneeAction) };
+      }
+      if (assigneeAction && details.assigneeSlackUserId === null) return { text: m.refusal.nobodyAssigned(assigneeAction) };
       const roles = stringList(details.rolesAllowed).filter(isRole);
       if (!roles.length) return { text: m.errors.FORBIDDEN };
       // Admins may do everything; permissions.rolesAllowed leaves them out where others are listed.

@@ -5,7 +5,7 @@ import type { PersonRef, TicketCard } from "../services/tickets/models";
 import { mention, messageLink, oneLine, safeText, slackDate, slackDateRange } from "./format";
 import { BLOCKS } from "./ids";
 import { messagesFor, type Locale, type Messages } from "./messages";
-import { buildTicketMessage } from "./ticket-message";
+import { buildTicketMessage, technicianButtons } from "./ticket-message";
 
 export function buildAssignmentDm(options: {
   card: TicketCard;
@@ -31,11 +31,18 @@ export function buildAssignmentDm(options: {
   ].filter(Boolean);
 
   // The ticket as the dispatchers see it, without their buttons.
-  const ticketBlocks = buildTicketMessage(card, { now: options.now, locale: options.locale }).blocks.filter((block) => block.block_id !== BLOCKS.ticketActions);
+  const ticketBlocks = buildTicketMessage(card, { now: options.now, locale: options.locale }).blocks.filter(
+    (block) => block.block_id !== BLOCKS.ticketActions && block.block_id !== BLOCKS.ticketTechnicianActions,
+  );
   const blocks: KnownBlock[] = [
     { type: "section", block_id: BLOCKS.dmIntro, text: { type: "mrkdwn", text: intro } },
     { type: "section", block_id: BLOCKS.dmTellCustomer, text: { type: "mrkdwn", text: tell.join("\n") } },
   ];
+  // R9: where the technician stands on this call, and what they can do next.
+  const state = card.status === "ACCEPTED" ? m.technician.accepted(card.voucherNo) : card.status === "ON_SITE" && card.arrival ? m.technician.arrived(card.voucherNo) : null;
+  if (state) blocks.push({ type: "section", block_id: BLOCKS.dmState, text: { type: "mrkdwn", text: state } });
+  const actions = technicianButtons(card, m);
+  if (actions.length) blocks.push({ type: "actions", block_id: BLOCKS.dmActions, elements: actions });
   if (options.note?.trim()) blocks.push({ type: "section", block_id: BLOCKS.dmNote, text: { type: "mrkdwn", text: m.dm.note(safeText(options.note.trim(), 1500)) } });
   blocks.push({ type: "divider" }, ...ticketBlocks);
   if (card.slackMessage) {
@@ -61,4 +68,14 @@ export function buildUnassignedDm(options: { card: TicketCard; newTechnician: Pe
   const blocks: KnownBlock[] = [{ type: "section", block_id: BLOCKS.dmIntro, text: { type: "mrkdwn", text: line } }];
   if (card.slackMessage) blocks.push({ type: "context", block_id: BLOCKS.ticketContext, elements: [{ type: "mrkdwn", text: m.dm.ticketLink(messageLink(card.slackMessage)) }] });
   return { text: oneLine(m.dm.unassignedFallback(card.voucherNo), 3000), blocks };
+}
+
+/** R5: the DM after the technician declined the call: why, and that it went back to the dispatcher. */
+export function buildDeclinedDm(options: { card: TicketCard; reason: string; locale?: Locale }): { text: string; blocks: KnownBlock[] } {
+  const { card } = options;
+  const m = messagesFor(options.locale);
+  const line = m.technician.declined(card.voucherNo, safeText(oneLine(options.reason, 1000), 1200));
+  const blocks: KnownBlock[] = [{ type: "section", block_id: BLOCKS.dmIntro, text: { type: "mrkdwn", text: line } }];
+  if (card.slackMessage) blocks.push({ type: "context", block_id: BLOCKS.ticketContext, elements: [{ type: "mrkdwn", text: m.dm.ticketLink(messageLink(card.slackMessage)) }] });
+  return { text: oneLine(m.technician.declinedFallback(card.voucherNo), 3000), blocks };
 }

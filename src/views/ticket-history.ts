@@ -26,5 +26,11 @@ export function buildHistoryReply(entry: TicketHistoryEntry, options: { now?: Da
       return { text: m.history.edited(actor, event.fields.slice(0, 15).map((f) => escapeMrkdwn(fieldName(f, m))), when) };
     case "cancelled":
       return { text: m.history.cancelled(actor, safeText(oneLine(event.reason, 1000), 1200), when) };
+    case "accepted":
+      return { text: m.history.accepted(actor, when) };
+    case "declined":
+      return { text: m.history.declined(actor, safeText(oneLine(event.reason, 1000), 1200), when) };
+    case "arrived":
+      return { text: event.lateByMinutes ? m.history.arrivedLate(actor, event.lateByMinutes, when) : m.history.arrivedOnTime(actor, when) };
   }
 }

@@ -52,6 +52,12 @@ export function buildTicketMessage(card: TicketCard, options: { now: Date; ephem
     blocks.push({ type: "section", block_id: BLOCKS.ticketCancelled, text: { type: "mrkdwn", text: m.ticket.cancelled(safeText(card.cancelReason ?? "—", 1000)) } });
   }
 
+  if (card.arrival) {
+    const when = slackDate(card.arrival.at, tz);
+    const text = card.arrival.lateByMinutes ? m.ticket.arrivedLate(when, card.arrival.lateByMinutes) : m.ticket.arrivedOnTime(when);
+    blocks.push({ type: "section", block_id: BLOCKS.ticketArrival, text: { type: "mrkdwn", text } });
+  }
+
   const context: MrkdwnElement[] = [{ type: "mrkdwn", text: m.ticket.received(slackDate(card.receivedAt, tz)) }];
   const source = safeLink(card.sourceMessageLink);
   if (source) context.push({ type: "mrkdwn", text: m.ticket.fromMessage(source) });
@@ -60,6 +66,8 @@ export function buildTicketMessage(card: TicketCard, options: { now: Date; ephem
 
   const buttons = ticketButtons(card, m);
   if (buttons.length) blocks.push({ type: "actions", block_id: BLOCKS.ticketActions, elements: buttons } satisfies ActionsBlock);
+  const technicianActions = technicianButtons(card, m);
+  if (technicianActions.length) blocks.push({ type: "actions", block_id: BLOCKS.ticketTechnicianActions, elements: technicianActions } satisfies ActionsBlock);
 
   return { text: oneLine(m.ticket.fallback(card.voucherNo, status, card.customer.name), 3000), blocks };
 }
@@ -126,4 +134,18 @@ export function ticketButtons(card: Pick<TicketCard, "id" | "voucherNo" | "statu
     },
   });
   return buttons;
+}
+
+/**
+ * R9: the assigned technician's buttons, on the ticket message and in their DM. Anyone may see
+ * them on the channel message; the services refuse everyone but the assignee.
+ */
+export function technicianButtons(card: Pick<TicketCard, "id" | "status" | "technician">, m: Messages): Button[] {
+  if (!card.technician) return [];
+  const value = String(card.id);
+  if (card.status === "ASSIGNED") {
+    return [button(ACTIONS.ticketAccept, m.ticket.accept, value, "primary"), button(ACTIONS.ticketArrive, m.ticket.arrived, value), button(ACTIONS.ticketDecline, m.ticket.decline, value)];
+  }
+  if (card.status === "ACCEPTED") return [button(ACTIONS.ticketArrive, m.ticket.arrived, value, "primary"), button(ACTIONS.ticketDecline, m.ticket.decline, value)];
+  return [];
 }

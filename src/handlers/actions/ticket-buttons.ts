@@ -10,7 +10,7 @@ import { openIntakeModal } from "../support/intake";
 import type { HandlerDeps } from "../types";
 import { z } from "zod";
 
-type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 const ticketIdSchema = z.coerce.number().int().positive();
 
@@ -18,7 +18,7 @@ function ticketIdOf(body: BlockButtonAction): number {
   return ticketIdSchema.parse(body.actions[0]?.value);
 }
 
-function withTicket(deps: HandlerDeps, name: string, run: (args: ButtonArgs, ticketId: number) => Promise<void>) {
+export function withTicket(deps: HandlerDeps, name: string, run: (args: ButtonArgs, ticketId: number) => Promise<void>) {
   return async (args: ButtonArgs) => {
     await args.ack();
     try {

@@ -3,7 +3,8 @@
 // history), and the technicians' direct messages.
 import type { WebClient } from "@slack/web-api";
 import type { PersonRef, TicketCard, TicketHistoryEntry } from "../../services/tickets/models";
-import { buildAssignmentDm, buildUnassignedDm } from "../../views/technician-dm";
+import type { AssignmentDm } from "../../services/tickets/technician-action-rows";
+import { buildAssignmentDm, buildDeclinedDm, buildUnassignedDm } from "../../views/technician-dm";
 import { buildHistoryReply } from "../../views/ticket-history";
 import { buildTicketMessage } from "../../views/ticket-message";
 import type { HandlerDeps } from "../types";
@@ -54,4 +55,25 @@ async function openDm(client: PublisherClient, slackUserId: string): Promise<str
   const opened = await client.conversations.open({ users: slackUserId });
   if (!opened.channel?.id) throw new Error(`conversations.open gave no channel for ${slackUserId}`);
   return opened.channel.id;
+}
+
+/**
+ * R9: the technician's assignment DM, updated in place to show where the call stands (their next
+ * buttons, or that they declined it). Nothing to do when the DM was never recorded.
+ */
+export async function updateTechnicianDm(
+  deps: HandlerDeps,
+  client: PublisherClient,
+  options: { dm: AssignmentDm | null; card: TicketCard; declinedReason?: string },
+): Promise<void> {
+  if (!options.dm) return;
+  const message =
+    options.declinedReason !== undefined ? buildDeclinedDm({ card: options.card, reason: options.declinedReason }) : buildAssignmentDm({ card: options.card, now: deps.clock.now() });
+  await client.chat.update({ channel: options.dm.channelId, ts: options.dm.ts, text: message.text, blocks: message.blocks });
+}
+
+/** R5: a declined call is back in the queue; its thread says it needs a new technician. */
+export async function announceNeedsTechnician(client: PublisherClient, card: TicketCard, text: string): Promise<void> {
+  if (!card.slackMessage) return;
+  await client.chat.postMessage({ channel: card.slackMessage.channelId, thread_ts: card.slackMessage.ts, text });
 }

@@ -6,6 +6,8 @@ import { isAppError } from "../../errors";
 import type { TicketHistoryEntry } from "../../services/tickets/models";
 import { readAssignSubmission } from "../../views/assign-modal";
 import { readCancelSubmission } from "../../views/cancel-modal";
+import { readDeclineSubmission } from "../../views/decline-modal";
+import { messagesFor } from "../../views/messages";
 import { readIntakeMetadata } from "../../views/intake-modal";
 import { intakeFieldErrors, readIntakeSubmission } from "../../views/intake-submission";
 import { buildNoticeModal } from "../../views/notice-modal";
@@ -13,7 +15,7 @@ import { describeServiceFieldError } from "../../views/field-errors";
 import { readScheduleSubmission } from "../../views/schedule-modal";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
-import { notifyTechnicians, publishTicket } from "../support/ticket-publisher";
+import { announceNeedsTechnician, notifyTechnicians, publishTicket, updateTechnicianDm } from "../support/ticket-publisher";
 import type { HandlerDeps } from "../types";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -39,7 +41,7 @@ function submission(deps: HandlerDeps, name: string, run: (args: Args) => Promis
   };
 }
 
-function person(actor: { staffId: number | null; slackUserId: string; name: string | null }) {
+export function person(actor: { staffId: number | null; slackUserId: string; name: string | null }) {
   return actor.staffId !== null ? { staffId: actor.staffId, slackUserId: actor.slackUserId, name: actor.name ?? actor.slackUserId } : { system: actor.slackUserId };
 }
 
@@ -129,6 +131,22 @@ export function cancelSubmitted(deps: HandlerDeps) {
     await ack();
     return async () => {
       await publishTicket(deps, client, read.ticketId, { at: deps.clock.now(), actor: person(actor), event: { kind: "cancelled", reason: read.reason } });
+    };
+  });
+}
+
+/** R5: the technician's reason for declining; the call goes back to the dispatcher's queue. */
+export function declineSubmitted(deps: HandlerDeps) {
+  return submission(deps, "decline", async ({ ack, body, view, client }) => {
+    const read = readDeclineSubmission(view.state.values as StateValues, view.private_metadata);
+    if (!read.ok) return void (await ack({ response_action: "errors", errors: read.errors }));
+    const actor = await deps.services.resolveActor(body.user.id);
+    const result = await deps.services.declineTicket({ actor, ticketId: read.ticketId, reason: read.reason });
+    await ack();
+    return async () => {
+      const card = await publishTicket(deps, client, read.ticketId, { at: deps.clock.now(), actor: person(actor), event: { kind: "declined", reason: result.reason } });
+      await announceNeedsTechnician(client, card, messagesFor().technician.needsTechnician(card.voucherNo));
+      await updateTechnicianDm(deps, client, { dm: result.dm, card, declinedReason: result.reason });
     };
   });
 }

@@ -38,3 +38,19 @@ export function requireStaffId(actor: Actor): number {
 export function auditActor(actor: Actor): { actor: string; actorStaffId: number | null } {
   return { actor: actor.slackUserId, actorStaffId: actor.staffId };
 }
+
+/**
+ * R9: the technician's own actions (accept, decline, arrive) belong to the call's assignee.
+ * The refusal names them (details.assigneeSlackUserId; null when nobody is assigned).
+ */
+export function assertAssignee(
+  actor: Actor,
+  action: "ticket.accept" | "ticket.decline" | "ticket.arrive",
+  target: { branchId: number; assignee: { staffId: number; slackUserId: string } | null },
+): void {
+  if (can(permissionActor(actor), action, { branchId: target.branchId, assignedTechnicianId: target.assignee?.staffId ?? null })) return;
+  throw new AppError("FORBIDDEN", {
+    message: `not allowed: ${action}`,
+    details: { action, rolesAllowed: rolesAllowed(action), assigneeSlackUserId: target.assignee?.slackUserId ?? null },
+  });
+}

@@ -95,6 +95,7 @@ function toCard(ticket: CardRow): TicketCard {
     registeredBy: personRef(ticket.registeredBy),
     technician: personRef(ticket.assignedTechnician),
     cancelReason: ticket.cancelReason,
+    arrival: ticket.arrivedAt ? { at: ticket.arrivedAt, lateByMinutes: ticket.lateByMinutes } : null,
     sourceMessageLink: ticket.sourceMessageLink,
     slackMessage: ticket.slackChannelId && ticket.slackMessageTs ? { channelId: ticket.slackChannelId, ts: ticket.slackMessageTs } : null,
   };

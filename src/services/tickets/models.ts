@@ -60,6 +60,8 @@ export interface TicketCard {
   registeredBy: PersonRef | null;
   technician: PersonRef | null;
   cancelReason: string | null;
+  /** R9/R6: when the technician reported arrival, and how many working minutes late (0 on time, null without a deadline). */
+  arrival?: { at: Date; lateByMinutes: number | null } | null;
   /** Link back to the Slack message a ticket was created from (message shortcut). */
   sourceMessageLink: string | null;
   slackMessage: { channelId: string; ts: string } | null;
@@ -156,5 +158,8 @@ export interface TicketHistoryEntry {
     | { kind: "assigned"; technician: PersonRef; previous: PersonRef | null; note: string | null }
     | { kind: "visit-scheduled"; start: Date; end: Date }
     | { kind: "edited"; fields: string[] }
-    | { kind: "cancelled"; reason: string };
+    | { kind: "cancelled"; reason: string }
+    | { kind: "accepted" }
+    | { kind: "declined"; reason: string }
+    | { kind: "arrived"; lateByMinutes: number | null };
 }

@@ -1,0 +1,53 @@
+import { lateness } from "../../domain/deadline";
+import { canTransition } from "../../domain/ticket-status";
+import { recordAudit } from "../audit";
+import type { Actor } from "../staff/resolve-actor";
+import { assertAssignee, auditActor } from "./authorize";
+import type { TicketDeps } from "./deps";
+import { loadBranchCalendar } from "./load-branch-calendar";
+import { statusConflict } from "./ticket-rows";
+import { dmOf, lockForTechnician, type AssignmentDm } from "./technician-action-rows";
+
+export interface RecordArrivalResult {
+  ticketId: number;
+  /** arrived: now; already: an earlier click recorded it (arrivedAt = then), nothing changed. */
+  change: "arrived" | "already";
+  arrivedAt: Date;
+  /** R6: working minutes past the deadline, 0 when on time; null when the call has no deadline. */
+  lateByMinutes: number | null;
+  dm: AssignmentDm | null;
+}
+
+/**
+ * R9/R6: the assigned technician is on site (ON_SITE). The arrival stops the R6 clock: a late one
+ * is stored with how late it was, in the branch's working minutes. A second click changes nothing.
+ */
+export async function recordArrival(deps: TicketDeps, options: { actor: Actor; ticketId: number }): Promise<RecordArrivalResult> {
+  const { db, clock } = deps;
+  const { actor, ticketId } = options;
+  return db.$transaction(async (tx) => {
+    const now = clock.now();
+    const { ticket, assignee, assignment } = await lockForTechnician(tx, ticketId);
+    assertAssignee(actor, "ticket.arrive", { branchId: ticket.branchId, assignee });
+    if (ticket.arrivedAt) {
+      return { ticketId, change: "already" as const, arrivedAt: ticket.arrivedAt, lateByMinutes: ticket.lateByMinutes, dm: dmOf(assignment) };
+    }
+    if (!assignment || !["ASSIGNED", "ACCEPTED"].includes(ticket.status) || !canTransition(ticket.status, "ON_SITE")) {
+      throw statusConflict(ticket.status, "ticket.arrive");
+    }
+    const lateByMinutes = ticket.arrivalDeadline
+      ? lateness({ calendar: await loadBranchCalendar(tx, ticket.branchId), deadline: ticket.arrivalDeadline, arrivedAt: now })
+      : null;
+    await tx.ticket.update({ where: { id: ticketId }, data: { status: "ON_SITE", arrivedAt: now, lateByMinutes } });
+    await recordAudit(tx, {
+      ...auditActor(actor),
+      action: "ticket.arrive",
+      entity: "Ticket",
+      entityId: ticketId,
+      ticketId,
+      at: now,
+      data: { fromStatus: ticket.status, assignmentId: assignment.id, arrivedAt: now.toISOString(), lateByMinutes },
+    });
+    return { ticketId, change: "arrived" as const, arrivedAt: now, lateByMinutes, dm: dmOf(assignment) };
+  });
+}

@@ -1,0 +1,155 @@
+// Issue: technicians — Accept, Decline and Arrived (R9, R6, R5) from the technician's DM and the
+// ticket message, through the real HTTP endpoint against the Slack fake.
+import { useTestApp } from "../support/app-harness";
+import { eventually } from "../support/eventually";
+import { createBranchWithCalendar, createCustomer, createDispatcher, createEquipment, createTechnician } from "../support/factories/data";
+import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "../../src/views/ids";
+
+const DISPATCH = "C0DISPATCH";
+const app = useTestApp({
+  // Monday 23 November 2026, 10:00 in Seoul.
+  now: "2026-11-23T01:00:00Z",
+  fake: {
+    users: {
+      U0DISP: { name: "park.jisoo" },
+      U0TECH1: { name: "kim.minsu" },
+      U0TECH2: { name: "lee.sora" },
+      U0STRANGER: { name: "visitor" },
+    },
+    channels: { [DISPATCH]: { name: "dispatch-seoul" }, C0CHAT: { name: "customer-mail" } },
+  },
+});
+
+async function seedDesk() {
+  const prisma = app.current.database.prisma;
+  const branch = await createBranchWithCalendar(prisma, { code: "SEOUL", name: "Seoul service centre", timeZone: "Asia/Seoul", dispatchChannelId: DISPATCH });
+  const dispatcher = await createDispatcher(prisma, { slackUserId: "U0DISP", name: "Park Jisoo", branchId: branch.id });
+  const tech1 = await createTechnician(prisma, { slackUserId: "U0TECH1", name: "Kim Minsu", branchId: branch.id, areas: ["URBAN"], skills: ["compressor"] });
+  const tech2 = await createTechnician(prisma, { slackUserId: "U0TECH2", name: "Lee Sora", branchId: branch.id, areas: ["URBAN", "SUBURBAN"] });
+  const customer = await createCustomer(prisma, { name: "Hanbit Foods", phone: "02-555-0101", area: "URBAN", grade: "A", branchId: branch.id });
+  const equipment = await createEquipment(prisma, { customerId: customer.id, model: "AC-900 compressor", serial: "SN-1001", acceptanceDate: new Date("2026-01-10"), warrantyEnd: new Date("2027-01-10") });
+  return { branch, dispatcher, tech1, tech2, customer, equipment };
+}
+
+/** Opens the intake modal as the dispatcher and returns it. */
+async function openIntake(userId = "U0DISP") {
+  const { slack } = app.current;
+  const result = await slack.driver.sendCommand({ text: "new", userId, channelId: DISPATCH });
+  expect(result.problems).toEqual([]);
+  return slack.waitFor((fake) => fake.openModal(userId));
+}
+
+async function chooseCustomer(customerId: number) {
+  const { slack } = app.current;
+  const modal = slack.openModal("U0DISP")!;
+  await slack.driver.sendBlockActions({ userId: "U0DISP", view: modal, actions: [{ action_id: ACTIONS.intakeCustomerSelect, block_id: BLOCKS.intakeCustomer, value: String(customerId) }] });
+  return slack.waitFor((fake) => {
+    const view = fake.openModal("U0DISP");
+    return view && JSON.stringify(view).includes("SN-1001") ? view : undefined;
+  });
+}
+
+async function registerCall(options: { fault?: string } = {}) {
+  const desk = await seedDesk();
+  await openIntake();
+  const modal = await chooseCustomer(desk.customer.id);
+  const submit = await app.current.slack.driver.sendViewSubmission({
+    userId: "U0DISP",
+    view: modal,
+    values: { [BLOCKS.intakeFault]: { [INPUTS.fault]: options.fault ?? "Compressor trips after ten minutes" } },
+  });
+  expect(submit.problems).toEqual([]);
+  const ticket = await eventually(async () => (await app.current.database.prisma.ticket.count()) === 1).then(() => app.current.database.prisma.ticket.findFirstOrThrow());
+  await app.current.slack.waitFor((fake) => fake.messagesIn(DISPATCH).find((m) => m.text.includes(ticket.voucherNo)));
+  return { ...desk, ticket, submit };
+}
+
+async function assignTo(technician: { id: number; slackUserId: string }) {
+  const { slack } = app.current;
+  await slack.driver.sendBlockActions({ userId: "U0DISP", message: slack.messagesIn(DISPATCH)[0], actions: [{ action_id: ACTIONS.ticketAssign }] });
+  const modal = await slack.waitFor((fake) => fake.openModal("U0DISP"));
+  await slack.driver.sendViewSubmission({ userId: "U0DISP", view: modal, values: { [BLOCKS.assignTechnician]: { [INPUTS.technician]: String(technician.id) } } });
+  return slack.waitFor((fake) => fake.messagesIn(`D${technician.slackUserId.slice(1)}`)[0]);
+}
+
+function threadOf(ts: string) {
+  return app.current.slack.messagesIn(DISPATCH, ts).filter((m) => m.ts !== ts);
+}
+
+async function replyTo(responseUrl: string) {
+  const [reply] = await app.current.slack.waitFor((fake) => (fake.responsesTo(responseUrl).length ? fake.responsesTo(responseUrl) : undefined));
+  return JSON.stringify(reply.body);
+}
+
+describe("the technician's actions (end to end)", () => {
+  it("R9/R6: the technician accepts in their DM, then reports arrival; the ticket, its thread and the DM follow", async () => {
+    const { ticket, tech1 } = await registerCall();
+    const { slack } = app.current;
+    const prisma = app.current.database.prisma;
+    const dm = await assignTo(tech1);
+    expect(JSON.stringify(dm.blocks)).toContain(ACTIONS.ticketAccept);
+    const message = slack.messagesIn(DISPATCH)[0];
+
+    const accept = await slack.driver.sendBlockActions({ userId: "U0TECH1", message: dm, actions: [{ action_id: ACTIONS.ticketAccept }] });
+    expect(accept.problems).toEqual([]);
+    await slack.waitFor(() => threadOf(message.ts).find((m) => /<@U0TECH1> accepted the call/.test(m.text)));
+    expect(await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "ACCEPTED" });
+    const acceptedDm = await slack.waitFor((fake) => {
+      const shown = fake.messagesIn("D0TECH1")[0];
+      return shown && JSON.stringify(shown.blocks).includes("You accepted") ? shown : undefined;
+    });
+    expect(JSON.stringify(acceptedDm.blocks)).not.toContain(ACTIONS.ticketAccept);
+    expect(JSON.stringify(slack.messagesIn(DISPATCH)[0].blocks)).toContain("Accepted");
+
+    // A double click: the second Accept arrives as if from the DM before it was updated. It says it
+    // was already done, and writes no second history line.
+    const again = await slack.driver.sendBlockActions({ userId: "U0TECH1", actions: [{ action_id: ACTIONS.ticketAccept, value: String(ticket.id) }] });
+    expect(await replyTo(again.responseUrl!)).toMatch(/already accepted/);
+
+    const arrive = await slack.driver.sendBlockActions({ userId: "U0TECH1", message: acceptedDm, actions: [{ action_id: ACTIONS.ticketArrive }] });
+    expect(arrive.problems).toEqual([]);
+    await slack.waitFor(() => threadOf(message.ts).find((m) => /<@U0TECH1> arrived on site, on time/.test(m.text)));
+    const stored = await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(stored).toMatchObject({ status: "ON_SITE", lateByMinutes: 0 });
+    expect(stored.arrivedAt).not.toBeNull();
+    await slack.waitFor((fake) => (JSON.stringify(fake.messagesIn("D0TECH1")[0]?.blocks).includes("You are on site") ? true : undefined));
+
+    const twice = await slack.driver.sendBlockActions({ userId: "U0TECH1", actions: [{ action_id: ACTIONS.ticketArrive, value: String(ticket.id) }] });
+    expect(await replyTo(twice.responseUrl!)).toMatch(/already recorded/);
+    await slack.driver.settle();
+    expect(threadOf(message.ts).filter((m) => /accepted the call/.test(m.text))).toHaveLength(1);
+    expect(threadOf(message.ts).filter((m) => /arrived on site/.test(m.text))).toHaveLength(1);
+  });
+
+  it("R9: another technician's click on the ticket message is refused, naming the assigned technician", async () => {
+    const { ticket, tech1 } = await registerCall();
+    const { slack } = app.current;
+    await assignTo(tech1);
+    await slack.waitFor((fake) => (JSON.stringify(fake.messagesIn(DISPATCH)[0].blocks).includes(ACTIONS.ticketArrive) ? true : undefined));
+    const click = await slack.driver.sendBlockActions({ userId: "U0TECH2", message: slack.messagesIn(DISPATCH)[0], actions: [{ action_id: ACTIONS.ticketArrive }] });
+    expect(await replyTo(click.responseUrl!)).toContain("Only the assigned technician, <@U0TECH1>");
+    const decline = await slack.driver.sendBlockActions({ userId: "U0TECH2", message: slack.messagesIn(DISPATCH)[0], actions: [{ action_id: ACTIONS.ticketDecline }] });
+    expect(await replyTo(decline.responseUrl!)).toContain("<@U0TECH1>");
+    expect(await app.current.database.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "ASSIGNED", arrivedAt: null });
+  });
+
+  it("R5: the technician declines with a reason; the call goes back to the queue and the thread asks for a new technician", async () => {
+    const { ticket, tech1 } = await registerCall();
+    const { slack } = app.current;
+    const prisma = app.current.database.prisma;
+    const dm = await assignTo(tech1);
+    const message = slack.messagesIn(DISPATCH)[0];
+    await slack.driver.sendBlockActions({ userId: "U0TECH1", message: dm, actions: [{ action_id: ACTIONS.ticketDecline }] });
+    const modal = await slack.waitFor((fake) => fake.openModal("U0TECH1"));
+    expect(modal).toMatchObject({ callback_id: VIEWS.decline });
+
+    await slack.driver.sendViewSubmission({ userId: "U0TECH1", view: modal, values: { [BLOCKS.declineReason]: { [INPUTS.declineReason]: "On another call all day" } } });
+    await slack.waitFor(() => threadOf(message.ts).find((m) => /<@U0TECH1> declined the call: On another call all day/.test(m.text)));
+    await slack.waitFor(() => threadOf(message.ts).find((m) => m.text.includes(`${ticket.voucherNo} needs a new technician`)));
+    expect(await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "REGISTERED", assignedTechnicianId: null });
+    expect(await prisma.assignment.findFirstOrThrow({ where: { ticketId: ticket.id } })).toMatchObject({ declineReason: "On another call all day" });
+    const updated = await slack.waitFor((fake) => (JSON.stringify(fake.messagesIn("D0TECH1")[0]?.blocks).includes("You declined") ? fake.messagesIn("D0TECH1")[0] : undefined));
+    expect(JSON.stringify(updated.blocks)).not.toContain(ACTIONS.ticketArrive);
+    expect(JSON.stringify(slack.messagesIn(DISPATCH)[0].blocks)).not.toContain(ACTIONS.ticketArrive);
+  });
+});
