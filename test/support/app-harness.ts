@@ -77,6 +77,9 @@ export function useTestApp(options: TestAppOptions = {}): { readonly current: Te
     holder.current = await startTestApp(options);
   });
   beforeEach(async () => {
+    // The app keeps working after it acks (ticket messages, thread replies); let the previous
+    // test's tail finish, or its late posts would land in this test's empty fake.
+    await untilQuiet(holder.current!.slack);
     await holder.current!.database.reset();
     holder.current!.slack.reset();
   });
@@ -89,4 +92,15 @@ export function useTestApp(options: TestAppOptions = {}): { readonly current: Te
       return holder.current;
     },
   };
+}
+
+/** Resolves once the fake has had no Web API call for `quietMs` (at most `maxMs`). */
+async function untilQuiet(slack: SlackFake, quietMs = 100, maxMs = 3000): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  let seen = slack.calls.length;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    if (slack.calls.length === seen) return;
+    seen = slack.calls.length;
+  }
 }
