@@ -41,6 +41,15 @@ export const configSchema = z.object({
   DEFAULT_TIME_ZONE: z.string().default("Asia/Seoul").refine(isValidTimeZone, "an IANA time zone such as Asia/Seoul"),
   SLACK_DEDUPE_HOURS: z.coerce.number({ message: "a number of hours" }).positive().default(24),
   JOBS_ENABLED: booleanFlag.default(true),
+  /** A job run still RUNNING after this long is taken to have crashed and may be claimed again. */
+  JOB_STALE_MINUTES: z.coerce.number({ message: "a number of minutes" }).positive().default(15),
+  /** R8: local time (HH:MM) at which calls are carried over; empty = each branch's first opening of the day. */
+  CARRY_OVER_AT: optionalString.pipe(
+    z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a local time as HH:MM, or empty for the branch's first opening")
+      .optional(),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;

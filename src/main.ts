@@ -1,8 +1,11 @@
 // Composition root: config → database → Bolt app → handlers → jobs; graceful stop.
+import { hostname } from "node:os";
 import { createSlackApp, type SlackApp } from "./app";
 import { systemClock } from "./clock";
 import { ConfigError, loadStartupConfig, type Config, type SlackMode } from "./config";
 import { openDatabase, type Database } from "./db";
+import { JOBS } from "./jobs/registry";
+import { createScheduler, jobSettingsFrom, type Scheduler } from "./jobs/scheduler";
 import { createLogger, type Log } from "./logger";
 import { createServices } from "./services";
 
@@ -41,18 +44,31 @@ export async function startBot(config: Config, mode: Extract<SlackMode, { kind: 
   }
   log.info("service desk bot started", { transport: mode.kind, port, embeddedDatabase: database.embedded });
 
-  // Delivered event ids are only needed for Slack's retry window (minutes); keep a day of them.
-  const pruneTimer = setInterval(() => {
-    services.pruneDeliveries({ olderThanHours: config.SLACK_DEDUPE_HOURS }).catch((error: unknown) => log.warn("could not prune Slack deliveries", { error }));
-  }, 3_600_000);
-  pruneTimer.unref();
+  // Scheduled jobs (src/jobs/registry.ts), pruning of delivered Slack event ids among them. Every
+  // replica may run the scheduler: each period is claimed in PostgreSQL and runs once.
+  let scheduler: Scheduler | undefined;
+  if (config.JOBS_ENABLED) {
+    scheduler = createScheduler(
+      {
+        db: database.prisma,
+        clock: systemClock,
+        log,
+        services,
+        slack: slack.app.client,
+        settings: jobSettingsFrom(config),
+        claimedBy: `${hostname()}:${process.pid}`,
+      },
+      JOBS,
+    );
+    scheduler.start().catch((error: unknown) => log.error("could not start the scheduled jobs", { error }));
+  }
 
   return {
     port,
     database,
     slack,
     async stop() {
-      clearInterval(pruneTimer);
+      await scheduler?.stop().catch((error: unknown) => log.warn("error while stopping the scheduled jobs", { error }));
       await slack.stop().catch((error: unknown) => log.warn("error while stopping Slack", { error }));
       await database.close();
     },

@@ -281,6 +281,21 @@ export function nextOpening(calendar: WorkingCalendar, at: Date): Date {
   return addWorkingMinutes(calendar, at, 0);
 }
 
+/** The instant a local date (YYYY-MM-DD) starts in `timeZone`, or `minuteOfDay` minutes after that on the wall clock. */
+export function localDateTime(timeZone: string, date: string, minuteOfDay = 0): Date {
+  const day = dayOfDate(date);
+  if (day === null) throw new RangeError(`Not a date (YYYY-MM-DD): "${date}"`);
+  return new Date(wallToInstant(timeZone, day, minuteOfDay));
+}
+
+/** The first opening of a local date (YYYY-MM-DD), or null when the branch is closed all day. */
+export function firstOpeningOn(calendar: WorkingCalendar, date: string): Date | null {
+  const day = dayOfDate(date);
+  if (day === null) throw new RangeError(`Not a date (YYYY-MM-DD): "${date}"`);
+  const first = segmentsOf(compile(calendar), day)[0];
+  return first ? new Date(first[0]) : null;
+}
+
 /** The local date (YYYY-MM-DD) of `at` in the calendar's zone. */
 export function localDate(calendar: Pick<WorkingCalendar, "timeZone">, at: Date): string {
   const atMs = instantOf(at, "at");

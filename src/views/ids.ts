@@ -79,6 +79,11 @@ export const BLOCKS = {
   listEmpty: "list_empty",
   listMore: "list_more",
 
+  // R8 carry-over message
+  carryOverHeader: "carry_over_header",
+  carryOverIntro: "carry_over_intro",
+  carryOverMore: "carry_over_more",
+
   // Intake modal: input blocks (these keys are what `response_action: "errors"` is keyed by)
   intakeSource: "intake_source",
   intakeCustomer: "intake_customer",

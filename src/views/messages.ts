@@ -406,6 +406,30 @@ const en = {
     declined: (actor: string, reason: string, when: string) => `${actor} declined the call: ${reason} · ${when}`,
     arrivedOnTime: (actor: string, when: string) => `${actor} arrived on site, on time (R6) · ${when}`,
     arrivedLate: (actor: string, minutes: number, when: string) => `${actor} arrived on site ${minutes} working minute${minutes === 1 ? "" : "s"} late (R6) · ${when}`,
+    carriedOver: (actor: string, when: string) => `${actor} carried the call over from an earlier day: it is dispatched first (R8) · ${when}`,
+  },
+
+  /** R8: the dispatch channel's morning list of calls carried over. */
+  carryOver: {
+    fallback: (count: number, vouchers: string) => `${count} call${count === 1 ? "" : "s"} carried over to today (R8), dispatch first: ${vouchers}`,
+    header: (count: number) => `:arrow_double_up: ${count} call${count === 1 ? "" : "s"} carried over to today`,
+    intro: "Registered on an earlier day and still without a technician (R8). They are marked priority and come first in `/repair list unassigned`.",
+    item: (voucherNo: string, customer: string, received: string) => `*${voucherNo}* · ${customer} · received ${received}`,
+    more: (count: number) => `…and ${count} more: see \`/repair list unassigned\`.`,
+  },
+
+  /** `npm run job`: what the person running it reads. */
+  jobCli: {
+    usage: "Usage: npm run job -- <name> [--date YYYY-MM-DD] [--branch CODE]",
+    unknownJob: (name: string, known: string[]) => `Unknown job "${name}". Jobs: ${known.join(", ")}.`,
+    badDate: (value: string) => `--date expects a date as YYYY-MM-DD, got "${value}".`,
+    unknownOption: (option: string) => `Unknown option "${option}".`,
+    needsSlack: (name: string) => `The job "${name}" posts to Slack, so it needs the Slack credentials.`,
+    noBranch: (code: string) => `No branch with the code "${code}".`,
+    ran: (period: string, summary: string) => `  ${period}: done (${summary || "nothing to do"})`,
+    skipped: (period: string) => `  ${period}: skipped, already claimed by another run`,
+    notDue: (period: string) => `  ${period}: not due yet`,
+    failed: (period: string, error: string) => `  ${period}: FAILED: ${error}`,
   },
 
   refusal: {

@@ -161,5 +161,6 @@ export interface TicketHistoryEntry {
     | { kind: "cancelled"; reason: string }
     | { kind: "accepted" }
     | { kind: "declined"; reason: string }
-    | { kind: "arrived"; lateByMinutes: number | null };
+    | { kind: "arrived"; lateByMinutes: number | null }
+    | { kind: "carried-over" };
 }

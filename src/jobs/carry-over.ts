@@ -1,0 +1,58 @@
+// R8: calls not dispatched on the day they came in are carried to the next working day and
+// dispatched first. At the start of each working day (CARRY_OVER_AT, or the branch's first opening)
+// the branch's unassigned calls from earlier days become priority, their ticket messages are
+// updated, and one message lists them in the dispatch channel.
+import { publishTicket } from "../handlers/support/ticket-publisher";
+import { firstOpeningOn, localDateTime } from "../domain/working-calendar";
+import { carryOverTickets } from "../services/tickets/carry-over-tickets";
+import { buildCarryOverMessage } from "../views/carry-over";
+import type { Job, JobContext } from "./types";
+
+const NAME = "carry-over";
+const ACTOR = `system:${NAME}`;
+
+/** When the carry-over of a working day is due; null on a day the branch is closed. */
+export function carryOverDueAt(context: Pick<JobContext, "branch" | "date" | "deps">): Date | null {
+  const branch = context.branch;
+  if (!branch) return null;
+  const opening = firstOpeningOn(branch.calendar, context.date);
+  if (!opening) return null;
+  const atMinute = context.deps.settings.carryOverAtMinute;
+  return atMinute === null ? opening : localDateTime(branch.timeZone, context.date, atMinute);
+}
+
+export const carryOverJob: Job = {
+  name: NAME,
+  // Looked at every 5 minutes (UTC); each branch is due at its own local time.
+  schedule: "*/5 * * * *",
+  perBranch: true,
+  needsSlack: true,
+  periodKey: ({ branch, date }) => `${NAME}:${branch?.code ?? "-"}:${date}`,
+  isDue: (context) => {
+    const dueAt = carryOverDueAt(context);
+    return dueAt !== null && context.now.getTime() >= dueAt.getTime();
+  },
+  async run(context) {
+    const { deps, branch, date } = context;
+    if (!branch) throw new Error("carry-over runs per branch");
+    if (!deps.slack) throw new Error("carry-over posts to Slack and needs a Slack client");
+    // Only working days start a dispatch day; a run by hand on a closed day carries nothing.
+    if (!firstOpeningOn(branch.calendar, date)) return { carried: 0 };
+    const carried = await carryOverTickets(deps, { branchId: branch.id, before: localDateTime(branch.timeZone, date), actor: ACTOR });
+    if (carried.length === 0) return { carried: 0 };
+
+    // The calls are carried (committed) before Slack is told; a Slack failure fails the run but
+    // never carries a call twice.
+    const handlerDeps = { services: deps.services, log: deps.log, clock: deps.clock };
+    for (const ticket of carried) {
+      await publishTicket(handlerDeps, deps.slack, ticket.id, { at: deps.clock.now(), actor: { system: NAME }, event: { kind: "carried-over" } });
+    }
+    if (branch.dispatchChannelId) {
+      const message = buildCarryOverMessage({ items: carried, timeZone: branch.timeZone });
+      await deps.slack.chat.postMessage({ channel: branch.dispatchChannelId, text: message.text, blocks: message.blocks, unfurl_links: false });
+    } else {
+      deps.log.warn("branch has no dispatch channel: carry-over list not posted", { branch: branch.code, carried: carried.length });
+    }
+    return { carried: carried.length };
+  },
+};

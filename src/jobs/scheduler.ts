@@ -1,0 +1,66 @@
+// One node-cron task per job, evaluated in UTC. A tick runs `runJob` with `dueOnly`: per-branch jobs
+// check each branch's own local due time (branches differ in zone and opening hours, which one cron
+// timezone per task could not express), and the PostgreSQL claim makes sure each period runs once
+// across replicas and ticks. Starting runs one tick of every job at once: a daily run missed while
+// the bot was down (or deploying) is caught up, and the claim makes that harmless when it was not.
+import cron, { type ScheduledTask } from "node-cron";
+import type { Config } from "../config";
+import { parseClockTime } from "../domain/working-calendar";
+import { runJob, type JobOutcome } from "./runner";
+import type { Job, JobDeps, JobSettings } from "./types";
+
+export function jobSettingsFrom(config: Pick<Config, "JOB_STALE_MINUTES" | "CARRY_OVER_AT" | "SLACK_DEDUPE_HOURS">): JobSettings {
+  return {
+    staleAfterMinutes: config.JOB_STALE_MINUTES,
+    carryOverAtMinute: config.CARRY_OVER_AT ? parseClockTime(config.CARRY_OVER_AT) : null,
+    slackDedupeHours: config.SLACK_DEDUPE_HOURS,
+  };
+}
+
+export interface Scheduler {
+  /** Schedules every job and runs one catch-up tick of each; resolves when the catch-up is done. */
+  start(): Promise<void>;
+  /** Runs one tick of a job now, as the cron task would. */
+  tick(job: Job): Promise<JobOutcome[]>;
+  /** Stops the cron tasks and waits for ticks in progress. */
+  stop(): Promise<void>;
+}
+
+export function createScheduler(deps: JobDeps, jobs: readonly Job[]): Scheduler {
+  const tasks: ScheduledTask[] = [];
+  const inFlight = new Set<Promise<unknown>>();
+  let stopped = false;
+
+  const tick = (job: Job): Promise<JobOutcome[]> => {
+    const running = runJob(deps, job, { dueOnly: true }).catch((error: unknown) => {
+      deps.log.error("job tick failed", { job: job.name, error });
+      return [] as JobOutcome[];
+    });
+    inFlight.add(running);
+    void running.finally(() => inFlight.delete(running));
+    return running;
+  };
+
+  return {
+    async start() {
+      for (const job of jobs) {
+        if (!cron.validate(job.schedule)) throw new Error(`job ${job.name}: invalid cron expression "${job.schedule}"`);
+        const task = cron.schedule(
+          job.schedule,
+          async () => {
+            if (!stopped) await tick(job);
+          },
+          { name: job.name, timezone: "UTC", noOverlap: true },
+        );
+        tasks.push(task);
+      }
+      await Promise.all(jobs.map((job) => tick(job)));
+    },
+    tick,
+    async stop() {
+      stopped = true;
+      for (const task of tasks.splice(0)) await task.destroy();
+      await Promise.all([...inFlight]);
+    },
+  };
+}

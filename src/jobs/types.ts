@@ -1,0 +1,75 @@
+// What a scheduled job is: a name, a cron schedule, how its periods are keyed, and the work.
+// The runner claims each period in PostgreSQL (claim.ts) before calling `run`, so a job body only
+// has to be idempotent for its own data, never for concurrent replicas.
+import type { WebClient } from "@slack/web-api";
+import type { Clock } from "../clock";
+import type { Db } from "../db";
+import type { WorkingCalendar } from "../domain/working-calendar";
+import type { Log } from "../logger";
+import type { Services } from "../services";
+
+/** The Slack calls jobs make, and no more, so fakes stay small. */
+export interface JobSlackClient {
+  chat: Pick<WebClient["chat"], "postMessage" | "update">;
+  conversations: Pick<WebClient["conversations"], "open">;
+}
+
+export interface JobSettings {
+  /** A RUNNING claim older than this is taken to have crashed and may be reclaimed. */
+  staleAfterMinutes: number;
+  /** R8: local minute of day at which calls are carried over; null = the branch's first opening. */
+  carryOverAtMinute: number | null;
+  /** How long delivered Slack event ids are kept (SLACK_DEDUPE_HOURS). */
+  slackDedupeHours: number;
+}
+
+export interface JobDeps {
+  db: Db;
+  clock: Clock;
+  log: Log;
+  services: Services;
+  /** Null when the process has no Slack credentials; jobs with `needsSlack` refuse to run then. */
+  slack: JobSlackClient | null;
+  settings: JobSettings;
+  /** Who claims runs: host and pid for the scheduler, "cli:…" for `npm run job`. */
+  claimedBy: string;
+}
+
+export interface JobBranch {
+  id: number;
+  code: string;
+  name: string;
+  timeZone: string;
+  dispatchChannelId: string | null;
+  calendar: WorkingCalendar;
+}
+
+/** One period of a job: a branch's local day for per-branch jobs, or the moment for global ones. */
+export interface JobPeriod {
+  now: Date;
+  /** YYYY-MM-DD: the branch's local date (per-branch jobs) or the UTC date (global jobs). */
+  date: string;
+  branch: JobBranch | null;
+}
+
+export interface JobContext extends JobPeriod {
+  deps: JobDeps;
+}
+
+/** Counts of what a run did, e.g. `{ carried: 3 }`; stored in JobRun.summary. */
+export type JobSummary = Record<string, number>;
+
+export interface Job {
+  name: string;
+  /** node-cron expression, evaluated in UTC: when the scheduler looks at the job. */
+  schedule: string;
+  /** Run once per branch (period = branch + local date), or once globally. */
+  perBranch: boolean;
+  /** Posts to Slack: `npm run job` then needs the Slack credentials. */
+  needsSlack: boolean;
+  /** Unique per period, e.g. `carry-over:SEOUL:2026-11-23`. */
+  periodKey(period: JobPeriod): string;
+  /** For the scheduler: whether the period's run is due yet (absent = due at every tick). */
+  isDue?(context: JobContext): boolean;
+  run(context: JobContext): Promise<JobSummary>;
+}
