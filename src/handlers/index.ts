@@ -2,6 +2,7 @@
 // through a recording registry, so the manifest and the code cannot drift apart.
 import type { App } from "@slack/bolt";
 import { ACTIONS, COMMANDS, EVENTS, SHORTCUTS, VIEWS } from "../views/ids";
+import { acknowledgeEscalationButton } from "./actions/acknowledge-escalation";
 import { setAvailability } from "./actions/home-availability";
 import { homeRefresh } from "./actions/home-refresh";
 import { intakeCustomerChosen, intakeEquipmentChosen, intakeNewCustomerToggled } from "./actions/intake-modal";
@@ -42,6 +43,7 @@ export function registerHandlers(app: HandlerRegistry, deps: HandlerDeps): void 
   app.action(ACTIONS.ticketArrive, arriveButton(deps));
   app.action(ACTIONS.ticketDecline, declineButton(deps));
   app.view(VIEWS.decline, declineSubmitted(deps));
+  app.action(ACTIONS.escalationAcknowledge, acknowledgeEscalationButton(deps));
 
   app.event(EVENTS.appHomeOpened, appHomeOpened(deps));
   app.action(ACTIONS.homeRefresh, homeRefresh(deps));

@@ -5,6 +5,7 @@ import type { Db } from "../db";
 import { DEFAULT_ARRIVAL_LIMITS, type ArrivalLimits } from "../domain/deadline";
 import type { Log } from "../logger";
 import { authorize } from "./authorize";
+import { acknowledgeEscalation } from "./escalations/acknowledge";
 import { claimDelivery, pruneDeliveries, releaseDelivery } from "./slack-deliveries/claim-delivery";
 import { resolveActor, type Actor } from "./staff/resolve-actor";
 import { setAvailability } from "./staff/set-availability";
@@ -66,6 +67,7 @@ export function createServices(deps: ServiceDeps) {
     recordAssignmentMessage: (options: OptionsOf<typeof recordAssignmentMessage>) => recordAssignmentMessage(base, options),
     findTicketByMessage: (options: OptionsOf<typeof findTicketByMessage>) => findTicketByMessage(base, options),
     setAvailability: (options: { actor: Actor; available: boolean }) => setAvailability(base, options),
+    acknowledgeEscalation: (options: OptionsOf<typeof acknowledgeEscalation>) => acknowledgeEscalation(base, options),
   };
 }
 

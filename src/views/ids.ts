@@ -30,6 +30,8 @@ export const ACTIONS = {
   ticketArrive: "ticket_arrive",
   /** "View" in `/repair list`; value = ticket id. */
   ticketView: "ticket_view",
+  /** R7: a director's Acknowledge on an overdue alert; value = escalation id. */
+  escalationAcknowledge: "escalation_acknowledge",
 
   /** Intake modal: customer type-ahead (external select; `app.options` answers it, choosing dispatches). */
   intakeCustomerSelect: "intake_customer_select",
@@ -83,6 +85,11 @@ export const BLOCKS = {
   carryOverHeader: "carry_over_header",
   carryOverIntro: "carry_over_intro",
   carryOverMore: "carry_over_more",
+
+  // R7 overdue alert (thread reply, dispatch channel, director DM)
+  overdueAlert: "overdue_alert",
+  overdueState: "overdue_state",
+  overdueActions: "overdue_actions",
 
   // Intake modal: input blocks (these keys are what `response_action: "errors"` is keyed by)
   intakeSource: "intake_source",

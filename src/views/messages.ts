@@ -418,6 +418,19 @@ const en = {
     more: (count: number) => `…and ${count} more: see \`/repair list unassigned\`.`,
   },
 
+  /** R7: the overdue alert in the ticket's thread, the dispatch channel and the directors' DMs. */
+  overdue: {
+    fallback: (voucherNo: string, customer: string) => `Overdue (R7): ${voucherNo} · ${customer}: the technician has not arrived`,
+    alert: (voucherNo: string, customer: string, deadline: string, overdueFor: string) =>
+      `:rotating_light: *${voucherNo}* (${customer}) is *overdue* (R7): the technician was due on site by ${deadline} and has not arrived (${overdueFor} late).`,
+    technician: (technician: string) => `Technician: ${technician}.`,
+    noTechnician: "No technician is assigned.",
+    duration: (hours: number, minutes: number) => (hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`),
+    open: "Waiting for a service director to acknowledge.",
+    acknowledged: (who: string, when: string) => `:white_check_mark: Acknowledged by ${who} at ${when}.`,
+    acknowledge: "Acknowledge",
+  },
+
   /** `npm run job`: what the person running it reads. */
   jobCli: {
     usage: "Usage: npm run job -- <name> [--date YYYY-MM-DD] [--branch CODE]",
@@ -444,6 +457,7 @@ const en = {
       "ticket.accept": "accept this call",
       "ticket.decline": "decline this call",
       "ticket.arrive": "record the arrival",
+      "escalation.acknowledge": "acknowledge overdue alerts",
     } as Record<string, string>,
     forbiddenWhoAction: (roles: string[], action: string) => `Only ${joinList(roles)} can ${action}.`,
     askBranch: "Ask your branch's dispatcher or service director.",
@@ -453,6 +467,7 @@ const en = {
     conflictStatus: (what: string, status: string) => `${what} is ${status}, so that cannot be done now.`,
     conflictIncomplete: (what: string, fields: string[]) => `${what} is incomplete${fields.length ? ` (missing ${fields.join(", ")})` : ""}: complete the intake first (R3).`,
     thisTicket: "This ticket",
+    alreadyAcknowledged: (who: string, when: string) => `This alert was already acknowledged by ${who} at ${when}.`,
     validationFields: (fields: string[]) => `Please check: ${fields.join(", ")}.`,
     failure: "Sorry, that failed. It was logged for the team, and nothing was changed. Please try again.",
   },

@@ -3,7 +3,7 @@
 import { ROLES, type Role } from "../domain/permissions";
 import type { ErrorCode } from "../errors";
 import type { TicketStatus } from "../services/tickets/models";
-import { escapeMrkdwn, fieldName, truncate } from "./format";
+import { escapeMrkdwn, fieldName, slackDate, truncate } from "./format";
 import { messagesFor, type Locale } from "./messages";
 
 export interface RefusalInput {
@@ -43,6 +43,16 @@ export function buildRefusal(error: RefusalInput, options: { locale?: Locale } =
       if (status === "INCOMPLETE") return { text: m.refusal.conflictIncomplete(what, stringList(details.missingFields).map((f) => escapeMrkdwn(fieldName(f, m)))) };
       if (status) return { text: m.refusal.conflictStatus(what, m.status[status]) };
       return { text: m.errors.CONFLICT };
+    }
+    case "ALREADY_DONE": {
+      // R7: a second Acknowledge names who was first and when.
+      const by = typeof details.by === "string" && /^[UW][A-Z0-9]+$/.test(details.by) ? details.by : undefined;
+      const at = typeof details.at === "string" ? new Date(details.at) : undefined;
+      if (details.action === "escalation.acknowledge" && by && at && !Number.isNaN(at.getTime())) {
+        const timeZone = typeof details.timeZone === "string" ? details.timeZone : "UTC";
+        return { text: m.refusal.alreadyAcknowledged(`<@${by}>`, slackDate(at, timeZone)) };
+      }
+      return { text: m.errors.ALREADY_DONE };
     }
     case "NOT_FOUND":
       return { text: voucherNo ? m.refusal.notFoundVoucher(voucherNo) : m.errors.NOT_FOUND };

@@ -1,0 +1,68 @@
+// R7: a call past its arrival deadline without an arrival is overdue; the dispatch channel and the
+// branch's directors are alerted once per call. Escalating to managers later is not done yet.
+import type { Clock } from "../../clock";
+import type { Db, DbOrTx } from "../../db";
+import { recordAudit } from "../audit";
+import { overdueAlertSelect, toOverdueAlertSummary, type OverdueAlertSummary, type SlackMessageRef } from "./models";
+
+/** Calls still waiting for the technician; later statuses have an arrival or no visit to make. */
+const OPEN_STATUSES = ["REGISTERED", "ASSIGNED", "ACCEPTED"] as const;
+
+export interface RaisedOverdue {
+  alert: OverdueAlertSummary;
+  dispatchChannelId: string | null;
+  /** Active directors of the branch, who get the alert with the Acknowledge button. */
+  directorSlackUserIds: string[];
+}
+
+/**
+ * Raises one OVERDUE escalation per call that is past its deadline, not arrived, still open and not
+ * yet alerted. Each call is marked in one conditional statement (`overdueAlertedAt IS NULL`), in
+ * the transaction that creates its escalation and audit row, so two scans at once raise it once.
+ */
+export async function raiseOverdueEscalations(deps: { db: Db; clock: Clock }, options: { actor: string }): Promise<RaisedOverdue[]> {
+  const now = deps.clock.now();
+  const candidates = await deps.db.ticket.findMany({
+    where: { status: { in: [...OPEN_STATUSES] }, arrivedAt: null, overdueAlertedAt: null, arrivalDeadline: { lt: now } },
+    orderBy: [{ arrivalDeadline: "asc" }, { id: "asc" }],
+    select: { id: true, branchId: true },
+  });
+  const raised: RaisedOverdue[] = [];
+  for (const candidate of candidates) {
+    const escalationId = await deps.db.$transaction(async (tx) => {
+      const marked = await tx.ticket.updateMany({
+        where: { id: candidate.id, status: { in: [...OPEN_STATUSES] }, arrivedAt: null, overdueAlertedAt: null, arrivalDeadline: { lt: now } },
+        data: { overdueAlertedAt: now },
+      });
+      if (marked.count === 0) return null;
+      const escalation = await tx.escalation.create({
+        data: { kind: "OVERDUE", level: "DIRECTOR", branchId: candidate.branchId, ticketId: candidate.id, raisedAt: now },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        at: now,
+        actor: options.actor,
+        action: "escalation.raise",
+        entity: "Escalation",
+        entityId: escalation.id,
+        ticketId: candidate.id,
+        data: { kind: "OVERDUE", level: "DIRECTOR" },
+      });
+      return escalation.id;
+    });
+    if (escalationId === null) continue;
+    const row = await deps.db.escalation.findUniqueOrThrow({ where: { id: escalationId }, select: overdueAlertSelect });
+    const directors = await deps.db.staff.findMany({
+      where: { branchId: row.branchId, active: true, roles: { has: "DIRECTOR" } },
+      orderBy: { id: "asc" },
+      select: { slackUserId: true },
+    });
+    raised.push({ alert: toOverdueAlertSummary(row), dispatchChannelId: row.branch.dispatchChannelId, directorSlackUserIds: directors.map((d) => d.slackUserId) });
+  }
+  return raised;
+}
+
+/** Where an escalation is shown in Slack, so acknowledging updates every copy. Not audited: delivery, not a change. */
+export async function recordEscalationMessage(deps: { db: DbOrTx }, options: { escalationId: number } & SlackMessageRef): Promise<void> {
+  await deps.db.escalationMessage.create({ data: { escalationId: options.escalationId, channelId: options.channelId, ts: options.ts } });
+}

@@ -1,0 +1,101 @@
+// The overdue scan against the Slack fake and the director's Acknowledge through the real HTTP
+// endpoint (R7): what the thread, the dispatch channel and the director's DM show.
+import { overdueScanJob } from "../../src/jobs/overdue-scan";
+import { runJob } from "../../src/jobs/runner";
+import { ACTIONS } from "../../src/views/ids";
+import { useTestApp } from "../support/app-harness";
+import { createBranchWithCalendar, createStaff, createTechnician, createTicket } from "../support/factories/data";
+import { fakeSlackClient, jobDeps } from "../integration/jobs/job-helpers";
+
+const DISPATCH = "C0SEOULDSP";
+const t = useTestApp({
+  now: "2026-11-23T03:00:00Z", // Mon 12:00 in Seoul
+  fake: {
+    channels: { [DISPATCH]: { name: "dispatch-seoul" } },
+    users: { U0DIR1: { name: "director.one" }, U0DIR2: { name: "director.two" }, U0TECH1: { name: "kim.minsu" } },
+  },
+});
+
+async function overdueCallInSlack() {
+  const { prisma } = t.current.database;
+  const slack = fakeSlackClient(t.current.slack);
+  const branch = await createBranchWithCalendar(prisma, { code: "SEOUL", dispatchChannelId: DISPATCH });
+  const technician = await createTechnician(prisma, { branchId: branch.id, slackUserId: "U0TECH1" });
+  await createStaff(prisma, { branchId: branch.id, roles: ["DIRECTOR"], slackUserId: "U0DIR1" });
+  await createStaff(prisma, { branchId: branch.id, roles: ["DIRECTOR"], slackUserId: "U0DIR2" });
+  const ticket = await createTicket(prisma, {
+    branchId: branch.id,
+    receivedAt: new Date("2026-11-20T01:00:00Z"),
+    status: "ACCEPTED",
+    assignedTechnicianId: technician.id,
+    arrivalDeadline: new Date("2026-11-23T01:30:00Z"), // 1 h 30 min before now
+  });
+  const posted = await slack.chat.postMessage({ channel: DISPATCH, text: `Ticket ${ticket.voucherNo}` });
+  await prisma.ticket.update({ where: { id: ticket.id }, data: { slackChannelId: DISPATCH, slackMessageTs: posted.ts! } });
+  const outcomes = await runJob(jobDeps(prisma, t.current.clock, { slack }), overdueScanJob);
+  expect(outcomes).toEqual([expect.objectContaining({ outcome: "ran", summary: { raised: 1, posted: 4 } })]);
+  return { ticket, ticketTs: posted.ts! };
+}
+
+async function replyTo(responseUrl: string) {
+  const [reply] = await t.current.slack.waitFor((fake) => (fake.responsesTo(responseUrl).length ? fake.responsesTo(responseUrl) : undefined));
+  return JSON.stringify(reply.body);
+}
+
+describe("overdue alerts in Slack (R7: a call past its deadline without an arrival is overdue; the dispatch channel and the director are alerted)", () => {
+  it("R7: the ticket's thread, the dispatch channel and each director's DM show the alert; only the DMs carry Acknowledge", async () => {
+    const { ticket, ticketTs } = await overdueCallInSlack();
+    const { slack } = t.current;
+
+    const thread = slack.messagesIn(DISPATCH, ticketTs).filter((message) => message.ts !== ticketTs);
+    expect(thread).toHaveLength(1);
+    expect(thread[0].text).toContain(`Overdue (R7): ${ticket.voucherNo}`);
+    const alert = slack.messagesIn(DISPATCH).filter((message) => !message.thread_ts || message.thread_ts === message.ts).at(-1)!;
+    const alertBlocks = JSON.stringify(alert.blocks);
+    expect(alertBlocks).toContain(ticket.voucherNo);
+    expect(alertBlocks).toContain("1 h 30 min late");
+    expect(alertBlocks).toMatch(/<!date\^\d+\^/);
+    expect(alertBlocks).toContain("<@U0TECH1>");
+    expect(alertBlocks).not.toContain(ACTIONS.escalationAcknowledge);
+    for (const dm of ["D0DIR1", "D0DIR2"]) {
+      expect(JSON.stringify(slack.messagesIn(dm)[0].blocks)).toContain(ACTIONS.escalationAcknowledge);
+    }
+  });
+
+  it("R7: a director acknowledges: every copy of the alert loses its button and names them; a second click is told who acknowledged and when", async () => {
+    const { ticketTs } = await overdueCallInSlack();
+    const { slack } = t.current;
+    const prisma = t.current.database.prisma;
+    const dm = slack.messagesIn("D0DIR1")[0];
+
+    const click = await slack.driver.sendBlockActions({ userId: "U0DIR1", message: dm, actions: [{ action_id: ACTIONS.escalationAcknowledge }] });
+    expect(click.problems).toEqual([]);
+    await slack.waitFor((fake) => (JSON.stringify(fake.messagesIn("D0DIR2")[0].blocks).includes("Acknowledged by <@U0DIR1>") ? true : undefined));
+
+    const shown = [
+      ...slack.messagesIn(DISPATCH, ticketTs).filter((message) => message.ts !== ticketTs),
+      slack.messagesIn(DISPATCH).filter((message) => !message.thread_ts || message.thread_ts === message.ts).at(-1)!,
+      slack.messagesIn("D0DIR1")[0],
+      slack.messagesIn("D0DIR2")[0],
+    ];
+    for (const message of shown) {
+      expect(JSON.stringify(message.blocks)).toContain("Acknowledged by <@U0DIR1> at <!date^");
+      expect(JSON.stringify(message.blocks)).not.toContain(ACTIONS.escalationAcknowledge);
+    }
+    expect(await prisma.escalation.findFirstOrThrow()).toMatchObject({ acknowledgedAt: t.current.clock.now() });
+
+    // The second director's click, as if from the DM before it was updated.
+    const escalation = await prisma.escalation.findFirstOrThrow();
+    const again = await slack.driver.sendBlockActions({ userId: "U0DIR2", actions: [{ action_id: ACTIONS.escalationAcknowledge, value: String(escalation.id) }] });
+    expect(await replyTo(again.responseUrl!)).toMatch(/already acknowledged by <@U0DIR1> at <!date\^/);
+  });
+
+  it("R7: a technician's click is refused privately, naming who may acknowledge", async () => {
+    await overdueCallInSlack();
+    const { slack } = t.current;
+    const escalation = await t.current.database.prisma.escalation.findFirstOrThrow();
+    const click = await slack.driver.sendBlockActions({ userId: "U0TECH1", actions: [{ action_id: ACTIONS.escalationAcknowledge, value: String(escalation.id) }] });
+    expect(await replyTo(click.responseUrl!)).toMatch(/Only service directors, managers and admins can acknowledge overdue alerts/);
+    expect(await t.current.database.prisma.escalation.findFirstOrThrow()).toMatchObject({ acknowledgedAt: null });
+  });
+});
