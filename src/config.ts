@@ -50,6 +50,16 @@ export const configSchema = z.object({
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a local time as HH:MM, or empty for the branch's first opening")
       .optional(),
   ),
+  /** R7: warn this many working minutes before an arrival deadline passes. */
+  PRE_WARNING_MINUTES: z.coerce.number({ message: "a number of working minutes" }).int().min(1).max(600).default(60),
+  /** R7/R12: an escalation unacknowledged this many working minutes goes on to the manager(s). */
+  ESCALATE_AFTER_MINUTES: z.coerce.number({ message: "a number of working minutes" }).int().min(1).max(1440).default(30),
+  /** R15: remind technicians who have not filed their daily report this many minutes before closing. */
+  REPORT_REMINDER_BEFORE_CLOSE_MINUTES: z.coerce.number({ message: "a number of minutes" }).int().min(0).max(600).default(60),
+  /** R16: post the directors' daily summary this many minutes after the branch's last closing. */
+  SUMMARY_AFTER_CLOSE_MINUTES: z.coerce.number({ message: "a number of minutes" }).int().min(0).max(600).default(30),
+  /** R18: contracts ending within this many days get their expiry notice. */
+  CONTRACT_NOTICE_DAYS: z.coerce.number({ message: "a number of days" }).int().min(1).max(365).default(30),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -9,13 +9,42 @@ import { parseClockTime } from "../domain/working-calendar";
 import { runJob, type JobOutcome } from "./runner";
 import type { Job, JobDeps, JobSettings } from "./types";
 
-export function jobSettingsFrom(config: Pick<Config, "JOB_STALE_MINUTES" | "CARRY_OVER_AT" | "SLACK_DEDUPE_HOURS">): JobSettings {
+type JobConfig = Pick<
+  Config,
+  | "JOB_STALE_MINUTES"
+  | "CARRY_OVER_AT"
+  | "SLACK_DEDUPE_HOURS"
+  | "PRE_WARNING_MINUTES"
+  | "ESCALATE_AFTER_MINUTES"
+  | "REPORT_REMINDER_BEFORE_CLOSE_MINUTES"
+  | "SUMMARY_AFTER_CLOSE_MINUTES"
+  | "CONTRACT_NOTICE_DAYS"
+>;
+
+export function jobSettingsFrom(config: JobConfig): JobSettings {
   return {
     staleAfterMinutes: config.JOB_STALE_MINUTES,
     carryOverAtMinute: config.CARRY_OVER_AT ? parseClockTime(config.CARRY_OVER_AT) : null,
     slackDedupeHours: config.SLACK_DEDUPE_HOURS,
+    preWarningMinutes: config.PRE_WARNING_MINUTES,
+    escalateAfterMinutes: config.ESCALATE_AFTER_MINUTES,
+    reportReminderBeforeCloseMinutes: config.REPORT_REMINDER_BEFORE_CLOSE_MINUTES,
+    summaryAfterCloseMinutes: config.SUMMARY_AFTER_CLOSE_MINUTES,
+    contractNoticeDays: config.CONTRACT_NOTICE_DAYS,
   };
 }
+
+/** The defaults, for tests and tools that build job settings by hand. */
+export const DEFAULT_JOB_SETTINGS: JobSettings = {
+  staleAfterMinutes: 15,
+  carryOverAtMinute: null,
+  slackDedupeHours: 24,
+  preWarningMinutes: 60,
+  escalateAfterMinutes: 30,
+  reportReminderBeforeCloseMinutes: 60,
+  summaryAfterCloseMinutes: 30,
+  contractNoticeDays: 30,
+};
 
 export interface Scheduler {
   /** Schedules every job and runs one catch-up tick of each; resolves when the catch-up is done. */

@@ -21,6 +21,16 @@ export interface JobSettings {
   carryOverAtMinute: number | null;
   /** How long delivered Slack event ids are kept (SLACK_DEDUPE_HOURS). */
   slackDedupeHours: number;
+  /** R7: working minutes before the deadline at which the warning goes out (PRE_WARNING_MINUTES). */
+  preWarningMinutes: number;
+  /** R7/R12: working minutes an escalation waits for an acknowledgement before it climbs (ESCALATE_AFTER_MINUTES). */
+  escalateAfterMinutes: number;
+  /** R15: minutes before the last closing at which technicians are reminded (REPORT_REMINDER_BEFORE_CLOSE_MINUTES). */
+  reportReminderBeforeCloseMinutes: number;
+  /** R16: minutes after the last closing at which the directors' summary goes out (SUMMARY_AFTER_CLOSE_MINUTES). */
+  summaryAfterCloseMinutes: number;
+  /** R18: days ahead of a contract's end at which its expiry notice is prepared (CONTRACT_NOTICE_DAYS). */
+  contractNoticeDays: number;
 }
 
 export interface JobDeps {

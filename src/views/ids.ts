@@ -28,6 +28,14 @@ export const ACTIONS = {
   ticketAccept: "ticket_accept",
   ticketDecline: "ticket_decline",
   ticketArrive: "ticket_arrive",
+  /** R9/R10/R13: opens the Report work modal (several reports per ticket). */
+  ticketReportWork: "ticket_report_work",
+  /** R12: opens the Cannot finish on schedule modal. */
+  ticketCannotFinish: "ticket_cannot_finish",
+  /** Closes a resolved call, recording the resolution. */
+  ticketClose: "ticket_close",
+  /** R11: the item in the workshop goes back to the customer (opens the return modal). */
+  ticketReturnItem: "ticket_return_item",
   /** "View" in `/repair list`; value = ticket id. */
   ticketView: "ticket_view",
   /** R7: a director's Acknowledge on an overdue alert; value = escalation id. */

@@ -6,6 +6,12 @@ import type { ServiceArea } from "../domain/deadline";
 import type { Role } from "../domain/permissions";
 import type { ErrorCode } from "../errors";
 import type { CustomerGrade, TicketListFilter, TicketStatus } from "../services/tickets/models";
+import * as dailyReport from "./catalogue/daily-report";
+import * as directorSummary from "./catalogue/director-summary";
+import * as escalations from "./catalogue/escalations";
+import * as partsWorkshop from "./catalogue/parts-workshop";
+import * as threadReplies from "./catalogue/thread-replies";
+import * as workReport from "./catalogue/work-report";
 
 export type Locale = "en";
 
@@ -28,6 +34,14 @@ export type IntakeField =
   | "categoryOverrideReason";
 
 const en = {
+  // Features with much text keep it in their own file under ./catalogue, one `en` object each.
+  workReport: workReport.en,
+  threadReplies: threadReplies.en,
+  escalations: escalations.en,
+  partsWorkshop: partsWorkshop.en,
+  dailyReport: dailyReport.en,
+  directorSummary: directorSummary.en,
+
   roleNames: {
     DISPATCHER: "Dispatcher",
     TECHNICIAN: "Technician",
@@ -178,6 +192,10 @@ const en = {
     accept: "Accept",
     decline: "Decline",
     arrived: "Arrived",
+    reportWork: "Report work",
+    cannotFinish: "Cannot finish on schedule",
+    close: "Close",
+    returnItem: "Return to customer",
     arrivedOnTime: (when: string) => `:round_pushpin: *On site* since ${when}, on time (R6).`,
     arrivedLate: (when: string, minutes: number) => `:round_pushpin: *On site* since ${when}, *${minutes} working minute${minutes === 1 ? "" : "s"} late* (R6).`,
   },

@@ -147,5 +147,17 @@ export function technicianButtons(card: Pick<TicketCard, "id" | "status" | "tech
     return [button(ACTIONS.ticketAccept, m.ticket.accept, value, "primary"), button(ACTIONS.ticketArrive, m.ticket.arrived, value), button(ACTIONS.ticketDecline, m.ticket.decline, value)];
   }
   if (card.status === "ACCEPTED") return [button(ACTIONS.ticketArrive, m.ticket.arrived, value, "primary"), button(ACTIONS.ticketDecline, m.ticket.decline, value)];
+  // R9–R13: on site or in the workshop the technician reports work (several visits are allowed),
+  // says at once when it cannot be finished as scheduled (R12), and returns a workshop item (R11).
+  if (card.status === "ON_SITE") return [button(ACTIONS.ticketReportWork, m.ticket.reportWork, value, "primary"), button(ACTIONS.ticketCannotFinish, m.ticket.cannotFinish, value)];
+  if (card.status === "IN_WORKSHOP") {
+    return [
+      button(ACTIONS.ticketReportWork, m.ticket.reportWork, value, "primary"),
+      button(ACTIONS.ticketCannotFinish, m.ticket.cannotFinish, value),
+      button(ACTIONS.ticketReturnItem, m.ticket.returnItem, value),
+    ];
+  }
+  if (card.status === "ON_HOLD") return [button(ACTIONS.ticketArrive, m.ticket.arrived, value, "primary"), button(ACTIONS.ticketReportWork, m.ticket.reportWork, value)];
+  if (card.status === "RESOLVED") return [button(ACTIONS.ticketClose, m.ticket.close, value, "primary")];
   return [];
 }

@@ -162,5 +162,7 @@ export interface TicketHistoryEntry {
     | { kind: "accepted" }
     | { kind: "declined"; reason: string }
     | { kind: "arrived"; lateByMinutes: number | null }
-    | { kind: "carried-over" };
+    | { kind: "carried-over" }
+    /** A line a feature's own view builder already wrote (work reports, thread commands, receipts). */
+    | { kind: "rendered"; text: string };
 }

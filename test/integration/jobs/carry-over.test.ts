@@ -1,7 +1,7 @@
 import { fixedClock } from "../../../src/clock";
 import { carryOverJob } from "../../../src/jobs/carry-over";
 import { runJob } from "../../../src/jobs/runner";
-import { createScheduler } from "../../../src/jobs/scheduler";
+import { createScheduler, DEFAULT_JOB_SETTINGS } from "../../../src/jobs/scheduler";
 import { useTestDatabase } from "../../support/db";
 import { createBranchWithCalendar, createTechnician, createTicket } from "../../support/factories/data";
 import { startSlackFake, type SlackFake } from "../../support/slack-fake";
@@ -83,7 +83,7 @@ describe("carry-over job (R8)", () => {
   it("R8: a configured carry-over time (CARRY_OVER_AT) replaces the first opening", async () => {
     await seoulBranchWithCalls();
     const clock = fixedClock(MONDAY_0905);
-    const deps = jobDeps(db.current.prisma, clock, { slack: fakeSlackClient(fake), settings: { staleAfterMinutes: 15, carryOverAtMinute: 10 * 60, slackDedupeHours: 24 } });
+    const deps = jobDeps(db.current.prisma, clock, { slack: fakeSlackClient(fake), settings: { ...DEFAULT_JOB_SETTINGS, carryOverAtMinute: 10 * 60 } });
 
     expect(await runJob(deps, carryOverJob, { dueOnly: true })).toEqual([expect.objectContaining({ outcome: "not-due" })]);
     clock.set("2026-11-23T01:00:00Z"); // 10:00 KST

@@ -2,6 +2,7 @@ import { WebClient } from "@slack/web-api";
 import type { Clock } from "../../../src/clock";
 import type { Db } from "../../../src/db";
 import type { JobDeps, JobSlackClient } from "../../../src/jobs/types";
+import { DEFAULT_JOB_SETTINGS } from "../../../src/jobs/scheduler";
 import { silentLog } from "../../../src/logger";
 import { createServices } from "../../../src/services";
 import { silentLogger, type SlackFake } from "../../support/slack-fake";
@@ -18,7 +19,7 @@ export function jobDeps(db: Db, clock: Clock, overrides: Partial<JobDeps> & { sl
     log: silentLog,
     services: createServices({ db, clock, log: silentLog, adminSlackIds: [] }),
     slack: null,
-    settings: { staleAfterMinutes: 15, carryOverAtMinute: null, slackDedupeHours: 24 },
+    settings: DEFAULT_JOB_SETTINGS,
     claimedBy: "test-scheduler",
     ...overrides,
   };

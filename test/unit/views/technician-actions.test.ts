@@ -31,11 +31,11 @@ describe("the technician's buttons (R9)", () => {
     expect(textOf(dm.blocks)).toContain("You accepted");
   });
 
-  it("R6: on site, no technician buttons remain and the ticket shows how late the arrival was", () => {
+  it("R6/R9: on site, Report work and Cannot finish replace Arrived, and the ticket shows how late the arrival was", () => {
     const card = ticketCard({ status: "ON_SITE", technician: person(), arrival: { at: NOW, lateByMinutes: 90 } });
     const message = buildTicketMessage(card, { now: NOW });
     expect(validateBlocks(message.blocks, "message")).toEqual([]);
-    expect(actionIdsIn(message.blocks, BLOCKS.ticketTechnicianActions)).toEqual([]);
+    expect(actionIdsIn(message.blocks, BLOCKS.ticketTechnicianActions)).toEqual([ACTIONS.ticketReportWork, ACTIONS.ticketCannotFinish]);
     expect(textOf(message.blocks)).toContain("90 working minutes late");
     expect(textOf(buildTicketMessage({ ...card, arrival: { at: NOW, lateByMinutes: 0 } }, { now: NOW }).blocks)).toContain("on time");
     expect(textOf(buildAssignmentDm({ card, now: NOW }).blocks)).toContain("You are on site");

@@ -1,0 +1,2 @@
+// English text for work report (see ../messages.ts: one catalogue per language, split by feature).
+export const en = {};
