@@ -1,7 +1,10 @@
 // `npm run bench`: signed Slack requests against the real app and, in the same run, a bare Bolt app
 // acking the same requests, at 50 concurrent connections: /repair help, a complete intake
-// submission (the ticket is registered before the ack) and the Assign button. Prints ack latency p50/p99, throughput
-// and the ratio to the bare Bolt baseline. Figures depend on the machine: compare within one run.
+// submission (the ticket is registered before the ack), the Assign button, a Report work submission
+// (hours, a part from stock, fee lines — recorded before the ack) and thread-reply events
+// (`hours 0.5 B` in a ticket's thread: acked at once, recorded after). Prints ack latency p50/p99,
+// throughput and the ratio to the bare Bolt baseline; for the thread replies also how fast the
+// replies were recorded. Figures depend on the machine: compare within one run.
 //
 // Environment: BENCH_REQUESTS (default 3000), BENCH_CONCURRENCY (50), and a PostgreSQL server URL in
 // TEST_DATABASE_URL or DATABASE_URL (a scratch database is created and dropped); without one, an
@@ -23,10 +26,11 @@ import { createServices } from "../src/services";
 import { buildHelpMessage } from "../src/views/help";
 import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "../src/views/ids";
 import type { Db } from "../src/db";
-import { createBranchWithCalendar, createCustomer, createDispatcher, createEquipment, createTechnician, createTicket } from "../test/support/factories/data";
+import { createBranchWithCalendar, createCustomer, createDispatcher, createEquipment, createPart, createTechnician, createTicket } from "../test/support/factories/data";
 import { withDatabase } from "../test/support/db-names";
 import { signSlackRequest, startSlackFake, type SlackFake } from "../test/support/slack-fake";
 import { runLoad, type LoadRequest, type LoadResult } from "./load";
+import { runYearBench } from "./year";
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -88,12 +92,48 @@ async function seedBranch(prisma: Db) {
   const equipment = await createEquipment(prisma, { customerId: customer.id, model: "AC-900", serial: "BENCH-1" });
   const tickets = [];
   for (let i = 0; i < 200; i++) tickets.push(await createTicket(prisma, { branchId: branch.id, customerId: customer.id, equipmentId: equipment.id, status: "REGISTERED" }));
-  return { customer, equipment, tickets };
+  const technicians = await prisma.staff.findMany({ where: { branchId: branch.id, roles: { has: "TECHNICIAN" } }, orderBy: { id: "asc" } });
+  const part = await createPart(prisma, { partNo: "BENCH-FAN", name: "Bench fan", unitPrice: 25000, stock: [{ branchId: branch.id, quantity: 1_000_000 }] });
+  const runs = WARMUP + TOTAL;
+  const onSite = async (count: number, prefix: string) => {
+    const created = [];
+    for (let i = 0; i < count; i++) {
+      created.push({
+        voucherNo: `SV-2026-${prefix}${String(i).padStart(5, "0")}`,
+        branchId: branch.id,
+        customerId: customer.id,
+        equipmentId: equipment.id,
+        status: "ON_SITE" as const,
+        category: "A_PAID" as const,
+        suggestedCategory: "A_PAID" as const,
+        area: "URBAN" as const,
+        receivedAt: new Date(),
+        arrivedAt: new Date(),
+        assignedTechnicianId: technicians[i % technicians.length].id,
+        slackChannelId: DISPATCH_CHANNEL,
+        slackMessageTs: `1700000000.${prefix}${String(i).padStart(5, "0")}`,
+      });
+    }
+    await prisma.ticket.createMany({ data: created });
+    const rows = await prisma.ticket.findMany({ where: { voucherNo: { startsWith: `SV-2026-${prefix}` } }, orderBy: { id: "asc" } });
+    await prisma.assignment.createMany({
+      data: rows.map((row) => ({ ticketId: row.id, technicianId: row.assignedTechnicianId!, assignedById: technicians[0].id, assignedAt: new Date(), acceptedAt: new Date() })),
+    });
+    return rows.map((row) => ({ id: row.id, ts: row.slackMessageTs!, technician: technicians.find((t) => t.id === row.assignedTechnicianId)!.slackUserId }));
+  };
+  // One ticket per Report work submission, the bare app's included (each report moves its ticket on);
+  // 200 tickets share the thread replies.
+  const toReport = await onSite(2 * runs, "8");
+  const threads = await onSite(200, "9");
+  return { customer, equipment, tickets, part, toReport, threads };
 }
 
 function scenarios(seed: Awaited<ReturnType<typeof seedBranch>>, slack: SlackFake): Scenario[] {
   // Each submission is a different modal (view id), across warm-up and measured runs alike.
   let submission = 0;
+  // Report work and thread replies: the bot's runs take the next ticket / message; the bare app's too.
+  let report = 0;
+  let reply = 0;
   return [
     {
       name: "/repair help",
@@ -146,6 +186,62 @@ function scenarios(seed: Awaited<ReturnType<typeof seedBranch>>, slack: SlackFak
         }),
       check: (status) => status === 200,
     },
+    {
+      // R9–R14: a paid report (1.5 h of A, one part from stock, travel, collected on site): the ticket is
+      // locked, hours, part usage with the conditional stock decrement, fee lines and audit in one transaction, before the ack.
+      name: "report work",
+      request: (i) => {
+        const ticket = seed.toReport[report++ % seed.toReport.length];
+        return interaction({
+          type: "view_submission",
+          team: { id: "T0BENCH" },
+          user: { id: ticket.technician },
+          api_app_id: "A0BENCH",
+          view: {
+            id: `VREPORT${process.pid}-${report}`,
+            type: "modal",
+            callback_id: VIEWS.reportWork,
+            hash: `${i}.bench`,
+            private_metadata: JSON.stringify({ ticketId: ticket.id, rows: 1, chargeable: true, category: "A_PAID", status: "ON_SITE" }),
+            blocks: [],
+            state: {
+              values: {
+                [BLOCKS.reportHoursPrefix + "A_PAID"]: { [INPUTS.reportHours]: { type: "number_input", value: "1.5" } },
+                [BLOCKS.reportPartPrefix + "0"]: { [ACTIONS.reportPartSelect]: { type: "external_select", selected_option: { text: { type: "plain_text", text: "BENCH-FAN" }, value: String(seed.part.id) } } },
+                [BLOCKS.reportPartQtyPrefix + "0"]: { [INPUTS.reportQuantity]: { type: "number_input", value: "1" } },
+                [BLOCKS.reportOutcomeBlock]: { [ACTIONS.reportOutcome]: { type: "radio_buttons", selected_option: { text: { type: "plain_text", text: "Rescheduled" }, value: "RESCHEDULED" } } },
+                [BLOCKS.reportTravel]: { [INPUTS.reportTravel]: { type: "number_input", value: "10000" } },
+                [BLOCKS.reportSettlement]: { [INPUTS.reportSettlement]: { type: "radio_buttons", selected_option: { text: { type: "plain_text", text: "Collected" }, value: "COLLECTED_ON_SITE" } } },
+                [BLOCKS.reportFeeAgreed]: { [INPUTS.reportFeeAgreed]: { type: "checkboxes", selected_options: [{ text: { type: "plain_text", text: "Agreed" }, value: "agreed" }] } },
+              },
+            },
+          },
+        });
+      },
+      check: (status, body) => status === 200 && !body.includes("errors"),
+    },
+    {
+      // A technician's `hours 0.5 B` in a ticket's thread: Events API, acked at once, recorded after.
+      name: "thread reply event",
+      request: () => {
+        const n = ++reply;
+        const thread = seed.threads[n % seed.threads.length];
+        const ts = `1800000000.${String(n).padStart(6, "0")}`;
+        return signed(
+          JSON.stringify({
+            token: "bench",
+            team_id: "T0BENCH",
+            api_app_id: "A0BENCH",
+            type: "event_callback",
+            event_id: `EvBENCH${process.pid}x${n}`,
+            event_time: Math.floor(Date.now() / 1000),
+            event: { type: "message", channel: DISPATCH_CHANNEL, channel_type: "channel", user: thread.technician, text: "hours 0.5 B", ts, thread_ts: thread.ts, event_ts: ts },
+          }),
+          "application/json",
+        );
+      },
+      check: (status) => status === 200,
+    },
   ];
 }
 
@@ -179,6 +275,23 @@ async function openBenchDatabase(): Promise<{ url: string; close: () => Promise<
   };
 }
 
+/**
+ * Events are acked before they are handled, so the ack figure says little: this waits until every
+ * reply is recorded (a WorkLog each) and prints how long that took from the start of the run.
+ */
+async function reportRecording(prisma: Db, expected: number): Promise<void> {
+  const started = recordingStartedAt ?? Date.now();
+  let recorded = 0;
+  for (let waited = 0; waited < 120_000; waited += 50) {
+    recorded = await prisma.workLog.count({ where: { hours: 0.5, category: "B_CONTRACT" } });
+    if (recorded >= expected) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`  recorded ${recorded}/${expected} replies (WorkLog rows) ${seconds.toFixed(1)} s after the first was sent: ${(recorded / seconds).toFixed(0)} replies/s`);
+}
+let recordingStartedAt: number | null = null;
+
 /** The baseline: Bolt with nothing of ours, acking the same command with the same blocks. */
 async function startBareBolt(slackApiUrl: string): Promise<{ port: number; stop: () => Promise<void> }> {
   const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET });
@@ -189,6 +302,8 @@ async function startBareBolt(slackApiUrl: string): Promise<{ port: number; stop:
   });
   app.view(VIEWS.intake, async ({ ack }) => ack());
   app.action(ACTIONS.ticketAssign, async ({ ack }) => ack());
+  app.view(VIEWS.reportWork, async ({ ack }) => ack());
+  app.message(async () => {});
   const server = (await receiver.start(0)) as Server;
   return {
     port: (server.address() as AddressInfo).port,
@@ -227,6 +342,7 @@ async function main(): Promise<void> {
     for (const scenario of scenarios(seed, slack)) {
       const load = (port: number, total: number) => runLoad({ port, total, concurrency: CONCURRENCY, makeRequest: scenario.request, check: scenario.check });
       await load(bare.port, WARMUP);
+      recordingStartedAt = Date.now();
       await load(oursPort, WARMUP);
       const baseline = await load(bare.port, TOTAL);
       const measured = await load(oursPort, TOTAL);
@@ -237,6 +353,7 @@ async function main(): Promise<void> {
         `  ratio (bot / bare)  p50 ×${(measured.p50 / baseline.p50).toFixed(2)}   p99 ×${(measured.p99 / baseline.p99).toFixed(2)}   throughput ×${(measured.throughput / baseline.throughput).toFixed(2)}`,
       );
       if (measured.errors || baseline.errors) process.exitCode = 1;
+      if (scenario.name === "thread reply event") await reportRecording(prisma, WARMUP + TOTAL);
     }
   } finally {
     await ours.stop();
@@ -247,7 +364,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack : error);
-  process.exit(1);
-});
+main()
+  // `npm run bench -- --year`: then the overdue scan and directors' summary on a year of data (bench/year.ts).
+  .then(async () => {
+    if (process.argv.includes("--year")) await runYearBench(process.argv.slice(2));
+  })
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(1);
+  });

@@ -22,6 +22,9 @@ export const ACTIONS = [
   "report.view-branch",
   "parts.manage",
   "parts.borrow",
+  "custody.view",
+  "custody.update",
+  "custody.return",
   "daily-report.submit",
   "admin.import",
   "admin.view-job-runs",
@@ -79,6 +82,10 @@ export const GRANTS: Readonly<Record<Action, Readonly<Partial<Record<Role, Scope
   // Company-wide actions: callers need not pass a target.
   "parts.manage": { PARTS_CLERK: "any" },
   "parts.borrow": { TECHNICIAN: "any" },
+  // R11: the workshop register of a branch; the item goes back by its technician or the desk.
+  "custody.view": { DISPATCHER: "branch", TECHNICIAN: "branch", DIRECTOR: "branch", PARTS_CLERK: "branch", MANAGER: "any" },
+  "custody.update": { TECHNICIAN: "branch", DIRECTOR: "branch", DISPATCHER: "branch" },
+  "custody.return": { TECHNICIAN: "assignee", DISPATCHER: "branch", DIRECTOR: "branch" },
   "daily-report.submit": { TECHNICIAN: "any" },
   "admin.import": { ADMIN: "any" },
   "admin.view-job-runs": { ADMIN: "any" },

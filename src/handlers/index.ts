@@ -3,17 +3,28 @@
 import type { App } from "@slack/bolt";
 import { ACTIONS, COMMANDS, EVENTS, SHORTCUTS, VIEWS } from "../views/ids";
 import { acknowledgeEscalationButton } from "./actions/acknowledge-escalation";
+import { snoozeEscalationSelect } from "./actions/snooze-escalation";
+import { cannotFinishButton, cannotFinishSubmitted } from "./actions/cannot-finish";
+import { signOffReportButton } from "./actions/sign-off-report";
 import { setAvailability } from "./actions/home-availability";
 import { homeRefresh } from "./actions/home-refresh";
 import { intakeCustomerChosen, intakeEquipmentChosen, intakeNewCustomerToggled } from "./actions/intake-modal";
 import { assignButton, cancelButton, editButton, scheduleButton, viewButton } from "./actions/ticket-buttons";
 import { acceptButton, arriveButton, declineButton } from "./actions/technician-buttons";
+import { borrowButton, registerStateSelected, returnButton, returnItemButton } from "./actions/parts-buttons";
 import { repairCommand } from "./commands/repair";
+import { dailyReportOpenButton } from "./actions/daily-report-buttons";
+import { dailyReportSubmitted } from "./views/daily-report-modal";
 import { appHomeOpened } from "./events/app-home-opened";
+import { threadReply } from "./events/thread-reply";
 import { dedupeEvents } from "./middleware/dedupe-events";
 import { customerSearch } from "./options/customer-search";
+import { partSearch } from "./options/part-search";
+import { closeButton, reportAddPart, reportOutcomeChosen, reportWorkButton } from "./actions/report-buttons";
+import { closeSubmitted, reportWorkSubmitted } from "./views/report-modals";
 import { createRepairCall } from "./shortcuts/create-repair-call";
 import type { HandlerDeps } from "./types";
+import { borrowSubmitted, custodyReturnSubmitted, returnSubmitted } from "./views/parts-modals";
 import { assignSubmitted, cancelSubmitted, declineSubmitted, intakeSubmitted, scheduleSubmitted } from "./views/ticket-modals";
 
 export type HandlerRegistry = Pick<App, "use" | "command" | "action" | "view" | "event" | "shortcut" | "options" | "message">;
@@ -44,8 +55,38 @@ export function registerHandlers(app: HandlerRegistry, deps: HandlerDeps): void 
   app.action(ACTIONS.ticketDecline, declineButton(deps));
   app.view(VIEWS.decline, declineSubmitted(deps));
   app.action(ACTIONS.escalationAcknowledge, acknowledgeEscalationButton(deps));
+  app.action(ACTIONS.escalationSnooze, snoozeEscalationSelect(deps));
+  // R12 the technician cannot finish on schedule
+  app.action(ACTIONS.ticketCannotFinish, cannotFinishButton(deps));
+  app.view(VIEWS.cannotFinish, cannotFinishSubmitted(deps));
+  app.action(ACTIONS.directorReportSignOff, signOffReportButton(deps));
+
+  // R14 parts on loan, R11 workshop register and return to customer
+  app.action(ACTIONS.partsBorrowOpen, borrowButton(deps));
+  app.options(ACTIONS.partsBorrowPartSelect, partSearch(deps));
+  app.view(VIEWS.partsBorrow, borrowSubmitted(deps));
+  app.action(ACTIONS.partsReturnOpen, returnButton(deps));
+  app.view(VIEWS.partsReturn, returnSubmitted(deps));
+  app.action(ACTIONS.registerStateSelect, registerStateSelected(deps));
+  app.action(ACTIONS.ticketReturnItem, returnItemButton(deps));
+  app.view(VIEWS.custodyReturn, custodyReturnSubmitted(deps));
+
+  // R9–R14 the technician's Report work modal, and Close
+  app.action(ACTIONS.ticketReportWork, reportWorkButton(deps));
+  app.options(ACTIONS.reportPartSelect, partSearch(deps));
+  app.action(ACTIONS.reportAddPart, reportAddPart(deps));
+  app.action(ACTIONS.reportOutcome, reportOutcomeChosen(deps));
+  app.view(VIEWS.reportWork, reportWorkSubmitted(deps));
+  app.action(ACTIONS.ticketClose, closeButton(deps));
+  app.view(VIEWS.closeTicket, closeSubmitted(deps));
+
+  // R15 technicians' daily work report (`/repair day`, App Home, the reminder DM)
+  app.action(ACTIONS.dailyReportOpen, dailyReportOpenButton(deps));
+  app.view(VIEWS.dailyReport, dailyReportSubmitted(deps));
 
   app.event(EVENTS.appHomeOpened, appHomeOpened(deps));
+  // Technicians' short replies in a ticket's thread (message.channels / .groups / .im)
+  app.message(threadReply(deps));
   app.action(ACTIONS.homeRefresh, homeRefresh(deps));
   app.action(ACTIONS.homeSetAvailable, setAvailability(deps, true));
   app.action(ACTIONS.homeSetAway, setAvailability(deps, false));

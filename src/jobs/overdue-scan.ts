@@ -3,7 +3,7 @@
 // the dispatch channel, and a DM with an Acknowledge button to each active director of the branch.
 // Every posted message is recorded, so acknowledging updates them all.
 import { raiseOverdueEscalations, recordEscalationMessage } from "../services/escalations/raise-overdue";
-import { buildOverdueAlert } from "../views/overdue-alert";
+import { publishEscalation } from "./support/escalation-publisher";
 import type { Job } from "./types";
 
 const NAME = "overdue-scan";
@@ -22,40 +22,13 @@ export const overdueScanJob: Job = {
     const slack = deps.slack;
     // The escalations are committed before Slack is told, so a call is never alerted twice. A failed
     // post is logged and the others still go out; the run is then marked FAILED so someone looks.
-    const raised = await raiseOverdueEscalations(deps, { actor: ACTOR });
+    const raised = await raiseOverdueEscalations(deps, { actor: ACTOR, escalateAfterMinutes: deps.settings.escalateAfterMinutes });
     let posted = 0;
     let failed = 0;
-    for (const { alert, dispatchChannelId, directorSlackUserIds } of raised) {
-      const now = deps.clock.now();
-      const record = async (channelId: string | undefined, ts: string | undefined) => {
-        if (!channelId || !ts) return;
-        await recordEscalationMessage(deps, { escalationId: alert.escalationId, channelId, ts });
-        posted += 1;
-      };
-      const open = buildOverdueAlert({ alert, state: { kind: "open" }, now });
-      if (alert.ticketMessage) {
-        const reply = await slack.chat.postMessage({ channel: alert.ticketMessage.channelId, thread_ts: alert.ticketMessage.ts, text: open.text, blocks: open.blocks });
-        await record(reply.channel, reply.ts);
-      }
-      if (dispatchChannelId) {
-        const inChannel = await slack.chat.postMessage({ channel: dispatchChannelId, text: open.text, blocks: open.blocks, unfurl_links: false });
-        await record(inChannel.channel, inChannel.ts);
-      } else {
-        deps.log.warn("branch has no dispatch channel: overdue alert not posted there", { ticketId: alert.ticketId });
-      }
-      if (directorSlackUserIds.length === 0) deps.log.warn("branch has no active director to alert", { ticketId: alert.ticketId });
-      const dm = buildOverdueAlert({ alert, state: { kind: "open" }, now, withAcknowledgeButton: true });
-      for (const slackUserId of directorSlackUserIds) {
-        try {
-          const opened = await slack.conversations.open({ users: slackUserId });
-          if (!opened.channel?.id) throw new Error(`conversations.open gave no channel for ${slackUserId}`);
-          const sent = await slack.chat.postMessage({ channel: opened.channel.id, text: dm.text, blocks: dm.blocks, unfurl_links: false });
-          await record(sent.channel, sent.ts);
-        } catch (error) {
-          failed += 1;
-          deps.log.error("overdue alert: could not DM a director", { escalationId: alert.escalationId, slackUserId, error });
-        }
-      }
+    for (const one of raised) {
+      const outcome = await publishEscalation({ clock: deps.clock, log: deps.log, recordMessage: (options) => recordEscalationMessage(deps, options) }, slack, one);
+      posted += outcome.posted;
+      failed += outcome.failed;
     }
     if (failed > 0) throw new Error(`overdue alerts raised ${raised.length}, posted ${posted}, but ${failed} director DM(s) failed`);
     return { raised: raised.length, posted };

@@ -1,10 +1,17 @@
 // Every scheduled job the bot runs; the scheduler and `npm run job` read this list.
 import { carryOverJob } from "./carry-over";
+import { contractExpiryJob } from "./contract-expiry";
+import { dailyReportReminderJob } from "./daily-report-reminder";
+import { directorSummaryJob } from "./director-summary";
+import { escalationLadderJob } from "./escalation-ladder";
+import { loansAtClosingJob } from "./loans-at-closing";
 import { overdueScanJob } from "./overdue-scan";
+import { preDeadlineWarningJob } from "./pre-deadline-warning";
 import { pruneDeliveriesJob } from "./prune-deliveries";
+import { repostUnpostedJob } from "./repost-unposted";
 import type { Job } from "./types";
 
-export const JOBS: readonly Job[] = [carryOverJob, overdueScanJob, pruneDeliveriesJob];
+export const JOBS: readonly Job[] = [carryOverJob, overdueScanJob, pruneDeliveriesJob, repostUnpostedJob, directorSummaryJob, contractExpiryJob, dailyReportReminderJob, loansAtClosingJob, preDeadlineWarningJob, escalationLadderJob];
 
 export function findJob(name: string, jobs: readonly Job[] = JOBS): Job | undefined {
   return jobs.find((job) => job.name === name);

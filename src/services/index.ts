@@ -6,9 +6,15 @@ import { DEFAULT_ARRIVAL_LIMITS, type ArrivalLimits } from "../domain/deadline";
 import type { Log } from "../logger";
 import { authorize } from "./authorize";
 import { acknowledgeEscalation } from "./escalations/acknowledge";
+import { snoozeEscalation } from "./escalations/snooze";
+import { reportCannotFinish } from "./escalations/report-cannot-finish";
+import { recordEscalationMessage } from "./escalations/raise-overdue";
+import { listJobRuns } from "./jobs/list-job-runs";
+import { signOffDirectorReport } from "./reports/sign-off";
 import { claimDelivery, pruneDeliveries, releaseDelivery } from "./slack-deliveries/claim-delivery";
 import { resolveActor, type Actor } from "./staff/resolve-actor";
 import { setAvailability } from "./staff/set-availability";
+import { correctDailyWork, dailyReportStatus, getDailyWork, submitDailyReport } from "./reports/daily-work-report";
 import { acceptTicket } from "./tickets/accept-ticket";
 import { assignTechnician } from "./tickets/assign-technician";
 import { assertAssignee } from "./tickets/authorize";
@@ -19,12 +25,18 @@ import { editTicket } from "./tickets/edit-ticket";
 import { findTicketByVoucher, getTicketCard } from "./tickets/get-ticket";
 import { getCustomerContext } from "./tickets/get-customer-context";
 import { listTickets } from "./tickets/list-tickets";
-import { findTicketByMessage, recordAssignmentMessage, recordTicketMessage } from "./tickets/record-slack-message";
+import { findTicketByMessage, listUnpostedTickets, recordAssignmentMessage, recordTicketMessage } from "./tickets/record-slack-message";
 import { recordArrival } from "./tickets/record-arrival";
+import { reportWork } from "./tickets/report-work";
+import { closeTicket, lastReportSummary } from "./tickets/close-ticket";
+import { handleThreadReply } from "./tickets/thread-replies";
 import { registerTicket } from "./tickets/register-ticket";
 import { scheduleVisit } from "./tickets/schedule-visit";
 import { searchCustomers } from "./tickets/search-customers";
 import { suggestTechnicians } from "./tickets/suggest-technicians";
+import { borrowParts, listMyLoans, listParts, returnParts, searchBranchStock } from "./parts/loans";
+import { flagLoansAtClosing } from "./parts/flag-loans-at-closing";
+import { listGoodsRegister, openCustodyReceipts, returnCustodyItem, setCustodyState } from "./workshop/custody";
 
 export interface ServiceDeps {
   db: Db;
@@ -60,14 +72,42 @@ export function createServices(deps: ServiceDeps) {
     acceptTicket: (options: OptionsOf<typeof acceptTicket>) => acceptTicket(base, options),
     declineTicket: (options: OptionsOf<typeof declineTicket>) => declineTicket(base, options),
     recordArrival: (options: OptionsOf<typeof recordArrival>) => recordArrival(base, options),
+    reportWork: (options: OptionsOf<typeof reportWork>) => reportWork(base, options),
+    closeTicket: (options: OptionsOf<typeof closeTicket>) => closeTicket(base, options),
+    lastReportSummary: (options: OptionsOf<typeof lastReportSummary>) => lastReportSummary(base, options),
+    // Thread replies from the field: arrived, hours, part, done, notes
+    handleThreadReply: (options: OptionsOf<typeof handleThreadReply>) => handleThreadReply(base, options),
     listTickets: (options: OptionsOf<typeof listTickets>) => listTickets(base, options),
     getTicketCard: (options: OptionsOf<typeof getTicketCard>) => getTicketCard(base, options),
     findTicketByVoucher: (options: OptionsOf<typeof findTicketByVoucher>) => findTicketByVoucher(base, options),
     recordTicketMessage: (options: OptionsOf<typeof recordTicketMessage>) => recordTicketMessage(base, options),
     recordAssignmentMessage: (options: OptionsOf<typeof recordAssignmentMessage>) => recordAssignmentMessage(base, options),
     findTicketByMessage: (options: OptionsOf<typeof findTicketByMessage>) => findTicketByMessage(base, options),
+    listUnpostedTickets: (options: OptionsOf<typeof listUnpostedTickets>) => listUnpostedTickets(base, options),
     setAvailability: (options: { actor: Actor; available: boolean }) => setAvailability(base, options),
     acknowledgeEscalation: (options: OptionsOf<typeof acknowledgeEscalation>) => acknowledgeEscalation(base, options),
+    snoozeEscalation: (options: OptionsOf<typeof snoozeEscalation>) => snoozeEscalation(base, options),
+    reportCannotFinish: (options: OptionsOf<typeof reportCannotFinish>) => reportCannotFinish(base, options),
+    recordEscalationMessage: (options: OptionsOf<typeof recordEscalationMessage>) => recordEscalationMessage(base, options),
+    // R17 sign-off of the directors' daily summary; admins' view of job runs
+    signOffDirectorReport: (options: OptionsOf<typeof signOffDirectorReport>) => signOffDirectorReport(base, options),
+    listJobRuns: (options: OptionsOf<typeof listJobRuns>) => listJobRuns(base, options),
+    // R14 parts on loan, R11 workshop register
+    borrowParts: (options: OptionsOf<typeof borrowParts>) => borrowParts(base, options),
+    returnParts: (options: OptionsOf<typeof returnParts>) => returnParts(base, options),
+    listMyLoans: (options: OptionsOf<typeof listMyLoans>) => listMyLoans(base, options),
+    listParts: (options: OptionsOf<typeof listParts>) => listParts(base, options),
+    searchBranchStock: (options: OptionsOf<typeof searchBranchStock>) => searchBranchStock(base, options),
+    flagLoansAtClosing: (options: OptionsOf<typeof flagLoansAtClosing>) => flagLoansAtClosing(base, options),
+    listGoodsRegister: (options: OptionsOf<typeof listGoodsRegister>) => listGoodsRegister(base, options),
+    setCustodyState: (options: OptionsOf<typeof setCustodyState>) => setCustodyState(base, options),
+    returnCustodyItem: (options: OptionsOf<typeof returnCustodyItem>) => returnCustodyItem(base, options),
+    openCustodyReceipts: (options: OptionsOf<typeof openCustodyReceipts>) => openCustodyReceipts(base, options),
+    // R15 technicians' daily work report
+    getDailyWork: (options: OptionsOf<typeof getDailyWork>) => getDailyWork(base, options),
+    correctDailyWork: (options: OptionsOf<typeof correctDailyWork>) => correctDailyWork(base, options),
+    submitDailyReport: (options: OptionsOf<typeof submitDailyReport>) => submitDailyReport(base, options),
+    dailyReportStatus: (options: OptionsOf<typeof dailyReportStatus>) => dailyReportStatus(base, options),
   };
 }
 

@@ -39,6 +39,10 @@ export function buildHomeView(model: HomeViewModel, locale?: Locale): HomeView {
         ? { type: "button", action_id: ACTIONS.homeSetAway, text: { type: "plain_text", text: m.home.markAway }, value: "away" }
         : { type: "button", action_id: ACTIONS.homeSetAvailable, text: { type: "plain_text", text: m.home.markAvailable }, value: "available", style: "primary" },
     );
+    // R15: the technician's daily work report for today.
+    buttons.push({ type: "button", action_id: ACTIONS.dailyReportOpen, text: { type: "plain_text", text: m.dailyReport.openButton }, value: "today" });
+    // R14: borrow parts from the branch stock (the modal of `/repair parts`).
+    buttons.push({ type: "button", action_id: ACTIONS.partsBorrowOpen, text: { type: "plain_text", text: m.partsWorkshop.parts.borrowButton }, value: "borrow" });
   }
   buttons.push({ type: "button", action_id: ACTIONS.homeRefresh, text: { type: "plain_text", text: m.home.refresh } });
   blocks.push({ type: "actions", block_id: BLOCKS.homeActions, elements: buttons });

@@ -40,6 +40,10 @@ export const ACTIONS = {
   ticketView: "ticket_view",
   /** R7: a director's Acknowledge on an overdue alert; value = escalation id. */
   escalationAcknowledge: "escalation_acknowledge",
+  /** R7/R12: "Remind me in…" (static select) on an escalation DM; option value = `<escalation id>:<minutes>`. */
+  escalationSnooze: "escalation_snooze",
+  /** R17: a manager's Sign off on the directors' daily summary; value = DirectorReport id. */
+  directorReportSignOff: "director_report_sign_off",
 
   /** Intake modal: customer type-ahead (external select; `app.options` answers it, choosing dispatches). */
   intakeCustomerSelect: "intake_customer_select",
@@ -47,6 +51,23 @@ export const ACTIONS = {
   intakeNewCustomerToggle: "intake_new_customer_toggle",
   /** Intake modal: choosing equipment dispatches, so the R1 suggestion follows the equipment. */
   intakeEquipmentSelect: "intake_equipment_select",
+
+  // R14 parts on loan (`/repair parts`, App Home) and R11 workshop register (`/repair register`)
+  partsBorrowOpen: "parts_borrow_open",
+  partsReturnOpen: "parts_return_open",
+  /** Borrow modal: part type-ahead on the branch catalogue (external select; `app.options` answers it). */
+  partsBorrowPartSelect: "parts_borrow_part_select",
+  /** Workshop register: an item's state (static select; option value "<receiptId>:<state>"). */
+  registerStateSelect: "register_state_select",
+
+  /** R15: opens the daily work report modal (`/repair day`, App Home, the reminder DM); value = YYYY-MM-DD or "today". */
+  dailyReportOpen: "daily_report_open",
+  /** Report work modal (R9–R14): a row's part type-ahead (external select; `app.options` answers it). */
+  reportPartSelect: "report_part_select",
+  /** Report work modal: adds a part row (views.update). */
+  reportAddPart: "report_add_part",
+  /** Report work modal: choosing the outcome dispatches, so custody fields follow (R11). */
+  reportOutcome: "report_outcome",
 } as const;
 
 /** Modal callback ids. */
@@ -56,9 +77,34 @@ export const VIEWS = {
   schedule: "repair_schedule",
   cancel: "repair_cancel",
   decline: "repair_decline",
+  /** R12: the technician's Cannot finish modal (reason, new expected completion). */
+  cannotFinish: "repair_cannot_finish",
+  partsBorrow: "parts_borrow",
+  partsReturn: "parts_return",
+  custodyReturn: "custody_return",
+  /** R15 daily work report; private_metadata = the date. */
+  dailyReport: "daily_report",
+  /** R9–R14 report work; private_metadata = ticket id and part rows. */
+  reportWork: "report_work",
+  /** Close a resolved call; private_metadata = ticket id. */
+  closeTicket: "close_ticket",
 } as const;
 
 export const BLOCKS = {
+  // R16/R17 directors' daily summary, R18 contract notices, `/repair jobs`
+  summaryHeader: "summary_header",
+  summaryBody: "summary_body",
+  summaryOverdue: "summary_overdue",
+  summaryHours: "summary_hours",
+  summaryParts: "summary_parts",
+  summaryReports: "summary_reports",
+  summaryContracts: "summary_contracts",
+  summaryState: "summary_state",
+  summaryActions: "summary_actions",
+  contractNotice: "contract_notice",
+  jobRunsHeader: "job_runs_header",
+  jobRunsList: "job_runs_list",
+  jobRunsLastSuccess: "job_runs_last_success",
   homeHeader: "home_header",
   homeRoles: "home_roles",
   homeActions: "home_actions",
@@ -140,6 +186,70 @@ export const BLOCKS = {
   cancelReason: "cancel_reason",
   declineTicket: "decline_ticket",
   declineReason: "decline_reason",
+  // R12 Cannot finish modal
+  cannotFinishTicket: "cannot_finish_ticket",
+  cannotFinishReason: "cannot_finish_reason",
+  cannotFinishExpected: "cannot_finish_expected",
+
+  // R14 parts message, borrow and return modals, loans-at-closing DM
+  partsIntro: "parts_intro",
+  partsLoans: "parts_loans",
+  partsActions: "parts_actions",
+  partsStock: "parts_stock",
+  partsBorrowPart: "parts_borrow_part",
+  partsBorrowQuantity: "parts_borrow_quantity",
+  /** Return modal: one input block per loan, `parts_return_loan_<loanId>`. */
+  partsReturnLinePrefix: "parts_return_loan_",
+  partsAtClosing: "parts_at_closing",
+  // R11 workshop register and return-to-customer modal
+  registerIntro: "register_intro",
+  /** One section per item, `register_item_<receiptId>`. */
+  registerItemPrefix: "register_item_",
+  registerReturned: "register_returned",
+  custodyReturnIntro: "custody_return_intro",
+  custodyReturnedAt: "custody_returned_at",
+  custodyReturnSignedBy: "custody_return_signed_by",
+  custodyReturnNote: "custody_return_note",
+  // R15 daily work report modal, director status, reminder DM
+  dailyIntro: "daily_intro",
+  /** One input block per work line, `daily_line_<workLogId>`. */
+  dailyLinePrefix: "daily_line_",
+  /** A ticket's heading above its lines, `daily_ticket_<ticketId|internal>`. */
+  dailyTicketPrefix: "daily_ticket_",
+  dailyTotals: "daily_totals",
+  dailyInternalHours: "daily_internal_hours",
+  dailyInternalDescription: "daily_internal_description",
+  dailyNotes: "daily_notes",
+  dailyStatusHeader: "daily_status_header",
+  dailyStatusPending: "daily_status_pending",
+  dailyStatusSubmitted: "daily_status_submitted",
+  dailyReminder: "daily_reminder",
+  dailyReminderActions: "daily_reminder_actions",
+  // Report work modal (R9–R14); per-category and per-row blocks end in the category / row index.
+  reportSummary: "report_summary",
+  /** Ticket message: the R13 work line (hours, parts, fee, last outcome). */
+  ticketWork: "ticket_work",
+  reportHoursPrefix: "report_hours_",
+  reportPartPrefix: "report_part_",
+  reportPartQtyPrefix: "report_qty_",
+  reportSerialOutPrefix: "report_serial_out_",
+  reportSerialInPrefix: "report_serial_in_",
+  reportAddPartActions: "report_add_part_actions",
+  reportOutcomeBlock: "report_outcome_block",
+  reportDiagnosis: "report_diagnosis",
+  reportNotes: "report_notes",
+  reportSignedBy: "report_signed_by",
+  reportSignedAt: "report_signed_at",
+  reportCustodyItems: "report_custody_items",
+  reportCustodyCondition: "report_custody_condition",
+  reportCustodyAccessories: "report_custody_accessories",
+  reportFeeContext: "report_fee_context",
+  reportTravel: "report_travel",
+  reportLodging: "report_lodging",
+  reportSettlement: "report_settlement",
+  reportFeeAgreed: "report_fee_agreed",
+  closeSummary: "close_summary",
+  closeResolution: "close_resolution",
 } as const;
 
 /**
@@ -171,6 +281,33 @@ export const INPUTS = {
   appointmentEnd: "appointment_end_input",
   cancelReason: "cancel_reason_input",
   declineReason: "decline_reason_input",
+  cannotFinishReason: "cannot_finish_reason_input",
+  cannotFinishExpected: "cannot_finish_expected_input",
+  partsQuantity: "parts_quantity_input",
+  partsReturnQuantity: "parts_return_quantity_input",
+  custodyReturnedAt: "custody_returned_at_input",
+  custodySignedBy: "custody_signed_by_input",
+  custodyNote: "custody_note_input",
+  dailyHours: "daily_hours_input",
+  dailyInternalHours: "daily_internal_hours_input",
+  dailyInternalDescription: "daily_internal_description_input",
+  dailyNotes: "daily_notes_input",
+  reportHours: "report_hours_input",
+  reportQuantity: "report_quantity_input",
+  reportSerialOut: "report_serial_out_input",
+  reportSerialIn: "report_serial_in_input",
+  reportDiagnosis: "report_diagnosis_input",
+  reportNotes: "report_notes_input",
+  reportSignedBy: "report_signed_by_input",
+  reportSignedAt: "report_signed_at_input",
+  reportCustodyItems: "report_custody_items_input",
+  reportCustodyCondition: "report_custody_condition_input",
+  reportCustodyAccessories: "report_custody_accessories_input",
+  reportTravel: "report_travel_input",
+  reportLodging: "report_lodging_input",
+  reportSettlement: "report_settlement_input",
+  reportFeeAgreed: "report_fee_agreed_input",
+  closeResolution: "close_resolution_input",
 } as const;
 
 /** Events API event types the app listens to. */

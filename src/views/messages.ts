@@ -127,6 +127,10 @@ const en = {
       "`/repair list` lists your branch's open tickets, most urgent first (deadline, then customer grade). Add a filter: `open`, `unassigned`, `overdue`, `mine` or `incomplete`.",
       "On any message, *More actions → Create repair call* opens the same form with the fault filled in from the message and a link back to it.",
       "On the ticket message in the dispatch channel: *Assign*, *Schedule visit*, *Edit* and *Cancel*. Every change is written in the ticket's thread.",
+      "`/repair parts [part no. or name]` shows your parts on loan (Borrow, Return) and the branch stock (R14).",
+      "`/repair register` shows what is in the workshop, with each item's state and repair card (R11).",
+      "`/repair day [YYYY-MM-DD]` opens your daily work report: correct the hours, add internal work, submit (R15). Directors: `/repair day team` lists who has not submitted.",
+      "Technicians: reply in the ticket's thread (or your assignment DM's) with `arrived`, `hours 1.5`, `part P-1001 x2`, `done signed <customer name>` or `note <text>`, one per line.",
       "`/repair help` shows this message.",
     ],
     unknownCommand: (text: string) => `I don't know \`/repair ${text}\`. Here is what I understand:`,
@@ -424,6 +428,7 @@ const en = {
     declined: (actor: string, reason: string, when: string) => `${actor} declined the call: ${reason} · ${when}`,
     arrivedOnTime: (actor: string, when: string) => `${actor} arrived on site, on time (R6) · ${when}`,
     arrivedLate: (actor: string, minutes: number, when: string) => `${actor} arrived on site ${minutes} working minute${minutes === 1 ? "" : "s"} late (R6) · ${when}`,
+    reposted: (registeredAt: string, when: string) => `This call was registered ${registeredAt}, but its message did not reach the channel then; posted now · ${when}`,
     carriedOver: (actor: string, when: string) => `${actor} carried the call over from an earlier day: it is dispatched first (R8) · ${when}`,
   },
 

@@ -1,13 +1,14 @@
-// R7: the overdue alert. The same builder renders the thread reply, the dispatch-channel alert and
+// R7/R12: the escalation alert (overdue call, or cannot finish on schedule). The same builder renders the thread reply, the dispatch-channel alert and
 // the directors' DMs (only those carry the Acknowledge button); once acknowledged, every copy is
 // re-rendered without the button and says who acknowledged it and when.
 import type { KnownBlock } from "@slack/types";
 import type { OverdueAlertSummary } from "../services/escalations/models";
+import { SNOOZE_MINUTES } from "../services/escalations/snooze";
 import { oneLine, safeText, slackDate } from "./format";
 import { ACTIONS, BLOCKS } from "./ids";
 import { messagesFor, type Locale } from "./messages";
 
-export type OverdueAlertState = { kind: "open" } | { kind: "acknowledged"; by: string; at: Date };
+export type OverdueAlertState = { kind: "open" } | { kind: "escalated"; at: Date } | { kind: "acknowledged"; by: string; at: Date };
 
 export interface OverdueAlertInput {
   alert: OverdueAlertSummary;
@@ -15,6 +16,8 @@ export interface OverdueAlertInput {
   now: Date;
   /** The directors' DMs carry the button; the thread and the channel only inform. */
   withAcknowledgeButton?: boolean;
+  /** A snooze ran out: the DM opens with a reminder line. */
+  reminder?: boolean;
   locale?: Locale;
 }
 
@@ -22,21 +25,51 @@ export function buildOverdueAlert(input: OverdueAlertInput): { text: string; blo
   const m = messagesFor(input.locale);
   const { alert, state, now } = input;
   const customer = safeText(oneLine(alert.customerName, 80), 100);
-  const lateMinutes = Math.max(0, Math.floor((now.getTime() - alert.arrivalDeadline.getTime()) / 60_000));
-  const overdueFor = m.overdue.duration(Math.floor(lateMinutes / 60), lateMinutes % 60);
   const technician = alert.technicianSlackUserId ? m.overdue.technician(`<@${alert.technicianSlackUserId}>`) : m.overdue.noTechnician;
-  const stateText = state.kind === "open" ? m.overdue.open : m.overdue.acknowledged(`<@${state.by}>`, slackDate(state.at, alert.timeZone));
+  const stateText =
+    state.kind === "open"
+      ? m.overdue.open
+      : state.kind === "escalated"
+        ? m.escalations.ladder.escalated(slackDate(state.at, alert.timeZone))
+        : m.overdue.acknowledged(`<@${state.by}>`, slackDate(state.at, alert.timeZone));
+  let headline: string;
+  let fallback: string;
+  if (alert.kind === "CANNOT_FINISH") {
+    const c = m.escalations.cannotFinish;
+    const expected = alert.expectedBy ? slackDate(alert.expectedBy, alert.timeZone, "{date_short_pretty}") : "?";
+    const days = alert.expectedBy ? Math.max(1, Math.ceil((alert.expectedBy.getTime() - now.getTime()) / 86_400_000)) : 0;
+    headline = `${c.alert(alert.voucherNo, customer, safeText(oneLine(alert.reason ?? "", 500), 600), expected)} ${technician}\n${c.tellCustomer(expected, days)}`;
+    fallback = c.fallback(alert.voucherNo, oneLine(alert.customerName, 80));
+  } else {
+    const deadline = alert.arrivalDeadline ?? now;
+    const lateMinutes = Math.max(0, Math.floor((now.getTime() - deadline.getTime()) / 60_000));
+    const overdueFor = m.overdue.duration(Math.floor(lateMinutes / 60), lateMinutes % 60);
+    headline = `${m.overdue.alert(alert.voucherNo, customer, slackDate(deadline, alert.timeZone), overdueFor)} ${technician}`;
+    fallback = m.overdue.fallback(alert.voucherNo, oneLine(alert.customerName, 80));
+  }
 
   const blocks: KnownBlock[] = [
-    { type: "section", block_id: BLOCKS.overdueAlert, text: { type: "mrkdwn", text: `${m.overdue.alert(alert.voucherNo, customer, slackDate(alert.arrivalDeadline, alert.timeZone), overdueFor)} ${technician}` } },
+    { type: "section", block_id: BLOCKS.overdueAlert, text: { type: "mrkdwn", text: headline } },
     { type: "context", block_id: BLOCKS.overdueState, elements: [{ type: "mrkdwn", text: stateText }] },
   ];
-  if (state.kind === "open" && input.withAcknowledgeButton) {
+  if (state.kind !== "acknowledged" && input.withAcknowledgeButton) {
     blocks.push({
       type: "actions",
       block_id: BLOCKS.overdueActions,
-      elements: [{ type: "button", action_id: ACTIONS.escalationAcknowledge, value: String(alert.escalationId), style: "primary", text: { type: "plain_text", text: m.overdue.acknowledge } }],
+      elements: [
+        { type: "button", action_id: ACTIONS.escalationAcknowledge, value: String(alert.escalationId), style: "primary", text: { type: "plain_text", text: m.overdue.acknowledge } },
+        {
+          type: "static_select",
+          action_id: ACTIONS.escalationSnooze,
+          placeholder: { type: "plain_text", text: m.escalations.snooze.placeholder },
+          options: SNOOZE_MINUTES.map((minutes) => ({ text: { type: "plain_text" as const, text: m.escalations.snooze.option(minutes) }, value: `${alert.escalationId}:${minutes}` })),
+        },
+      ],
     });
   }
-  return { text: m.overdue.fallback(alert.voucherNo, oneLine(alert.customerName, 80)), blocks };
+  if (input.reminder) blocks.unshift({ type: "context", elements: [{ type: "mrkdwn", text: m.escalations.snooze.reminder }] });
+  return { text: fallback, blocks };
 }
+
+/** R7/R12: the one alert view for both kinds of escalation (the name says what it does now). */
+export const buildEscalationAlert = buildOverdueAlert;

@@ -34,6 +34,8 @@ export function buildHistoryReply(entry: TicketHistoryEntry, options: { now?: Da
       return { text: event.lateByMinutes ? m.history.arrivedLate(actor, event.lateByMinutes, when) : m.history.arrivedOnTime(actor, when) };
     case "carried-over":
       return { text: m.history.carriedOver(actor, when) };
+    case "reposted":
+      return { text: m.history.reposted(slackDate(event.registeredAt, tz), when) };
     case "rendered":
       return { text: event.text };
   }

@@ -57,6 +57,7 @@ export function buildTicketMessage(card: TicketCard, options: { now: Date; ephem
     const text = card.arrival.lateByMinutes ? m.ticket.arrivedLate(when, card.arrival.lateByMinutes) : m.ticket.arrivedOnTime(when);
     blocks.push({ type: "section", block_id: BLOCKS.ticketArrival, text: { type: "mrkdwn", text } });
   }
+  if (card.work) blocks.push({ type: "section", block_id: BLOCKS.ticketWork, text: { type: "mrkdwn", text: workLine(card.work, m, tz) } });
 
   const context: MrkdwnElement[] = [{ type: "mrkdwn", text: m.ticket.received(slackDate(card.receivedAt, tz)) }];
   const source = safeLink(card.sourceMessageLink);
@@ -160,4 +161,16 @@ export function technicianButtons(card: Pick<TicketCard, "id" | "status" | "tech
   if (card.status === "ON_HOLD") return [button(ACTIONS.ticketArrive, m.ticket.arrived, value, "primary"), button(ACTIONS.ticketReportWork, m.ticket.reportWork, value)];
   if (card.status === "RESOLVED") return [button(ACTIONS.ticketClose, m.ticket.close, value, "primary")];
   return [];
+}
+
+/** R13: the work reported so far, in one line. */
+function workLine(work: NonNullable<TicketCard["work"]>, m: Messages, timeZone: string): string {
+  const t = m.workReport.card;
+  const parts = [
+    work.hours.length ? t.hours(work.hours.map((line) => t.hoursPart(line.category, String(line.hours))).join(" · ")) : null,
+    work.partsCount ? t.parts(work.partsCount) : null,
+    Number(work.feeTotal) > 0 ? t.fee(work.feeTotal, work.currency) : null,
+    work.lastReport ? t.last(m.workReport.modal.outcomes[work.lastReport.outcome], slackDate(work.lastReport.at, timeZone)) : null,
+  ].filter((part): part is string => Boolean(part));
+  return `*${t.title}:* ${parts.join(" · ")}`;
 }

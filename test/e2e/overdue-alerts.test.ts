@@ -1,5 +1,6 @@
 // The overdue scan against the Slack fake and the director's Acknowledge through the real HTTP
 // endpoint (R7): what the thread, the dispatch channel and the director's DM show.
+import { escalationLadderJob } from "../../src/jobs/escalation-ladder";
 import { overdueScanJob } from "../../src/jobs/overdue-scan";
 import { runJob } from "../../src/jobs/runner";
 import { ACTIONS } from "../../src/views/ids";
@@ -12,7 +13,7 @@ const t = useTestApp({
   now: "2026-11-23T03:00:00Z", // Mon 12:00 in Seoul
   fake: {
     channels: { [DISPATCH]: { name: "dispatch-seoul" } },
-    users: { U0DIR1: { name: "director.one" }, U0DIR2: { name: "director.two" }, U0TECH1: { name: "kim.minsu" } },
+    users: { U0DIR1: { name: "director.one" }, U0DIR2: { name: "director.two" }, U0TECH1: { name: "kim.minsu" }, U0MGR1: { name: "manager.one" } },
   },
 });
 
@@ -97,5 +98,47 @@ describe("overdue alerts in Slack (R7: a call past its deadline without an arriv
     const click = await slack.driver.sendBlockActions({ userId: "U0TECH1", actions: [{ action_id: ACTIONS.escalationAcknowledge, value: String(escalation.id) }] });
     expect(await replyTo(click.responseUrl!)).toMatch(/Only service directors, managers and admins can acknowledge overdue alerts/);
     expect(await t.current.database.prisma.escalation.findFirstOrThrow()).toMatchObject({ acknowledgedAt: null });
+  });
+
+  it("R7: Remind me in… on a director's DM answers privately with the time, and only that director is reminded when it runs out", async () => {
+    await overdueCallInSlack();
+    const { slack, clock } = t.current;
+    const prisma = t.current.database.prisma;
+    const dm = slack.messagesIn("D0DIR1")[0];
+    const escalation = await prisma.escalation.findFirstOrThrow();
+    const click = await slack.driver.sendBlockActions({ userId: "U0DIR1", message: dm, actions: [{ action_id: ACTIONS.escalationSnooze, value: `${escalation.id}:15` }] });
+    expect(click.problems).toEqual([]);
+    expect(await replyTo(click.responseUrl!)).toContain("I will remind you at");
+    expect(await prisma.escalationSnooze.findMany()).toEqual([expect.objectContaining({ escalationId: escalation.id, until: new Date("2026-11-23T03:15:00Z"), remindedAt: null })]);
+
+    clock.advance(15 * 60_000);
+    const outcomes = await runJob(jobDeps(prisma, clock, { slack: fakeSlackClient(slack) }), escalationLadderJob);
+    expect(outcomes).toEqual([expect.objectContaining({ summary: { climbed: 0, notified: 0, reminded: 1 } })]);
+    expect(slack.messagesIn("D0DIR1")).toHaveLength(2);
+    expect(slack.messagesIn("D0DIR2")).toHaveLength(1);
+  });
+
+  it("R7: unacknowledged for 30 working minutes the alert climbs to the managers; a manager's Acknowledge then updates every copy, the managers' too", async () => {
+    await overdueCallInSlack();
+    const { slack, clock } = t.current;
+    const prisma = t.current.database.prisma;
+    const branch = await prisma.branch.findFirstOrThrow();
+    await createStaff(prisma, { branchId: branch.id, roles: ["MANAGER"], slackUserId: "U0MGR1" });
+    const deps = jobDeps(prisma, clock, { slack: fakeSlackClient(slack) });
+    clock.advance(30 * 60_000);
+    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: { climbed: 1, notified: 1, reminded: 0 } })]);
+    const managerDm = slack.messagesIn("D0MGR1")[0];
+    expect(JSON.stringify(managerDm.blocks)).toContain(ACTIONS.escalationAcknowledge);
+    expect(JSON.stringify(slack.messagesIn("D0DIR2")[0].blocks)).toContain("escalated to the managers");
+
+    const click = await slack.driver.sendBlockActions({ userId: "U0MGR1", message: managerDm, actions: [{ action_id: ACTIONS.escalationAcknowledge }] });
+    expect(click.problems).toEqual([]);
+    await slack.waitFor((fake) => (JSON.stringify(fake.messagesIn("D0MGR1")[0].blocks).includes("Acknowledged by <@U0MGR1>") ? true : undefined));
+    for (const dm of ["D0DIR1", "D0DIR2", "D0MGR1"]) {
+      const blocks = JSON.stringify(slack.messagesIn(dm)[0].blocks);
+      expect(blocks).toContain("Acknowledged by <@U0MGR1>");
+      expect(blocks).not.toContain(ACTIONS.escalationAcknowledge);
+      expect(blocks).not.toContain(ACTIONS.escalationSnooze);
+    }
   });
 });

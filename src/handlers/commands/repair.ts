@@ -5,6 +5,9 @@ import { buildHelpMessage } from "../../views/help";
 import { buildTicketList } from "../../views/ticket-list";
 import { buildTicketMessage } from "../../views/ticket-message";
 import { respondWithFailure } from "../support/failures";
+import { showGoodsRegister, showParts } from "./repair-parts";
+import { showJobRuns } from "./job-runs";
+import { runRepairDay } from "./repair-day";
 import { openIntakeModal } from "../support/intake";
 import type { HandlerDeps } from "../types";
 
@@ -14,7 +17,11 @@ export type RepairCommand =
   | { name: "help"; unknownText?: string }
   | { name: "new" }
   | { name: "list"; filter: TicketListFilter }
-  | { name: "show"; voucherNo: string };
+  | { name: "show"; voucherNo: string }
+  | { name: "parts"; query: string | null }
+  | { name: "register" }
+  | { name: "jobs" }
+  | { name: "day"; words: string[] };
 
 /** `/repair <subcommand> …`: the first word picks what to do; anything unknown gets help. */
 export function parseRepairCommand(text: string): RepairCommand {
@@ -22,6 +29,10 @@ export function parseRepairCommand(text: string): RepairCommand {
   const first = (words[0] ?? "").toLowerCase();
   if (first === "" || first === "new") return words.length <= 1 ? { name: "new" } : { name: "help", unknownText: text.trim() };
   if (first === "help") return { name: "help" };
+  if (first === "parts") return { name: "parts", query: words.slice(1).join(" ") || null };
+  if (first === "register" && words.length === 1) return { name: "register" };
+  if (first === "jobs" && words.length === 1) return { name: "jobs" };
+  if (first === "day") return { name: "day", words: words.slice(1) };
   if (first === "list") {
     const filter = (words[1] ?? "open").toLowerCase() as TicketListFilter;
     if (words.length <= 2 && LIST_FILTERS.includes(filter)) return { name: "list", filter };
@@ -44,7 +55,12 @@ export function repairCommand(deps: HandlerDeps) {
     const context = { command: command.text, user: command.user_id };
     try {
       const actor = await deps.services.resolveActor(command.user_id);
-      if (parsed.name === "new") {
+      if (parsed.name === "parts") return void (await showParts(deps, respond, { actor, query: parsed.query }));
+      if (parsed.name === "register") return void (await showGoodsRegister(deps, respond, { actor }));
+      if (parsed.name === "day") return void (await runRepairDay(deps, client, respond, { actor, words: parsed.words, triggerId: command.trigger_id }));
+      if (parsed.name === "jobs") {
+        await showJobRuns(deps, actor, respond);
+      } else if (parsed.name === "new") {
         await openIntakeModal(deps, client, { triggerId: command.trigger_id, actor, channelId: command.channel_id });
       } else if (parsed.name === "list") {
         const items = await deps.services.listTickets({ actor, filter: parsed.filter });

@@ -1,4 +1,5 @@
-// R7: a director of the branch (or a manager) acknowledges an overdue alert; the alert stops there.
+// R7/R12: a director of the branch (or a manager) acknowledges an escalation; it stops there: the
+// ladder (nextEscalationAt cleared) and any snooze reminders (they only go out while unacknowledged).
 import type { Clock } from "../../clock";
 import type { Db } from "../../db";
 import { AppError } from "../../errors";

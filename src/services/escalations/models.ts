@@ -6,13 +6,24 @@ export interface SlackMessageRef {
   ts: string;
 }
 
-/** R7: one overdue call's alert, as every message showing it renders it. */
+/** A recorded alert copy; `staffId` is set on DMs (they carry the Acknowledge button). */
+export interface EscalationMessageRef extends SlackMessageRef {
+  staffId?: number | null;
+}
+
+/** R7/R12: one escalation's alert (overdue call or cannot finish), as every message showing it renders it. */
 export interface OverdueAlertSummary {
   escalationId: number;
+  /** OVERDUE (R7) or CANNOT_FINISH (R12); the alert view renders each. */
+  kind: "OVERDUE" | "CANNOT_FINISH";
+  /** R12: why the technician cannot finish, and the new date they expect to finish by. */
+  reason: string | null;
+  expectedBy: Date | null;
   ticketId: number;
   voucherNo: string;
   customerName: string;
-  arrivalDeadline: Date;
+  /** R7: the arrival deadline (null for a CANNOT_FINISH escalation on a call without one). */
+  arrivalDeadline: Date | null;
   timeZone: string;
   technicianSlackUserId: string | null;
   /** The ticket message in the dispatch channel; its thread gets a reply. */
@@ -21,12 +32,17 @@ export interface OverdueAlertSummary {
 
 export const overdueAlertSelect = {
   id: true,
+  kind: true,
+  reason: true,
+  expectedBy: true,
   branchId: true,
   raisedAt: true,
   acknowledgedAt: true,
   acknowledgedBy: { select: { slackUserId: true } },
   branch: { select: { timeZone: true, dispatchChannelId: true } },
-  messages: { select: { channelId: true, ts: true }, orderBy: { id: "asc" } },
+  level: true,
+  nextEscalationAt: true,
+  messages: { select: { channelId: true, ts: true, staffId: true }, orderBy: { id: "asc" } },
   ticket: {
     select: {
       id: true,
@@ -44,9 +60,14 @@ export type OverdueAlertRow = Prisma.EscalationGetPayload<{ select: typeof overd
 
 export function toOverdueAlertSummary(row: OverdueAlertRow): OverdueAlertSummary {
   const ticket = row.ticket;
-  if (!ticket?.arrivalDeadline) throw new Error(`escalation ${row.id} is not an overdue call`);
+  if (!ticket) throw new Error(`escalation ${row.id} is not about a ticket`);
+  if (row.kind !== "OVERDUE" && row.kind !== "CANNOT_FINISH") throw new Error(`escalation ${row.id} is a ${row.kind}, not a ticket alert`);
+  if (row.kind === "OVERDUE" && !ticket.arrivalDeadline) throw new Error(`escalation ${row.id} is not an overdue call`);
   return {
     escalationId: row.id,
+    kind: row.kind,
+    reason: row.reason,
+    expectedBy: row.expectedBy,
     ticketId: ticket.id,
     voucherNo: ticket.voucherNo,
     customerName: ticket.customer.name,

@@ -1,8 +1,11 @@
 // R7: a call past its arrival deadline without an arrival is overdue; the dispatch channel and the
-// branch's directors are alerted once per call. Escalating to managers later is not done yet.
+// branch's directors are alerted once per call. Unacknowledged, it climbs to the managers after
+// ESCALATE_AFTER_MINUTES working minutes (nextEscalationAt; see escalate.ts).
 import type { Clock } from "../../clock";
 import type { Db, DbOrTx } from "../../db";
+import { addWorkingMinutes } from "../../domain/working-calendar";
 import { recordAudit } from "../audit";
+import { loadBranchCalendar } from "../tickets/load-branch-calendar";
 import { overdueAlertSelect, toOverdueAlertSummary, type OverdueAlertSummary, type SlackMessageRef } from "./models";
 
 /** Calls still waiting for the technician; later statuses have an arrival or no visit to make. */
@@ -13,14 +16,19 @@ export interface RaisedOverdue {
   dispatchChannelId: string | null;
   /** Active directors of the branch, who get the alert with the Acknowledge button. */
   directorSlackUserIds: string[];
+  /** The same directors with their staff ids, so each DM is recorded against its recipient. */
+  directors: { staffId: number; slackUserId: string }[];
 }
+
+/** Working minutes an unacknowledged escalation waits before it climbs to the managers (ESCALATE_AFTER_MINUTES). */
+export const DEFAULT_ESCALATE_AFTER_MINUTES = 30;
 
 /**
  * Raises one OVERDUE escalation per call that is past its deadline, not arrived, still open and not
  * yet alerted. Each call is marked in one conditional statement (`overdueAlertedAt IS NULL`), in
  * the transaction that creates its escalation and audit row, so two scans at once raise it once.
  */
-export async function raiseOverdueEscalations(deps: { db: Db; clock: Clock }, options: { actor: string }): Promise<RaisedOverdue[]> {
+export async function raiseOverdueEscalations(deps: { db: Db; clock: Clock }, options: { actor: string; escalateAfterMinutes?: number }): Promise<RaisedOverdue[]> {
   const now = deps.clock.now();
   const candidates = await deps.db.ticket.findMany({
     where: { status: { in: [...OPEN_STATUSES] }, arrivedAt: null, overdueAlertedAt: null, arrivalDeadline: { lt: now } },
@@ -29,6 +37,7 @@ export async function raiseOverdueEscalations(deps: { db: Db; clock: Clock }, op
   });
   const raised: RaisedOverdue[] = [];
   for (const candidate of candidates) {
+    const nextEscalationAt = addWorkingMinutes(await loadBranchCalendar(deps.db, candidate.branchId), now, options.escalateAfterMinutes ?? DEFAULT_ESCALATE_AFTER_MINUTES);
     const escalationId = await deps.db.$transaction(async (tx) => {
       const marked = await tx.ticket.updateMany({
         where: { id: candidate.id, status: { in: [...OPEN_STATUSES] }, arrivedAt: null, overdueAlertedAt: null, arrivalDeadline: { lt: now } },
@@ -36,7 +45,7 @@ export async function raiseOverdueEscalations(deps: { db: Db; clock: Clock }, op
       });
       if (marked.count === 0) return null;
       const escalation = await tx.escalation.create({
-        data: { kind: "OVERDUE", level: "DIRECTOR", branchId: candidate.branchId, ticketId: candidate.id, raisedAt: now },
+        data: { kind: "OVERDUE", level: "DIRECTOR", branchId: candidate.branchId, ticketId: candidate.id, raisedAt: now, nextEscalationAt },
         select: { id: true },
       });
       await recordAudit(tx, {
@@ -55,14 +64,19 @@ export async function raiseOverdueEscalations(deps: { db: Db; clock: Clock }, op
     const directors = await deps.db.staff.findMany({
       where: { branchId: row.branchId, active: true, roles: { has: "DIRECTOR" } },
       orderBy: { id: "asc" },
-      select: { slackUserId: true },
+      select: { id: true, slackUserId: true },
     });
-    raised.push({ alert: toOverdueAlertSummary(row), dispatchChannelId: row.branch.dispatchChannelId, directorSlackUserIds: directors.map((d) => d.slackUserId) });
+    raised.push({
+      alert: toOverdueAlertSummary(row),
+      dispatchChannelId: row.branch.dispatchChannelId,
+      directorSlackUserIds: directors.map((d) => d.slackUserId),
+      directors: directors.map((d) => ({ staffId: d.id, slackUserId: d.slackUserId })),
+    });
   }
   return raised;
 }
 
 /** Where an escalation is shown in Slack, so acknowledging updates every copy. Not audited: delivery, not a change. */
-export async function recordEscalationMessage(deps: { db: DbOrTx }, options: { escalationId: number } & SlackMessageRef): Promise<void> {
-  await deps.db.escalationMessage.create({ data: { escalationId: options.escalationId, channelId: options.channelId, ts: options.ts } });
+export async function recordEscalationMessage(deps: { db: DbOrTx }, options: { escalationId: number; staffId?: number | null } & SlackMessageRef): Promise<void> {
+  await deps.db.escalationMessage.create({ data: { escalationId: options.escalationId, channelId: options.channelId, ts: options.ts, staffId: options.staffId ?? null } });
 }

@@ -6,7 +6,8 @@ import { AppError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan } from "./authorize";
-import type { TicketCard } from "./models";
+import { SERVICE_CATEGORIES, type ServiceCategory } from "../../domain/category";
+import type { TicketCard, TicketWorkSummary } from "./models";
 import { coverageOn, localDateText, personRef, ticketNotFound } from "./ticket-rows";
 
 const cardInclude = {
@@ -16,6 +17,10 @@ const cardInclude = {
   contract: { include: { equipment: { select: { id: true } } } },
   registeredBy: true,
   assignedTechnician: true,
+  workLogs: { select: { category: true, hours: true } },
+  partUsages: { select: { quantity: true } },
+  charges: { select: { amount: true } },
+  visitReports: { orderBy: { id: "desc" }, take: 1, select: { outcome: true, createdAt: true } },
 } satisfies Prisma.TicketInclude;
 
 /**
@@ -98,6 +103,24 @@ function toCard(ticket: CardRow): TicketCard {
     arrival: ticket.arrivedAt ? { at: ticket.arrivedAt, lateByMinutes: ticket.lateByMinutes } : null,
     sourceMessageLink: ticket.sourceMessageLink,
     slackMessage: ticket.slackChannelId && ticket.slackMessageTs ? { channelId: ticket.slackChannelId, ts: ticket.slackMessageTs } : null,
+    work: workSummary(ticket),
+    rates: { labourRate: ticket.branch.labourRate.toFixed(2), currency: ticket.branch.currency },
+  };
+}
+
+/** R13: hours per category, parts, fee and the last outcome; null before any report. */
+function workSummary(ticket: CardRow): TicketWorkSummary | null {
+  if (!ticket.visitReports.length && !ticket.workLogs.length) return null;
+  const hours = new Map<ServiceCategory, number>();
+  for (const log of ticket.workLogs) hours.set(log.category, (hours.get(log.category) ?? 0) + Number(log.hours));
+  const fee = ticket.charges.reduce((sum, charge) => sum + Number(charge.amount), 0);
+  const last = ticket.visitReports[0];
+  return {
+    hours: SERVICE_CATEGORIES.filter((category) => hours.has(category)).map((category) => ({ category, hours: hours.get(category)! })),
+    partsCount: ticket.partUsages.reduce((sum, usage) => sum + usage.quantity, 0),
+    feeTotal: fee.toFixed(2),
+    currency: ticket.branch.currency,
+    lastReport: last ? { outcome: last.outcome, at: last.createdAt } : null,
   };
 }
 

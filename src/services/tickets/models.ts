@@ -65,6 +65,19 @@ export interface TicketCard {
   /** Link back to the Slack message a ticket was created from (message shortcut). */
   sourceMessageLink: string | null;
   slackMessage: { channelId: string; ts: string } | null;
+  /** R13: the work reported so far (absent on cards built without it). */
+  work?: TicketWorkSummary | null;
+  /** R10: the branch's labour rate per person-hour and currency, for the fee preview. */
+  rates?: { labourRate: string; currency: string };
+}
+
+/** R13: totals of a call's visit reports, for the ticket message's Work line. */
+export interface TicketWorkSummary {
+  hours: { category: ServiceCategory; hours: number }[];
+  partsCount: number;
+  feeTotal: string;
+  currency: string;
+  lastReport: { outcome: "FIXED_ON_SITE" | "TAKEN_TO_WORKSHOP" | "RESCHEDULED" | "HANDED_OVER" | "REPLACEMENT_RECOMMENDED"; at: Date } | null;
 }
 
 /** Shown in the intake modal once a customer is chosen: repeat calls and contracts at a glance (R2, R23). */
@@ -163,6 +176,8 @@ export interface TicketHistoryEntry {
     | { kind: "declined"; reason: string }
     | { kind: "arrived"; lateByMinutes: number | null }
     | { kind: "carried-over" }
+    /** The message was posted late (the first post never happened); when the call was registered. */
+    | { kind: "reposted"; registeredAt: Date }
     /** A line a feature's own view builder already wrote (work reports, thread commands, receipts). */
     | { kind: "rendered"; text: string };
 }

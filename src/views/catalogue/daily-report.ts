@@ -1,2 +1,60 @@
-// English text for daily report (see ../messages.ts: one catalogue per language, split by feature).
-export const en = {};
+// English text for the technicians' daily work report (R15) (see ../messages.ts: one catalogue per
+// language, split by feature).
+const h = (hours: number) => `${Number.isInteger(hours) ? hours : hours.toFixed(2).replace(/0$/, "")} h`;
+
+export const en = {
+  hours: h,
+  title: "Daily report",
+  submit: "Submit",
+  cancel: "Cancel",
+  close: "Close",
+  intro: (date: string) => `*Your work on ${date}* (R15). Correct the hours of a line (0 removes it), add internal work, then submit. Once submitted, the day cannot be changed.`,
+  submittedIntro: (date: string, at: string) => `*Your work on ${date}* was submitted ${at}. It can no longer be changed.`,
+  noLines: "No work is recorded for this day. Add internal work below, or submit with a note saying why (leave, training…).",
+  ticketHeading: (voucherNo: string, customer: string | null) => (customer ? `*${voucherNo}* · ${customer}` : `*${voucherNo}*`),
+  internalHeading: "*Internal work (no ticket)*",
+  lineLabel: (category: string, description: string | null) => (description ? `${category} — ${description}` : category).slice(0, 150),
+  lineHint: "Hours; 0 removes the line.",
+  totals: (parts: string[], total: string) => `Totals: ${parts.join(" · ")} · *all ${total}*`,
+  totalPart: (category: string, hours: string) => `${category} ${hours}`,
+  moreLines: (hidden: number) => `${hidden} more line${hidden === 1 ? "" : "s"} not shown; they are kept as they are.`,
+  internalHoursLabel: "Add internal work (D): hours",
+  internalDescriptionLabel: "Add internal work (D): what was done",
+  internalDescriptionPlaceholder: "e.g. workshop tidy-up, training",
+  notesLabel: "Notes",
+  notesPlaceholder: "Anything the director should know about your day",
+  notesHint: "Required when the day has no hours.",
+  errors: {
+    "bad-hours": "Enter hours between 0 and 24 (at most two decimals).",
+    "unknown-line": "This line is no longer yours to change; reopen the report.",
+    "bad-internal-hours": "Enter hours above 0 and at most 24.",
+    "internal-description-required": "Say what the internal work was.",
+    "internal-hours-required": "Enter the hours of the internal work.",
+    tooManyHours: (total: string) => `The day adds up to ${total}; a day has at most 24 h.`,
+    "notes-required-when-no-hours": "The day has no hours: add a note saying why before submitting.",
+  },
+  alreadySubmitted: (date: string, at: string) => `Your report for ${date} was already submitted at ${at}; it cannot be submitted again.`,
+  submittedDm: (date: string) => `:white_check_mark: Your daily report for ${date} is submitted.`,
+  summaryLine: (voucherNo: string, customer: string | null, parts: string) => `• *${voucherNo}*${customer ? ` ${customer}` : ""}: ${parts}`,
+  summaryInternal: (parts: string) => `• Internal work: ${parts}`,
+  summaryNotes: (notes: string) => `Notes: ${notes}`,
+  openButton: "Daily report",
+  /** `/repair day` answers */
+  badDate: "Give the day as YYYY-MM-DD, e.g. `/repair day 2026-11-23`, or `/repair day team` for the branch's status.",
+  notAllowed: "Only technicians file a daily report; directors and managers see the branch's status with `/repair day team`.",
+  status: {
+    header: (branch: string, date: string) => `Daily reports · ${branch} · ${date}`.slice(0, 150),
+    fallback: (pending: number, submitted: number, date: string) => `Daily reports for ${date}: ${submitted} submitted, ${pending} not yet.`,
+    pendingHeading: (count: number) => `*Not submitted yet (${count})*`,
+    submittedHeading: (count: number) => `*Submitted (${count})*`,
+    noTechnicians: "The branch has no active technicians.",
+    none: "_nobody_",
+    pendingLine: (who: string, hours: string) => `• ${who} — logged so far: ${hours}`,
+    submittedLine: (who: string, at: string, hours: string) => `• ${who} — ${at} — ${hours}`,
+  },
+  reminder: {
+    text: (date: string) => `Reminder: your daily work report for ${date} is not submitted yet (R15).`,
+    body: (date: string, hours: string) => `:memo: Your daily work report for *${date}* is not submitted yet. Logged so far: ${hours}. Check the hours and submit before you leave.`,
+    button: "Open daily report",
+  },
+};

@@ -1,2 +1,71 @@
 // English text for director summary (see ../messages.ts: one catalogue per language, split by feature).
-export const en = {};
+// R16/R17 daily summary, R18 contract expiry notices, and the admins' `/repair jobs` list.
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const en = {
+  summary: {
+    fallback: (branch: string, date: string) => `Daily summary for ${branch}, ${date} (R16)`,
+    header: (branch: string, date: string) => `Daily summary: ${branch}, ${date}`,
+    calls: (received: number, assigned: number, completed: number, carried: number) =>
+      `*Calls* received ${received} · dispatched ${assigned} · completed ${completed} · carried over ${carried}`,
+    overdue: (count: number) => (count === 0 ? "*Overdue* none" : `*Overdue* ${plural(count, "call", "calls")} without an arrival past the deadline (R7):`),
+    overdueMore: (count: number) => `…and ${count} more.`,
+    arrivals: (onTime: number, all: number, percent: string | null) =>
+      percent === null ? "*Arrivals on time* no arrivals with a deadline today (R6)" : `*Arrivals on time* ${percent} (${onTime} of ${all}, R6)`,
+    workshop: (waitingRepair: number, waitingParts: number, repaired: number, received: number, repairedToday: number, returned: number) =>
+      `*Workshop* (R11/R17) waiting for repair ${waitingRepair} · waiting for parts ${waitingParts} · repaired, not yet returned ${repaired}\nToday: received ${received} · repaired ${repairedToday} · returned ${returned}`,
+    hoursTitle: "*Hours per technician* (A paid · B contract · C warranty · D internal)",
+    hoursLine: (who: string, a: string, b: string, c: string, d: string, total: string) => `${who}: ${a} · ${b} · ${c} · ${d} = ${total} h`,
+    noHours: "*Hours per technician* none reported",
+    hoursMore: (count: number) => `…and ${plural(count, "more technician", "more technicians")}.`,
+    partsTitle: "*Parts used* (R14)",
+    partsLine: (partNo: string, name: string, quantity: number, value: string) => `${partNo} ${name}: ${quantity} × = ${value}`,
+    noParts: "*Parts used* none",
+    partsMore: (count: number) => `…and ${plural(count, "more part", "more parts")}.`,
+    fees: (collectedCount: number, collected: string, invoiceCount: number, invoiced: string) =>
+      `*Fees* (R10) collected on site ${collected} (${collectedCount}) · invoices requested ${invoiced} (${invoiceCount})`,
+    missingReportsTitle: "*Daily reports missing* (R15):",
+    peopleMore: (count: number) => `…and ${count} more.`,
+    contractsMore: (count: number) => `…and ${plural(count, "more contract", "more contracts")}.`,
+    allReports: "*Daily reports* every technician has filed (R15)",
+    contracts: (count: number) => `*Contract expiry notices sent today* (R18): ${count}`,
+    contractLine: (number: string, customer: string, endsOn: string, assignee: string) => `${number} ${customer}, ends ${endsOn}, renewal: ${assignee}`,
+    nobody: "nobody",
+    signOff: "Sign off",
+    awaiting: "Awaiting a manager's sign-off (R17).",
+    signedOff: (who: string, when: string) => `Signed off by ${who} at ${when} (R17).`,
+    alreadySignedOff: (who: string, when: string) => `This report was already signed off by ${who} at ${when}.`,
+    signOffRefused: "Only managers and admins can sign off a director's daily report (R17).",
+  },
+  contracts: {
+    /** The text prepared for the customer (R18); plain text, sent as it is. */
+    customerNotice: (p: { customer: string; number: string; endsOn: string; covers: string; terms: string | null; branch: string }) =>
+      [
+        `Dear ${p.customer},`,
+        `your maintenance contract ${p.number} ends on ${p.endsOn}. It covers ${p.covers}${p.terms ? ` (${p.terms})` : ""}.`,
+        `To renew it, reply to this message or call ${p.branch}: we will send you a renewal offer, and your service continues without a gap.`,
+      ].join("\n"),
+    coversAll: "all your equipment",
+    coversList: (items: string[]) => items.join(", "),
+    channelNotice: (number: string, customer: string, endsOn: string, assignee: string) =>
+      `Contract ${number} (${customer}) ends on ${endsOn}: the expiry notice is prepared and ${assignee} follows up the renewal (R18).`,
+    channelFallback: (number: string) => `Contract ${number}: expiry notice prepared (R18)`,
+    dmIntro: (number: string, customer: string, endsOn: string) => `You follow up the renewal of contract ${number} (${customer}), ending ${endsOn} (R18). Text for the customer:`,
+    nobodyToAssign: "nobody (no director or dispatcher in the branch)",
+  },
+  jobs: {
+    fallback: "Latest job runs",
+    header: "Latest job runs",
+    none: "No job has run yet.",
+    run: (job: string, period: string, status: string, started: string, duration: string, counts: string) =>
+      `${status} *${job}* ${period} · started ${started} · ${duration}${counts ? ` · ${counts}` : ""}`,
+    error: (line: string) => `> ${line}`,
+    status: { RUNNING: ":hourglass: running", SUCCEEDED: ":white_check_mark: ok", FAILED: ":x: failed" } as Record<string, string>,
+    duration: (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`),
+    unfinished: "not finished",
+    lastSuccessTitle: "*Last success per job*",
+    lastSuccess: (job: string, when: string | null) => `*${job}*: ${when ?? "never"}`,
+    more: (count: number) => `…and ${count} older runs.`,
+    refused: "Only admins can see the job runs.",
+  },
+};

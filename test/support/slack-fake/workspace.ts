@@ -294,11 +294,21 @@ export class Workspace {
   /** Messages visible in the channel, oldest first, with thread summaries on parents. */
   messagesIn(channel: string): FakeMessage[] {
     const all = this.messages.get(channel) ?? [];
-    return all.map((message) => this.withThreadSummary(message, all));
+    // Replies grouped once, so a channel with thousands of messages (the bench) stays linear.
+    const replies = new Map<string, FakeMessage[]>();
+    for (const message of all) {
+      if (message.thread_ts === undefined || message.thread_ts === message.ts) continue;
+      const group = replies.get(message.thread_ts) ?? [];
+      group.push(message);
+      replies.set(message.thread_ts, group);
+    }
+    return all.map((message) => this.withThreadSummary(message, replies.get(message.ts) ?? []));
   }
 
   findMessage(channel: string, ts: string): FakeMessage | undefined {
-    return this.messagesIn(channel).find((message) => message.ts === ts);
+    const all = this.messages.get(channel) ?? [];
+    const message = all.find((candidate) => candidate.ts === ts);
+    return message && this.withThreadSummary(message, all.filter((reply) => reply.thread_ts === ts && reply.ts !== ts));
   }
 
   private stored(channel: string, ts: string): FakeMessage {
@@ -307,8 +317,8 @@ export class Workspace {
     return message;
   }
 
-  private withThreadSummary(message: FakeMessage, all: FakeMessage[]): FakeMessage {
-    const replies = all.filter((reply) => reply.thread_ts === message.ts && reply.ts !== message.ts);
+  /** `replies`: the message's thread replies, oldest first. */
+  private withThreadSummary(message: FakeMessage, replies: FakeMessage[]): FakeMessage {
     if (replies.length === 0) return { ...message };
     const replyUsers = [...new Set(replies.map((reply) => reply.user))];
     return {
@@ -325,8 +335,10 @@ export class Workspace {
   addMessage(message: FakeMessage): FakeMessage {
     const list = this.messages.get(message.channel) ?? [];
     if (!list.some((existing) => existing.ts === message.ts)) {
+      const last = list[list.length - 1];
       list.push(message);
-      list.sort((a, b) => compareTs(a.ts, b.ts));
+      // Almost always the newest already; sort only when a message arrives out of order.
+      if (last && compareTs(last.ts, message.ts) > 0) list.sort((a, b) => compareTs(a.ts, b.ts));
       this.messages.set(message.channel, list);
     }
     return message;

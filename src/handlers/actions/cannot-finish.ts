@@ -1,0 +1,40 @@
+// R12: the assigned technician's Cannot finish (ticket message and DM, when ON_SITE / IN_WORKSHOP)
+// opens a modal for the reason and the new expected completion; submitting alerts the directors at
+// once through the same publisher as the overdue alert (thread line, dispatch channel, DMs).
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import { publishEscalation } from "../../jobs/support/escalation-publisher";
+import { buildCannotFinishModal, readCannotFinishSubmission } from "../../views/cannot-finish-modal";
+import { buildNoticeModal } from "../../views/notice-modal";
+import type { StateValues } from "../../views/state";
+import { describeFailure } from "../support/failures";
+import type { HandlerDeps } from "../types";
+import { withTicket } from "./ticket-buttons";
+
+/** Checks it is the assignee's call before asking why. */
+export function cannotFinishButton(deps: HandlerDeps) {
+  return withTicket(deps, "ticket.cannot-finish", async ({ body, client }, ticketId) => {
+    const actor = await deps.services.resolveActor(body.user.id);
+    const card = await deps.services.getTicketCard({ ticketId });
+    deps.services.authorize(actor, "ticket.cannot-finish", { branchId: card.branch.id, assignedTechnicianId: card.technician?.staffId ?? null });
+    await client.views.open({ trigger_id: body.trigger_id, view: buildCannotFinishModal({ card, now: deps.clock.now() }) });
+  });
+}
+
+export function cannotFinishSubmitted(deps: HandlerDeps) {
+  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const read = readCannotFinishSubmission(view.state.values as StateValues, view.private_metadata, { now: deps.clock.now() });
+    if (!read.ok) return void (await ack({ response_action: "errors", errors: read.errors }));
+    let raised;
+    try {
+      const actor = await deps.services.resolveActor(body.user.id);
+      raised = await deps.services.reportCannotFinish({ actor, ticketId: read.ticketId, reason: read.reason, expectedBy: read.expectedBy });
+    } catch (error) {
+      const { text } = describeFailure(error, deps.log, { view: "cannot-finish", user: body.user.id });
+      return void (await ack({ response_action: "update", view: buildNoticeModal({ text }) }));
+    }
+    await ack();
+    await publishEscalation({ clock: deps.clock, log: deps.log, recordMessage: (options) => deps.services.recordEscalationMessage(options) }, client, raised).catch((error: unknown) =>
+      deps.log.error("cannot-finish was saved but Slack was not told", { ticketId: read.ticketId, error }),
+    );
+  };
+}

@@ -1,0 +1,23 @@
+// R15: "Daily report" (App Home) and "Open daily report" (the reminder DM) open the technician's
+// daily report modal; value = the day (YYYY-MM-DD) or "today". The Home tab cannot show an
+// ephemeral message, so a refusal comes as a direct message.
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { buildDailyReportModal } from "../../views/daily-report-modal";
+import { describeFailure } from "../support/failures";
+import type { HandlerDeps } from "../types";
+
+export function dailyReportOpenButton(deps: HandlerDeps) {
+  return async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    await ack();
+    try {
+      const value = body.actions[0]?.value ?? "";
+      const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+      const actor = await deps.services.resolveActor(body.user.id);
+      const day = await deps.services.getDailyWork({ actor, date });
+      await client.views.open({ trigger_id: body.trigger_id, view: buildDailyReportModal({ day }) });
+    } catch (error) {
+      const { text } = describeFailure(error, deps.log, { action: "daily-report.open", user: body.user.id });
+      await client.chat.postMessage({ channel: body.user.id, text }).catch(() => undefined);
+    }
+  };
+}

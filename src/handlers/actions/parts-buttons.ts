@@ -1,0 +1,73 @@
+// R14 Borrow / Return buttons (`/repair parts`, App Home, the closing DM), the R11 register's state
+// select, and the ticket's Return to customer button. Each acks at once; a refusal is told privately.
+import type { AllMiddlewareArgs, BlockAction, BlockButtonAction, SlackActionMiddlewareArgs, StaticSelectAction } from "@slack/bolt";
+import { readStateChoice, buildReturnItemModal, stateChangedText } from "../../views/goods-register";
+import { buildReturnModal, buildBorrowModal } from "../../views/parts";
+import { ticketModalMetadata } from "../../views/ticket-modal-common";
+import { respondWithFailure } from "../support/failures";
+import { publishTicket } from "../support/ticket-publisher";
+import type { HandlerDeps } from "../types";
+import { person } from "../views/ticket-modals";
+import { showGoodsRegister } from "../commands/repair-parts";
+import { withTicket } from "./ticket-buttons";
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
+export function borrowButton(deps: HandlerDeps) {
+  return async ({ ack, body, client, respond }: ButtonArgs) => {
+    await ack();
+    try {
+      const actor = await deps.services.resolveActor(body.user.id);
+      deps.services.authorize(actor, "parts.borrow");
+      await client.views.open({ trigger_id: body.trigger_id, view: buildBorrowModal() });
+    } catch (error) {
+      // From App Home there is no response_url to answer through.
+      if (respond) await respondWithFailure(respond, error, deps.log, { action: "parts.borrow", user: body.user.id });
+      else deps.log.info("borrow refused from App Home", { user: body.user.id, error });
+    }
+  };
+}
+
+export function returnButton(deps: HandlerDeps) {
+  return async ({ ack, body, client, respond }: ButtonArgs) => {
+    await ack();
+    try {
+      const actor = await deps.services.resolveActor(body.user.id);
+      const loans = await deps.services.listMyLoans({ actor });
+      await client.views.open({ trigger_id: body.trigger_id, view: buildReturnModal({ loans }) });
+    } catch (error) {
+      await respondWithFailure(respond, error, deps.log, { action: "parts.return", user: body.user.id });
+    }
+  };
+}
+
+/** R11: the register's state select; the ticket's thread says so and the register is redrawn. */
+export function registerStateSelected(deps: HandlerDeps) {
+  return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs) => {
+    await ack();
+    try {
+      const choice = readStateChoice(body.actions[0]?.selected_option?.value);
+      if (!choice) return;
+      const actor = await deps.services.resolveActor(body.user.id);
+      const change = await deps.services.setCustodyState({ actor, receiptId: choice.receiptId, state: choice.state });
+      if (change.change === "changed") {
+        await publishTicket(deps, client, change.ticketId, { at: change.at, actor: person(actor), event: { kind: "rendered", text: stateChangedText(change) } });
+      }
+      await showGoodsRegister(deps, respond, { actor, replaceOriginal: true });
+    } catch (error) {
+      await respondWithFailure(respond, error, deps.log, { action: "custody.update", user: body.user.id });
+    }
+  };
+}
+
+/** R11: opens the Return to customer modal (the assignee, dispatchers and directors of the branch). */
+export function returnItemButton(deps: HandlerDeps) {
+  return withTicket(deps, "custody.return", async ({ body, client }, ticketId) => {
+    const actor = await deps.services.resolveActor(body.user.id);
+    const card = await deps.services.getTicketCard({ ticketId });
+    deps.services.authorize(actor, "custody.return", { branchId: card.branch.id, assignedTechnicianId: card.technician?.staffId ?? null });
+    const receipts = await deps.services.openCustodyReceipts({ ticketId });
+    const view = buildReturnItemModal({ voucherNo: card.voucherNo, receipts: receipts.map((r) => r.number), now: deps.clock.now(), privateMetadata: ticketModalMetadata(card) });
+    await client.views.open({ trigger_id: body.trigger_id, view });
+  });
+}

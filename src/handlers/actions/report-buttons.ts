@@ -1,0 +1,61 @@
+// R9–R14: Report work and Close on the ticket message (and the technician's DM), and the choices
+// inside the Report work modal that change what it shows (another part row, the outcome).
+import type { AllMiddlewareArgs, BlockAction, BlockElementAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { buildCloseModal } from "../../views/close-modal";
+import { buildReportWorkModal, chosenOutcome, MAX_PART_ROWS, readReportMetadata } from "../../views/report-work-modal";
+import type { StateValues } from "../../views/state";
+import type { HandlerDeps } from "../types";
+import { withTicket } from "./ticket-buttons";
+
+type Args = SlackActionMiddlewareArgs<BlockAction<BlockElementAction>> & AllMiddlewareArgs;
+
+/** Checks the person may report on this call before opening the modal (within the trigger's 3 s). */
+export function reportWorkButton(deps: HandlerDeps) {
+  return withTicket(deps, "ticket.report-work", async ({ body, client }, ticketId) => {
+    const actor = await deps.services.resolveActor(body.user.id);
+    const card = await deps.services.getTicketCard({ ticketId });
+    deps.services.authorize(actor, "ticket.report-work", { branchId: card.branch.id, assignedTechnicianId: card.technician?.staffId ?? null });
+    const view = buildReportWorkModal({ card, now: deps.clock.now(), labourRate: card.rates?.labourRate, currency: card.rates?.currency });
+    await client.views.open({ trigger_id: body.trigger_id, view });
+  });
+}
+
+export function closeButton(deps: HandlerDeps) {
+  return withTicket(deps, "ticket.close", async ({ body, client }, ticketId) => {
+    const actor = await deps.services.resolveActor(body.user.id);
+    const card = await deps.services.getTicketCard({ ticketId });
+    deps.services.authorize(actor, "ticket.close", { branchId: card.branch.id, assignedTechnicianId: card.technician?.staffId ?? null });
+    const resolution = await deps.services.lastReportSummary({ ticketId });
+    await client.views.open({ trigger_id: body.trigger_id, view: buildCloseModal({ card, resolution }) });
+  });
+}
+
+function modalAction(deps: HandlerDeps, rowsAfter: (rows: number) => number) {
+  return async (args: Args) => {
+    await args.ack();
+    const view = args.body.view;
+    const metadata = readReportMetadata(view?.private_metadata);
+    if (!view || !metadata) return;
+    try {
+      const card = await deps.services.getTicketCard({ ticketId: metadata.ticketId });
+      const values = view.state.values as StateValues;
+      const updated = buildReportWorkModal({
+        card,
+        rows: Math.min(rowsAfter(metadata.rows), MAX_PART_ROWS),
+        outcome: chosenOutcome(values),
+        values,
+        labourRate: card.rates?.labourRate,
+        currency: card.rates?.currency,
+        now: deps.clock.now(),
+      });
+      await args.client.views.update({ view_id: view.id, hash: view.hash, view: updated });
+    } catch (error) {
+      // A stale hash means a newer update already showed; the modal stays usable either way.
+      const code = (error as { data?: { error?: string } }).data?.error;
+      if (code !== "hash_conflict") deps.log.warn("could not update the report modal", { error, user: args.body.user.id });
+    }
+  };
+}
+
+export const reportAddPart = (deps: HandlerDeps) => modalAction(deps, (rows) => rows + 1);
+export const reportOutcomeChosen = (deps: HandlerDeps) => modalAction(deps, (rows) => rows);

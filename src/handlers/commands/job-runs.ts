@@ -1,0 +1,23 @@
+// `/repair jobs`: admins see the latest scheduled runs, failures first, and each job's last success.
+import type { RespondFn } from "@slack/bolt";
+import { isAppError } from "../../errors";
+import { JOBS } from "../../jobs/registry";
+import type { Actor } from "../../services/staff/resolve-actor";
+import { buildJobRunsMessage } from "../../views/job-runs";
+import { messagesFor } from "../../views/messages";
+import type { HandlerDeps } from "../types";
+
+export async function showJobRuns(deps: HandlerDeps, actor: Actor, respond: RespondFn): Promise<void> {
+  try {
+    const overview = await deps.services.listJobRuns({ actor, jobNames: JOBS.map((job) => job.name) });
+    const message = buildJobRunsMessage(overview);
+    await respond({ response_type: "ephemeral", text: message.text, blocks: message.blocks });
+  } catch (error) {
+    if (isAppError(error) && error.code === "FORBIDDEN") {
+      deps.log.info("request refused", { command: "jobs", user: actor.slackUserId, code: error.code });
+      await respond({ response_type: "ephemeral", text: messagesFor().directorSummary.jobs.refused });
+      return;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+// Technicians' short replies in a ticket's thread (the ticket message in the dispatch channel, or
+// their assignment DM): arrived, hours, part, done, note, free text. Events are acked by Bolt
+// before this runs; each understood line gets a reaction, problems a short threaded answer,
+// refusals a private one. Arrival and completion refresh the ticket message and the DM.
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import { z } from "zod";
+import { parseThreadReply } from "../../domain/thread-command";
+import { buildThreadAnswer, buildResolvedHistory } from "../../views/thread-reply";
+import type { TicketCard, TicketHistoryEntry } from "../../services/tickets/models";
+import { describeFailure } from "../support/failures";
+import { publishTicket, updateTechnicianDm } from "../support/ticket-publisher";
+import type { HandlerDeps } from "../types";
+import { person } from "../views/ticket-modals";
+
+type MessageArgs = SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs;
+
+// A person's reply in a thread. Edits, deletions, joins and bot posts all carry a subtype or a
+// bot_id; a top-level message has no thread_ts (or its own ts as thread_ts, as a thread's parent).
+// "Also send to channel" (thread_broadcast) is still the person's reply, so it counts.
+const threadReplySchema = z
+  .object({
+    subtype: z.literal("thread_broadcast").optional(),
+    bot_id: z.never().optional(),
+    user: z.string().min(1),
+    channel: z.string().min(1),
+    ts: z.string().min(1),
+    thread_ts: z.string().min(1),
+    text: z.string().trim().min(1),
+  })
+  .refine((message) => message.thread_ts !== message.ts);
+
+/** The fields of a person's thread reply, or null for anything else (bots, edits, top-level messages). */
+export function threadReplyOf(event: unknown): { channel: string; user: string; ts: string; threadTs: string; text: string } | null {
+  const parsed = threadReplySchema.safeParse(event);
+  if (!parsed.success) return null;
+  const message = parsed.data;
+  return { channel: message.channel, user: message.user, ts: message.ts, threadTs: message.thread_ts, text: unescapeSlack(message.text) };
+}
+
+/** Slack escapes &, < and > in message text. */
+function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+export function threadReply(deps: HandlerDeps) {
+  return async ({ event, client }: MessageArgs) => {
+    const reply = threadReplyOf(event);
+    if (!reply) return;
+    const context = { channel: reply.channel, ts: reply.ts, user: reply.user };
+    // Cheap check first: most channel threads are not a ticket's.
+    const found = await deps.services.findTicketByMessage({ channelId: reply.channel, ts: reply.threadTs });
+    if (!found) return;
+    const commands = parseThreadReply(reply.text);
+    if (!commands.length) return;
+    try {
+      const actor = await deps.services.resolveActor(reply.user);
+      const result = await deps.services.handleThreadReply({ actor, channelId: reply.channel, threadTs: reply.threadTs, messageTs: reply.ts, commands });
+      if (result.kind === "not-a-ticket" || result.kind === "duplicate") return;
+      const answer = buildThreadAnswer(result);
+      for (const ephemeral of answer.ephemerals) {
+        await client.chat.postEphemeral({ channel: reply.channel, user: reply.user, thread_ts: reply.threadTs, text: ephemeral });
+      }
+      for (const name of answer.reactions) {
+        await client.reactions.add({ channel: reply.channel, timestamp: reply.ts, name }).catch((cause: unknown) => deps.log.warn("could not react to a thread reply", { ...context, cause }));
+      }
+      for (const text of answer.replies) {
+        await client.chat.postMessage({ channel: reply.channel, thread_ts: reply.threadTs, text });
+      }
+      if (result.kind !== "handled" || !result.stateChanged) return;
+      const at = deps.clock.now();
+      let card: TicketCard | undefined;
+      for (const outcome of result.outcomes) {
+        let entry: TicketHistoryEntry | null = null;
+        if (outcome.kind === "arrived") entry = { at: outcome.arrivedAt, actor: person(actor), event: { kind: "arrived", lateByMinutes: outcome.lateByMinutes } };
+        if (outcome.kind === "resolved" && actor.staffId !== null) {
+          const text = buildResolvedHistory({ actor: { staffId: actor.staffId, slackUserId: actor.slackUserId, name: actor.name ?? actor.slackUserId }, signedBy: outcome.signedBy, hours: outcome.hours, partLines: outcome.partLines, at, timeZone: result.timeZone });
+          entry = { at, actor: person(actor), event: { kind: "rendered", text } };
+        }
+        if (entry) card = await publishTicket(deps, client, result.ticketId, entry);
+      }
+      if (card) await updateTechnicianDm(deps, client, { dm: result.dm, card });
+    } catch (error) {
+      const message = describeFailure(error, deps.log, { ...context, listener: "thread-reply" });
+      await client.chat
+        .postEphemeral({ channel: reply.channel, user: reply.user, thread_ts: reply.threadTs, text: message.text })
+        .catch((cause: unknown) => deps.log.warn("could not tell the user about a failure", { ...context, cause }));
+    }
+  };
+}

@@ -1,0 +1,112 @@
+// Submissions of the Report work and Close modals. Input problems (and the service's refusals of
+// a field, such as R14 "only N left") are answered on the field within Slack's 3 s; the ticket
+// message, its thread and the technician's DM follow after the ack.
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import { isAppError } from "../../errors";
+import { partProblemsOf } from "../../services/parts/book-parts-used";
+import { readCloseSubmission } from "../../views/close-modal";
+import { buildCustodyReceiptMessage } from "../../views/custody-receipt";
+import { mention, safeText, slackDate } from "../../views/format";
+import { messagesFor } from "../../views/messages";
+import { buildNoticeModal } from "../../views/notice-modal";
+import { readReportMetadata, readReportSubmission, reportErrorsOnFields, reportHistoryText } from "../../views/report-work-modal";
+import type { StateValues } from "../../views/state";
+import { describeFailure } from "../support/failures";
+import { publishTicket, updateTechnicianDm } from "../support/ticket-publisher";
+import type { HandlerDeps } from "../types";
+import { person } from "./ticket-modals";
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+function actorText(actor: { staffId: number | null; slackUserId: string; name: string | null }): string {
+  return actor.staffId !== null ? mention({ staffId: actor.staffId, slackUserId: actor.slackUserId, name: actor.name ?? actor.slackUserId }) : safeText(actor.slackUserId, 50);
+}
+
+export function reportWorkSubmitted(deps: HandlerDeps) {
+  return async ({ ack, body, view, client }: Args) => {
+    const metadata = readReportMetadata(view.private_metadata);
+    let after: (() => Promise<void>) | undefined;
+    try {
+      if (!metadata) throw new Error("report modal submitted without its metadata");
+      const read = readReportSubmission(view.state.values as StateValues, metadata);
+      if (!read.ok) return void (await ack({ response_action: "errors", errors: read.errors }));
+      const actor = await deps.services.resolveActor(body.user.id);
+      let result: Awaited<ReturnType<HandlerDeps["services"]["reportWork"]>>;
+      try {
+        result = await deps.services.reportWork({
+          actor,
+          ticketId: read.ticketId,
+          submissionKey: `report:${view.id}`,
+          hours: read.hours,
+          parts: read.parts.map(({ partId, quantity, serialOut, serialIn }) => ({ partId, quantity, serialOut, serialIn })),
+          outcome: read.outcome,
+          diagnosis: read.diagnosis,
+          notes: read.notes,
+          fee: read.fee,
+          settlement: read.settlement,
+          feeAgreed: read.feeAgreed,
+          signedByName: read.signedByName,
+          signedAt: read.signedAt,
+          custody: read.custody,
+        });
+      } catch (error) {
+        const problems = partProblemsOf(error);
+        if (isAppError(error) && error.code === "VALIDATION" && (error.fieldErrors || problems.length)) {
+          const errors = reportErrorsOnFields({ fieldErrors: error.fieldErrors, problems }, read, metadata);
+          if (Object.keys(errors).length) return void (await ack({ response_action: "errors", errors }));
+        }
+        throw error;
+      }
+      await ack();
+      if (result.change === "already") return;
+      after = async () => {
+        const card0 = await deps.services.getTicketCard({ ticketId: result.ticketId });
+        const text = reportHistoryText(result, { actor: actorText(actor), when: slackDate(result.at, card0.branch.timeZone) });
+        const card = await publishTicket(deps, client, result.ticketId, { at: result.at, actor: person(actor), event: { kind: "rendered", text } });
+        await updateTechnicianDm(deps, client, { dm: result.dm, card });
+        if (result.receipt && card.slackMessage) {
+          const receipt = buildCustodyReceiptMessage({ receipt: result.receipt, voucherNo: result.voucherNo, timeZone: card.branch.timeZone });
+          await client.chat.postMessage({ channel: card.slackMessage.channelId, thread_ts: card.slackMessage.ts, text: receipt.text, blocks: receipt.blocks });
+        }
+      };
+    } catch (error) {
+      const { text } = describeFailure(error, deps.log, { view: "report-work", user: body.user.id });
+      return void (await ack({ response_action: "update", view: buildNoticeModal({ text }) }));
+    }
+    await after().catch((error: unknown) => deps.log.error("the report was saved but Slack was not updated", { view: "report-work", error }));
+  };
+}
+
+export function closeSubmitted(deps: HandlerDeps) {
+  return async ({ ack, body, view, client }: Args) => {
+    const m = messagesFor().workReport;
+    let after: (() => Promise<void>) | undefined;
+    try {
+      const read = readCloseSubmission(view.state.values as StateValues, view.private_metadata);
+      if (!read.ok) return void (await ack({ response_action: "errors", errors: read.errors }));
+      const actor = await deps.services.resolveActor(body.user.id);
+      const result = await deps.services.closeTicket({ actor, ticketId: read.ticketId, resolution: read.resolution });
+      if (result.change === "already") {
+        const card = await deps.services.getTicketCard({ ticketId: result.ticketId });
+        const who = result.closedBy ? `<@${result.closedBy.slackUserId}>` : "—";
+        return void (await ack({ response_action: "update", view: buildNoticeModal({ text: m.close.alreadyClosed(result.voucherNo, who, slackDate(result.closedAt, card.branch.timeZone)) }) }));
+      }
+      await ack();
+      after = async () => {
+        const card0 = await deps.services.getTicketCard({ ticketId: result.ticketId });
+        const text = m.history.closed(actorText(actor), safeText(result.resolution ?? "", 2000), slackDate(result.closedAt, card0.branch.timeZone));
+        const card = await publishTicket(deps, client, result.ticketId, { at: result.closedAt, actor: person(actor), event: { kind: "rendered", text } });
+        await updateTechnicianDm(deps, client, { dm: result.dm, card });
+      };
+    } catch (error) {
+      if (isAppError(error) && error.code === "VALIDATION" && error.fieldErrors) {
+        const key = Object.values(error.fieldErrors)[0];
+        return void (await ack({ response_action: "errors", errors: { [view.blocks.find((b) => b.type === "input")?.block_id ?? ""]: m.errors[key] ?? m.errors.invalid } }));
+      }
+      const receipt = isAppError(error) && error.details.reason === "custody-open" ? String(error.details.receiptNumber) : null;
+      const text = receipt ? m.close.custodyOpen(receipt) : describeFailure(error, deps.log, { view: "close", user: body.user.id }).text;
+      return void (await ack({ response_action: "update", view: buildNoticeModal({ text }) }));
+    }
+    await after().catch((error: unknown) => deps.log.error("the call was closed but Slack was not updated", { view: "close", error }));
+  };
+}

@@ -1,0 +1,48 @@
+// R7/R12: an escalation nobody acknowledged within ESCALATE_AFTER_MINUTES working minutes climbs
+// from the branch's directors to the managers (any branch). The climb is one conditional statement
+// (level DIRECTOR, unacknowledged, nextEscalationAt ≤ now), so two replicas climb it once.
+import type { Clock } from "../../clock";
+import type { Db } from "../../db";
+import { recordAudit } from "../audit";
+import { overdueAlertSelect, toOverdueAlertSummary, type EscalationMessageRef, type OverdueAlertSummary } from "./models";
+
+export interface ClimbedEscalation {
+  alert: OverdueAlertSummary;
+  escalatedAt: Date;
+  /** Active managers (any branch), who get the alert with the Acknowledge button. */
+  managers: { staffId: number; slackUserId: string }[];
+  /** Every copy posted before the climb, to be updated to say it was escalated. */
+  earlierMessages: EscalationMessageRef[];
+}
+
+export async function climbDueEscalations(deps: { db: Db; clock: Clock }, options: { actor: string }): Promise<ClimbedEscalation[]> {
+  const now = deps.clock.now();
+  const due = await deps.db.escalation.findMany({
+    // Complaints (R19+) have their own alert; this ladder renders ticket alerts only.
+    where: { kind: { in: ["OVERDUE", "CANNOT_FINISH"] }, acknowledgedAt: null, level: "DIRECTOR", nextEscalationAt: { lte: now } },
+    orderBy: [{ nextEscalationAt: "asc" }, { id: "asc" }],
+    select: { id: true, ticketId: true },
+  });
+  const climbed: ClimbedEscalation[] = [];
+  for (const escalation of due) {
+    const won = await deps.db.$transaction(async (tx) => {
+      const updated = await tx.escalation.updateMany({
+        where: { id: escalation.id, acknowledgedAt: null, level: "DIRECTOR", nextEscalationAt: { lte: now } },
+        data: { level: "MANAGER", nextEscalationAt: null },
+      });
+      if (updated.count === 0) return false;
+      await recordAudit(tx, { at: now, actor: options.actor, action: "escalation.climb", entity: "Escalation", entityId: escalation.id, ticketId: escalation.ticketId, data: { level: "MANAGER" } });
+      return true;
+    });
+    if (!won) continue;
+    const row = await deps.db.escalation.findUniqueOrThrow({ where: { id: escalation.id }, select: overdueAlertSelect });
+    const managers = await deps.db.staff.findMany({ where: { active: true, roles: { has: "MANAGER" } }, orderBy: { id: "asc" }, select: { id: true, slackUserId: true } });
+    climbed.push({
+      alert: toOverdueAlertSummary(row),
+      escalatedAt: now,
+      managers: managers.map((m) => ({ staffId: m.id, slackUserId: m.slackUserId })),
+      earlierMessages: row.messages,
+    });
+  }
+  return climbed;
+}

@@ -1,0 +1,269 @@
+// R9–R14: the technician's report of a visit (or of the workshop repair): person-hours per category,
+// parts used (booked from loans, then stock), the outcome that moves the call on, and for paid
+// work (R10) the fee lines and how they are settled. One transaction under the ticket's row lock.
+import type { ServiceCategory } from "../../domain/category";
+import { localDayBounds } from "../../domain/local-day";
+import { canTransition, type TicketStatus } from "../../domain/ticket-status";
+import { AppError } from "../../errors";
+import { Prisma } from "../../generated/prisma/client";
+import { recordAudit } from "../audit";
+import { bookPartsUsed, type PartLine } from "../parts/book-parts-used";
+import type { Actor } from "../staff/resolve-actor";
+import { issueCustodyReceipt, type IssuedCustodyReceipt } from "../workshop/issue-custody-receipt";
+import { assertCan, auditActor, requireStaffId } from "./authorize";
+import type { TicketDeps } from "./deps";
+import { dateColumn, statusConflict } from "./ticket-rows";
+import { dmOf, lockForTechnician, type AssignmentDm } from "./technician-action-rows";
+
+export type VisitOutcome = "FIXED_ON_SITE" | "TAKEN_TO_WORKSHOP" | "RESCHEDULED" | "HANDED_OVER" | "REPLACEMENT_RECOMMENDED";
+export type SettlementKind = "NONE" | "COLLECTED_ON_SITE" | "INVOICE_REQUESTED";
+export const VISIT_OUTCOMES: readonly VisitOutcome[] = ["FIXED_ON_SITE", "TAKEN_TO_WORKSHOP", "RESCHEDULED", "HANDED_OVER", "REPLACEMENT_RECOMMENDED"];
+export const REPORTABLE_STATUSES: readonly TicketStatus[] = ["ON_SITE", "IN_WORKSHOP", "ON_HOLD"];
+export const MAX_HOURS_PER_CATEGORY = 24;
+
+export interface ReportWorkInput {
+  actor: Actor;
+  ticketId: number;
+  /** The modal's view id: a resubmission returns the report it made. */
+  submissionKey: string;
+  hours: { category: ServiceCategory; hours: number }[];
+  parts: PartLine[];
+  outcome: VisitOutcome;
+  diagnosis?: string | null;
+  notes?: string | null;
+  /** R10: travel and lodging for paid work, in the branch's currency. */
+  fee?: { travel: number; lodging: number } | null;
+  settlement: SettlementKind;
+  feeAgreed: boolean;
+  signedByName?: string | null;
+  signedAt?: Date | null;
+  custody?: { items: string; condition: string; accessories?: string | null } | null;
+}
+
+export interface ReportedCharge {
+  kind: "LABOUR" | "PARTS" | "TRAVEL" | "LODGING";
+  amount: string;
+}
+
+export interface ReportWorkResult {
+  ticketId: number;
+  voucherNo: string;
+  change: "reported" | "already";
+  reportId: number;
+  at: Date;
+  outcome: VisitOutcome;
+  fromStatus: TicketStatus;
+  status: TicketStatus;
+  hours: { category: ServiceCategory; hours: number }[];
+  parts: { partNo: string; name: string; quantity: number }[];
+  charges: ReportedCharge[];
+  feeTotal: string;
+  currency: string;
+  settlement: SettlementKind;
+  signedByName: string | null;
+  receipt: IssuedCustodyReceipt | null;
+  /** In the workshop, "fixed" marks the open receipt repaired: its number. */
+  repairedReceiptNumber: string | null;
+  dm: AssignmentDm | null;
+}
+
+function validation(fieldErrors: Record<string, string>): AppError {
+  return new AppError("VALIDATION", { message: `report refused: ${Object.keys(fieldErrors).join(", ")}`, fieldErrors });
+}
+
+/** Field problems that need no database: hours, signature, custody, fee. Keys are semantic field names. */
+export function checkReportInput(input: Omit<ReportWorkInput, "actor" | "ticketId" | "submissionKey">, context: { chargeable: boolean; status: TicketStatus }): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const hours = input.hours.filter((line) => line.hours !== 0);
+  if (hours.some((line) => !Number.isFinite(line.hours) || line.hours < 0 || line.hours > MAX_HOURS_PER_CATEGORY || Math.round(line.hours * 4) !== line.hours * 4)) {
+    errors.hours = "hours-invalid";
+  } else if (!hours.length) errors.hours = "hours-required";
+  input.parts.forEach((line, index) => {
+    if (!Number.isInteger(line.quantity) || line.quantity <= 0 || line.quantity > 999) errors[`part:${index}`] = "bad-quantity";
+  });
+  const inWorkshop = context.status === "IN_WORKSHOP";
+  if (input.outcome === "FIXED_ON_SITE" && !inWorkshop && !input.signedByName?.trim()) errors.signedByName = "signature-required";
+  if (input.outcome === "TAKEN_TO_WORKSHOP") {
+    if (inWorkshop) errors.outcome = "already-in-workshop";
+    if (!input.custody?.items?.trim()) errors.custodyItems = "custody-items-required";
+    if (!input.custody?.condition?.trim()) errors.custodyCondition = "custody-condition-required";
+  }
+  if (context.chargeable) {
+    if (input.settlement === "NONE") errors.settlement = "settlement-required";
+    if (!input.feeAgreed) errors.feeAgreed = "fee-agreed-required";
+    const fee = input.fee ?? { travel: 0, lodging: 0 };
+    if (!Number.isFinite(fee.travel) || fee.travel < 0) errors.travel = "amount-invalid";
+    if (!Number.isFinite(fee.lodging) || fee.lodging < 0) errors.lodging = "amount-invalid";
+  }
+  return errors;
+}
+
+/** R9: where each outcome takes the call from `from`; null when it stays where it is. */
+export function statusAfter(outcome: VisitOutcome, from: TicketStatus): TicketStatus | null {
+  switch (outcome) {
+    case "FIXED_ON_SITE":
+      // In the workshop "fixed" is the repair card: the call resolves when the item goes back.
+      return from === "IN_WORKSHOP" ? null : "RESOLVED";
+    case "TAKEN_TO_WORKSHOP":
+      return "IN_WORKSHOP";
+    case "RESCHEDULED":
+    case "HANDED_OVER":
+      return from === "ON_HOLD" ? null : "ON_HOLD";
+    case "REPLACEMENT_RECOMMENDED":
+      return "RESOLVED";
+  }
+}
+
+export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Promise<ReportWorkResult> {
+  const { db, clock } = deps;
+  const { actor, ticketId } = input;
+  return db.$transaction(async (tx) => {
+    const now = clock.now();
+    const { ticket, assignee, assignment } = await lockForTechnician(tx, ticketId);
+    assertCan(actor, "ticket.report-work", { branchId: ticket.branchId, assignedTechnicianId: ticket.assignedTechnicianId });
+    const branch = await tx.branch.findUniqueOrThrow({ where: { id: ticket.branchId } });
+
+    const existing = await tx.visitReport.findUnique({ where: { submissionKey: input.submissionKey }, include: { workLogs: true, partUsages: { include: { part: true } }, charges: true } });
+    if (existing) {
+      if (existing.ticketId !== ticketId) throw new AppError("CONFLICT", { message: "submission key belongs to another ticket", details: { submissionKey: input.submissionKey } });
+      const receipt = existing.outcome === "TAKEN_TO_WORKSHOP" ? await tx.custodyReceipt.findFirst({ where: { ticketId, receivedAt: existing.createdAt } }) : null;
+      return {
+        ticketId,
+        voucherNo: ticket.voucherNo,
+        change: "already" as const,
+        reportId: existing.id,
+        at: existing.createdAt,
+        outcome: existing.outcome,
+        fromStatus: ticket.status,
+        status: ticket.status,
+        hours: existing.workLogs.map((log) => ({ category: log.category, hours: Number(log.hours) })),
+        parts: existing.partUsages.map((usage) => ({ partNo: usage.part.partNo, name: usage.part.name, quantity: usage.quantity })),
+        charges: existing.charges.map((charge) => ({ kind: charge.kind as ReportedCharge["kind"], amount: charge.amount.toFixed(2) })),
+        feeTotal: existing.charges.reduce((sum, charge) => sum.add(charge.amount), new Prisma.Decimal(0)).toFixed(2),
+        currency: branch.currency,
+        settlement: existing.settlement,
+        signedByName: existing.signedByName,
+        receipt: receipt
+          ? { id: receipt.id, number: receipt.number, items: receipt.items, condition: receipt.condition, accessories: receipt.accessories, receivedAt: receipt.receivedAt }
+          : null,
+        repairedReceiptNumber: null,
+        dm: dmOf(assignment),
+      };
+    }
+
+    if (!REPORTABLE_STATUSES.includes(ticket.status)) throw statusConflict(ticket.status, "ticket.report-work");
+    const chargeable = ticket.category === "A_PAID";
+    const fieldErrors = checkReportInput(input, { chargeable, status: ticket.status });
+    if (Object.keys(fieldErrors).length) throw validation(fieldErrors);
+    const target = statusAfter(input.outcome, ticket.status);
+    if (target && !canTransition(ticket.status, target)) throw statusConflict(ticket.status, "ticket.report-work");
+
+    const technicianId = assignee?.staffId ?? requireStaffId(actor);
+    const fixedOnSite = input.outcome === "FIXED_ON_SITE" && ticket.status !== "IN_WORKSHOP";
+    const report = await tx.visitReport.create({
+      data: {
+        ticketId,
+        technicianId,
+        outcome: input.outcome,
+        diagnosis: input.diagnosis?.trim() || null,
+        notes: input.notes?.trim() || null,
+        feeAgreedAt: chargeable && input.feeAgreed ? now : null,
+        settlement: chargeable ? input.settlement : "NONE",
+        signedByName: fixedOnSite ? input.signedByName!.trim() : input.signedByName?.trim() || null,
+        signedAt: fixedOnSite || input.signedByName?.trim() ? (input.signedAt ?? now) : null,
+        submissionKey: input.submissionKey,
+        createdAt: now,
+      },
+    });
+
+    const hours = input.hours.filter((line) => line.hours > 0);
+    const workDate = dateColumn(localDayBounds(branch.timeZone, now).date)!;
+    await tx.workLog.createMany({
+      data: hours.map((line) => ({ technicianId, ticketId, visitReportId: report.id, workDate, category: line.category, hours: new Prisma.Decimal(line.hours) })),
+    });
+
+    const booked = await bookPartsUsed(tx, { branchId: ticket.branchId, technicianId, ticketId, visitReportId: report.id, lines: input.parts, at: now });
+
+    const charges: ReportedCharge[] = [];
+    if (chargeable) {
+      const labourHours = hours.filter((line) => line.category === "A_PAID").reduce((sum, line) => sum + line.hours, 0);
+      const labour = new Prisma.Decimal(branch.labourRate).mul(labourHours);
+      const parts = booked.reduce((sum, line) => sum.add(new Prisma.Decimal(line.unitPrice).mul(line.quantity)), new Prisma.Decimal(0));
+      const lines: [ReportedCharge["kind"], Prisma.Decimal][] = [
+        ["LABOUR", labour],
+        ["PARTS", parts],
+        ["TRAVEL", new Prisma.Decimal(input.fee?.travel ?? 0)],
+        ["LODGING", new Prisma.Decimal(input.fee?.lodging ?? 0)],
+      ];
+      for (const [kind, amount] of lines) {
+        if (amount.lte(0)) continue;
+        await tx.charge.create({ data: { ticketId, visitReportId: report.id, kind, amount, settlement: input.settlement, createdAt: now } });
+        charges.push({ kind, amount: amount.toFixed(2) });
+      }
+    }
+
+    let receipt: IssuedCustodyReceipt | null = null;
+    if (input.outcome === "TAKEN_TO_WORKSHOP") {
+      receipt = await issueCustodyReceipt(tx, {
+        ticketId,
+        voucherNo: ticket.voucherNo,
+        receivedById: technicianId,
+        actorSlackUserId: actor.slackUserId,
+        receipt: { items: input.custody!.items, condition: input.custody!.condition, accessories: input.custody!.accessories },
+        at: now,
+      });
+    }
+    let repairedReceiptNumber: string | null = null;
+    if (input.outcome === "FIXED_ON_SITE" && ticket.status === "IN_WORKSHOP") {
+      const open = await tx.custodyReceipt.findFirst({ where: { ticketId, voidedAt: null, returnedAt: null, state: { not: "RETURNED" } }, orderBy: { id: "desc" } });
+      if (open) {
+        await tx.custodyReceipt.update({ where: { id: open.id }, data: { state: "REPAIRED" } });
+        repairedReceiptNumber = open.number;
+      }
+    }
+
+    const status = target ?? ticket.status;
+    const resolved = status === "RESOLVED";
+    await tx.ticket.update({ where: { id: ticketId }, data: { status, outcome: input.outcome, ...(resolved ? { resolvedAt: now } : {}) } });
+    const feeTotal = charges.reduce((sum, charge) => sum.add(charge.amount), new Prisma.Decimal(0)).toFixed(2);
+    await recordAudit(tx, {
+      ...auditActor(actor),
+      action: "ticket.report-work",
+      entity: "VisitReport",
+      entityId: report.id,
+      ticketId,
+      at: now,
+      data: {
+        fromStatus: ticket.status,
+        toStatus: status,
+        outcome: input.outcome,
+        hours: hours.map((line) => ({ category: line.category, hours: line.hours })),
+        parts: booked.map((line) => ({ partId: line.partId, quantity: line.quantity, fromLoans: line.fromLoans })),
+        charges: charges.map((charge) => ({ kind: charge.kind, amount: charge.amount })),
+        settlement: report.settlement,
+        receipt: receipt?.number ?? null,
+        repairedReceipt: repairedReceiptNumber,
+      },
+    });
+    return {
+      ticketId,
+      voucherNo: ticket.voucherNo,
+      change: "reported" as const,
+      reportId: report.id,
+      at: now,
+      outcome: input.outcome,
+      fromStatus: ticket.status,
+      status,
+      hours: hours.map((line) => ({ category: line.category, hours: line.hours })),
+      parts: booked.map((line) => ({ partNo: line.partNo, name: line.name, quantity: line.quantity })),
+      charges,
+      feeTotal,
+      currency: branch.currency,
+      settlement: report.settlement,
+      signedByName: report.signedByName,
+      receipt,
+      repairedReceiptNumber,
+      dm: dmOf(assignment),
+    };
+  });
+}

@@ -1,0 +1,136 @@
+// R16/R17: the directors' daily summary in the branch's directors channel, with a manager's Sign
+// off button; once signed, the same message is re-rendered without the button, naming who signed.
+// R18: the contract expiry notice in the dispatch channel and the assignee's DM.
+import type { KnownBlock } from "@slack/types";
+import type { DirectorSummary } from "../services/reports/director-summary";
+import { escapeMrkdwn, messageLink, oneLine, safeText, slackDate, truncate } from "./format";
+import { ACTIONS, BLOCKS } from "./ids";
+import { messagesFor, type Locale } from "./messages";
+
+const MAX_LINES = 25;
+const SECTION_MAX = 2900;
+
+export type SummaryState = { kind: "awaiting" } | { kind: "signed-off"; by: string; at: Date };
+
+export interface SummaryMessageInput {
+  reportId: number;
+  summary: DirectorSummary;
+  state: SummaryState;
+  locale?: Locale;
+}
+
+function money(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 2 }).format(amount);
+  } catch {
+    return `${amount.toFixed(2)} ${currency}`;
+  }
+}
+
+const hours = (value: number) => String(Math.round(value * 100) / 100);
+
+function section(blockId: string, text: string): KnownBlock {
+  return { type: "section", block_id: blockId, text: { type: "mrkdwn", text: truncate(text, SECTION_MAX) } };
+}
+
+/**
+ * A section of a title and lines: as many lines as fit in Slack's 3,000 characters (and MAX_LINES),
+ * then "…and N more" for the rest (plus `extra` items that were never listed), never a cut line.
+ */
+function listSection(blockId: string, title: string, lines: string[], more: (count: number) => string, extra = 0): KnownBlock {
+  let text = title;
+  let shown = 0;
+  for (const line of lines) {
+    if (shown >= MAX_LINES || text.length + line.length + 1 > SECTION_MAX - 100) break;
+    text = `${text}\n${line}`;
+    shown += 1;
+  }
+  const hidden = lines.length - shown + extra;
+  if (hidden > 0) text = `${text}\n${more(hidden)}`;
+  return section(blockId, text);
+}
+
+export function buildDirectorSummaryMessage(input: SummaryMessageInput): { text: string; blocks: KnownBlock[] } {
+  const m = messagesFor(input.locale).directorSummary.summary;
+  const s = input.summary;
+  const branch = oneLine(s.branchName, 80);
+  const blocks: KnownBlock[] = [
+    { type: "header", block_id: BLOCKS.summaryHeader, text: { type: "plain_text", text: truncate(m.header(branch, s.date), 150) } },
+  ];
+
+  const percent = s.arrivals.onTimeRate === null ? null : `${Math.round(s.arrivals.onTimeRate * 1000) / 10}%`;
+  const body = [
+    m.calls(s.calls.received, s.calls.assigned, s.calls.completed, s.calls.carriedOver),
+    m.arrivals(s.arrivals.onTime, s.arrivals.withDeadline, percent),
+    m.workshop(s.workshop.waitingRepair, s.workshop.waitingParts, s.workshop.repaired, s.workshop.receivedToday, s.workshop.repairedToday, s.workshop.returnedToday),
+    m.fees(s.fees.collectedOnSite.count, money(s.fees.collectedOnSite.amount, s.currency), s.fees.invoiceRequested.count, money(s.fees.invoiceRequested.amount, s.currency)),
+  ];
+  blocks.push(section(BLOCKS.summaryBody, body.join("\n")));
+  blocks.push(
+    s.missingReports.length
+      ? listSection(BLOCKS.summaryReports, m.missingReportsTitle, s.missingReports.map((p) => `• <@${p.slackUserId}>`), m.peopleMore)
+      : section(BLOCKS.summaryReports, m.allReports),
+  );
+
+  const overdueLines = s.overdue.items.map((item) => {
+    const link = item.message ? messageLink(item.message) : null;
+    return `• ${link ? `<${link}|${item.voucherNo}>` : item.voucherNo} ${slackDate(new Date(item.arrivalDeadline), s.timeZone)}`;
+  });
+  blocks.push(listSection(BLOCKS.summaryOverdue, m.overdue(s.overdue.count), overdueLines, m.overdueMore, Math.max(0, s.overdue.count - s.overdue.items.length)));
+
+  const hourLines = s.hours.map(
+    (p) => `• ${m.hoursLine(`<@${p.slackUserId}>`, hours(p.byCategory.A_PAID), hours(p.byCategory.B_CONTRACT), hours(p.byCategory.C_WARRANTY), hours(p.byCategory.D_INTERNAL), hours(p.total))}`,
+  );
+  blocks.push(s.hours.length ? listSection(BLOCKS.summaryHours, m.hoursTitle, hourLines, m.hoursMore) : section(BLOCKS.summaryHours, m.noHours));
+
+  const partLines = s.parts.map((part) => `• ${m.partsLine(escapeMrkdwn(part.partNo), safeText(oneLine(part.name, 60), 80), part.quantity, money(part.value, s.currency))}`);
+  blocks.push(s.parts.length ? listSection(BLOCKS.summaryParts, m.partsTitle, partLines, m.partsMore) : section(BLOCKS.summaryParts, m.noParts));
+
+  if (s.contractNotices.length) {
+    const contractLines = s.contractNotices.map(
+      (c) => `• ${m.contractLine(escapeMrkdwn(c.number), safeText(oneLine(c.customerName, 60), 80), c.endsOn, c.assignee ? `<@${c.assignee.slackUserId}>` : m.nobody)}`,
+    );
+    blocks.push(listSection(BLOCKS.summaryContracts, m.contracts(s.contractNotices.length), contractLines, m.contractsMore));
+  }
+
+  const stateText = input.state.kind === "awaiting" ? m.awaiting : m.signedOff(`<@${input.state.by}>`, slackDate(input.state.at, s.timeZone));
+  blocks.push({ type: "context", block_id: BLOCKS.summaryState, elements: [{ type: "mrkdwn", text: stateText }] });
+  if (input.state.kind === "awaiting") {
+    blocks.push({
+      type: "actions",
+      block_id: BLOCKS.summaryActions,
+      elements: [{ type: "button", action_id: ACTIONS.directorReportSignOff, value: String(input.reportId), style: "primary", text: { type: "plain_text", text: m.signOff } }],
+    });
+  }
+  return { text: m.fallback(branch, s.date), blocks };
+}
+
+export interface ContractNoticeView {
+  number: string;
+  customerName: string;
+  endsOn: string;
+  assigneeSlackUserId: string | null;
+  customerText: string;
+}
+
+/** R18: the dispatch channel's notice. */
+export function buildContractNoticeMessage(input: ContractNoticeView, options: { locale?: Locale } = {}): { text: string; blocks: KnownBlock[] } {
+  const m = messagesFor(options.locale).directorSummary.contracts;
+  const assignee = input.assigneeSlackUserId ? `<@${input.assigneeSlackUserId}>` : m.nobodyToAssign;
+  const customer = safeText(oneLine(input.customerName, 80), 100);
+  return {
+    text: m.channelFallback(input.number),
+    blocks: [section(BLOCKS.contractNotice, m.channelNotice(escapeMrkdwn(input.number), customer, input.endsOn, assignee))],
+  };
+}
+
+/** R18: the assignee's DM, with the text to send the customer. */
+export function buildContractNoticeDm(input: ContractNoticeView, options: { locale?: Locale } = {}): { text: string; blocks: KnownBlock[] } {
+  const m = messagesFor(options.locale).directorSummary.contracts;
+  const intro = m.dmIntro(escapeMrkdwn(input.number), safeText(oneLine(input.customerName, 80), 100), input.endsOn);
+  const quoted = safeText(input.customerText, 2500)
+    .split("\n")
+    .map((line) => `> ${line}`)
+    .join("\n");
+  return { text: m.channelFallback(input.number), blocks: [section(BLOCKS.contractNotice, `${intro}\n${quoted}`)] };
+}
