@@ -26,6 +26,7 @@ export async function startBot(config: Config, mode: Extract<SlackMode, { kind: 
     log,
     adminSlackIds: config.ADMIN_SLACK_IDS,
     arrivalLimits: { urbanHours: config.ARRIVAL_HOURS_URBAN, suburbanHours: config.ARRIVAL_HOURS_SUBURBAN },
+    escalateAfterMinutes: config.ESCALATE_AFTER_MINUTES,
   });
   const slack = createSlackApp({
     mode,

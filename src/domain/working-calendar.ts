@@ -296,6 +296,14 @@ export function firstOpeningOn(calendar: WorkingCalendar, date: string): Date | 
   return first ? new Date(first[0]) : null;
 }
 
+/** The last closing of a local date (YYYY-MM-DD), or null when the branch is closed all day. */
+export function lastClosingOn(calendar: WorkingCalendar, date: string): Date | null {
+  const day = dayOfDate(date);
+  if (day === null) throw new RangeError(`Not a date (YYYY-MM-DD): "${date}"`);
+  const segments = segmentsOf(compile(calendar), day);
+  return segments.length ? new Date(segments[segments.length - 1][1]) : null;
+}
+
 /** The local date (YYYY-MM-DD) of `at` in the calendar's zone. */
 export function localDate(calendar: Pick<WorkingCalendar, "timeZone">, at: Date): string {
   const atMs = instantOf(at, "at");

@@ -6,6 +6,7 @@ import { publishTicket } from "../handlers/support/ticket-publisher";
 import { firstOpeningOn, localDateTime } from "../domain/working-calendar";
 import { carryOverTickets } from "../services/tickets/carry-over-tickets";
 import { buildCarryOverMessage } from "../views/carry-over";
+import { oncePerBranchDay } from "./periods";
 import type { Job, JobContext } from "./types";
 
 const NAME = "carry-over";
@@ -24,14 +25,8 @@ export function carryOverDueAt(context: Pick<JobContext, "branch" | "date" | "de
 export const carryOverJob: Job = {
   name: NAME,
   // Looked at every 5 minutes (UTC); each branch is due at its own local time.
-  schedule: "*/5 * * * *",
-  perBranch: true,
+  ...oncePerBranchDay(NAME, carryOverDueAt),
   needsSlack: true,
-  periodKey: ({ branch, date }) => `${NAME}:${branch?.code ?? "-"}:${date}`,
-  isDue: (context) => {
-    const dueAt = carryOverDueAt(context);
-    return dueAt !== null && context.now.getTime() >= dueAt.getTime();
-  },
   async run(context) {
     const { deps, branch, date } = context;
     if (!branch) throw new Error("carry-over runs per branch");

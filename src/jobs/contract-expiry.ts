@@ -6,7 +6,9 @@ import { firstOpeningOn } from "../domain/working-calendar";
 import { noticeExpiringContracts, type ContractNoticeFacts } from "../services/contracts/notice-expiring-contracts";
 import { buildContractNoticeDm, buildContractNoticeMessage } from "../views/director-summary";
 import { messagesFor } from "../views/messages";
+import { oncePerBranchDay } from "./periods";
 import type { Job } from "./types";
+import { sendDirectMessage } from "./support/direct-message";
 
 const NAME = "contract-expiry";
 const ACTOR = `system:${NAME}`;
@@ -26,14 +28,8 @@ export function contractNoticeText(facts: ContractNoticeFacts): string {
 
 export const contractExpiryJob: Job = {
   name: NAME,
-  schedule: "*/5 * * * *",
-  perBranch: true,
+  ...oncePerBranchDay(NAME, ({ branch, date }) => (branch ? firstOpeningOn(branch.calendar, date) : null)),
   needsSlack: true,
-  periodKey: ({ branch, date }) => `${NAME}:${branch?.code ?? "-"}:${date}`,
-  isDue: ({ branch, date, now }) => {
-    const opening = branch ? firstOpeningOn(branch.calendar, date) : null;
-    return opening !== null && now.getTime() >= opening.getTime();
-  },
   async run(context) {
     const { deps, branch, date } = context;
     if (!branch) throw new Error("contract-expiry runs per branch");
@@ -57,13 +53,8 @@ export const contractExpiryJob: Job = {
         deps.log.warn("branch has no dispatch channel: contract notice not posted", { branch: branch.code, contract: contract.number });
       }
       if (contract.assignee) {
-        const opened = await deps.slack.conversations.open({ users: contract.assignee.slackUserId });
-        const channel = opened.channel?.id;
-        if (channel) {
-          const dm = buildContractNoticeDm(view);
-          await deps.slack.chat.postMessage({ channel, text: dm.text, blocks: dm.blocks, unfurl_links: false });
-          dms += 1;
-        }
+        await sendDirectMessage(deps.slack, contract.assignee.slackUserId, buildContractNoticeDm(view));
+        dms += 1;
       } else {
         deps.log.warn("nobody to follow up a contract renewal (no director or dispatcher)", { branch: branch.code, contract: contract.number });
       }

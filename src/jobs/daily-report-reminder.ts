@@ -2,11 +2,12 @@
 // every active technician of the branch who has not submitted the day's report gets a DM with a
 // button that opens the daily report modal. The runner's claim makes it once per branch and day;
 // closed days (weekends, holidays) remind nobody.
-import { firstOpeningOn } from "../domain/working-calendar";
+import { firstOpeningOn, lastClosingOn } from "../domain/working-calendar";
 import { branchDailyStatus } from "../services/reports/daily-work-report";
 import { buildDailyReminder } from "../views/daily-report-modal";
-import { lastClosingOn } from "./director-summary";
+import { oncePerBranchDay } from "./periods";
 import type { Job, JobContext } from "./types";
+import { sendDirectMessage } from "./support/direct-message";
 
 const NAME = "daily-report-reminder";
 
@@ -20,14 +21,8 @@ export function reminderDueAt(context: Pick<JobContext, "branch" | "date" | "dep
 
 export const dailyReportReminderJob: Job = {
   name: NAME,
-  schedule: "*/5 * * * *",
-  perBranch: true,
+  ...oncePerBranchDay(NAME, reminderDueAt),
   needsSlack: true,
-  periodKey: ({ branch, date }) => `${NAME}:${branch?.code ?? "-"}:${date}`,
-  isDue: (context) => {
-    const dueAt = reminderDueAt(context);
-    return dueAt !== null && context.now.getTime() >= dueAt.getTime();
-  },
   async run(context) {
     const { deps, branch, date } = context;
     if (!branch) throw new Error("daily-report-reminder runs per branch");
@@ -39,11 +34,7 @@ export const dailyReportReminderJob: Job = {
     for (const technician of status.technicians) {
       if (technician.submittedAt) continue;
       try {
-        const opened = await deps.slack.conversations.open({ users: technician.slackUserId });
-        const channel = opened.channel?.id;
-        if (!channel) throw new Error("conversations.open returned no channel");
-        const message = buildDailyReminder({ date, totals: technician.totals });
-        await deps.slack.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false });
+        await sendDirectMessage(deps.slack, technician.slackUserId, buildDailyReminder({ date, totals: technician.totals }));
         reminded += 1;
       } catch (error) {
         // One technician's DM failing must not keep the others from theirs.

@@ -2,23 +2,15 @@
 // with a Sign off button for the manager. The report is stored (DirectorReport, one per branch and
 // day) before it is posted; a run that crashed in between posts the stored report next time, and a
 // report already posted is never posted again.
-import { firstOpeningOn, localDateTime, type WorkingCalendar } from "../domain/working-calendar";
+import { firstOpeningOn, lastClosingOn } from "../domain/working-calendar";
 import { recordDirectorReportMessage, storeDirectorReport } from "../services/reports/director-report";
 import { computeDirectorSummary } from "../services/reports/director-summary";
 import { buildDirectorSummaryMessage } from "../views/director-summary";
+import { oncePerBranchDay } from "./periods";
 import type { Job, JobContext } from "./types";
 
 const NAME = "director-summary";
 const ACTOR = `system:${NAME}`;
-
-/** The last closing of a working day (local YYYY-MM-DD), or null when the branch is closed all day. */
-export function lastClosingOn(calendar: WorkingCalendar, date: string): Date | null {
-  if (!firstOpeningOn(calendar, date)) return null;
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  const closes = calendar.weeklyHours.filter((interval) => interval.weekday === weekday).map((interval) => interval.closesAt);
-  if (closes.length === 0) return null;
-  return localDateTime(calendar.timeZone, date, Math.max(...closes));
-}
 
 /** When the summary of a working day is due: SUMMARY_AFTER_CLOSE_MINUTES after the last closing. */
 export function summaryDueAt(context: Pick<JobContext, "branch" | "date" | "deps">): Date | null {
@@ -30,14 +22,8 @@ export function summaryDueAt(context: Pick<JobContext, "branch" | "date" | "deps
 
 export const directorSummaryJob: Job = {
   name: NAME,
-  schedule: "*/5 * * * *",
-  perBranch: true,
+  ...oncePerBranchDay(NAME, summaryDueAt),
   needsSlack: true,
-  periodKey: ({ branch, date }) => `${NAME}:${branch?.code ?? "-"}:${date}`,
-  isDue: (context) => {
-    const dueAt = summaryDueAt(context);
-    return dueAt !== null && context.now.getTime() >= dueAt.getTime();
-  },
   async run(context) {
     const { deps, branch, date } = context;
     if (!branch) throw new Error("director-summary runs per branch");

@@ -5,17 +5,17 @@ import { climbDueEscalations } from "../services/escalations/escalate";
 import { recordEscalationMessage } from "../services/escalations/raise-overdue";
 import { takeDueSnoozeReminders } from "../services/escalations/snooze";
 import { buildOverdueAlert } from "../views/overdue-alert";
+import { everyMinute } from "./periods";
 import type { Job } from "./types";
+import { sendDirectMessage } from "./support/direct-message";
 
 const NAME = "escalation-ladder";
 const ACTOR = `system:${NAME}`;
 
 export const escalationLadderJob: Job = {
   name: NAME,
-  schedule: "* * * * *",
-  perBranch: false,
+  ...everyMinute(NAME),
   needsSlack: true,
-  periodKey: ({ now }) => `${NAME}:${now.toISOString().slice(0, 16)}`,
   async run({ deps }) {
     if (!deps.slack) throw new Error(`${NAME} posts to Slack and needs a Slack client`);
     const slack = deps.slack;
@@ -36,10 +36,8 @@ export const escalationLadderJob: Job = {
       const dm = buildOverdueAlert({ alert, state, now, withAcknowledgeButton: true });
       for (const { staffId, slackUserId } of managers) {
         try {
-          const opened = await slack.conversations.open({ users: slackUserId });
-          if (!opened.channel?.id) throw new Error(`conversations.open gave no channel for ${slackUserId}`);
-          const sent = await slack.chat.postMessage({ channel: opened.channel.id, text: dm.text, blocks: dm.blocks, unfurl_links: false });
-          if (sent.channel && sent.ts) await recordEscalationMessage(deps, { escalationId: alert.escalationId, channelId: sent.channel, ts: sent.ts, staffId });
+          const sent = await sendDirectMessage(slack, slackUserId, dm);
+          await recordEscalationMessage(deps, { escalationId: alert.escalationId, channelId: sent.channel, ts: sent.ts, staffId });
           notified += 1;
         } catch (error) {
           failed += 1;
@@ -55,10 +53,8 @@ export const escalationLadderJob: Job = {
       const state = reminder.level === "MANAGER" ? ({ kind: "escalated", at: reminder.escalatedAt ?? deps.clock.now() } as const) : ({ kind: "open" } as const);
       const dm = buildOverdueAlert({ alert: reminder.alert, state, now: deps.clock.now(), withAcknowledgeButton: true, reminder: true });
       try {
-        const opened = await slack.conversations.open({ users: reminder.slackUserId });
-        if (!opened.channel?.id) throw new Error(`conversations.open gave no channel for ${reminder.slackUserId}`);
-        const sent = await slack.chat.postMessage({ channel: opened.channel.id, text: dm.text, blocks: dm.blocks, unfurl_links: false });
-        if (sent.channel && sent.ts) await recordEscalationMessage(deps, { escalationId: reminder.alert.escalationId, channelId: sent.channel, ts: sent.ts, staffId: reminder.staffId });
+        const sent = await sendDirectMessage(slack, reminder.slackUserId, dm);
+        await recordEscalationMessage(deps, { escalationId: reminder.alert.escalationId, channelId: sent.channel, ts: sent.ts, staffId: reminder.staffId });
         reminded += 1;
       } catch (error) {
         failed += 1;

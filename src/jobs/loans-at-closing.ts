@@ -1,45 +1,25 @@
 // R14: no part stays out overnight without being flagged. At each branch's last closing of the
 // day, the loans still out are flagged (once per loan: flaggedAt) and listed in a DM to the
 // borrower and to each active parts clerk of the branch.
-import { localDateTime, type WorkingCalendar } from "../domain/working-calendar";
+import { lastClosingOn } from "../domain/working-calendar";
 import type { LoanView } from "../services/parts/loans";
 import { buildLoansAtClosingDm } from "../views/parts";
-import type { Job, JobContext, JobSlackClient } from "./types";
+import { oncePerBranchDay } from "./periods";
+import type { Job, JobContext } from "./types";
+import { sendDirectMessage } from "./support/direct-message";
 
 const NAME = "loans-at-closing";
 const ACTOR = `system:${NAME}`;
-
-/** The last closing of a local date (YYYY-MM-DD), or null when the branch is closed all day. */
-export function lastClosingOn(calendar: WorkingCalendar, date: string): Date | null {
-  if (calendar.holidays.includes(date)) return null;
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  const closes = calendar.weeklyHours.filter((interval) => interval.weekday === weekday && interval.closesAt > interval.opensAt).map((interval) => interval.closesAt);
-  if (!closes.length) return null;
-  return localDateTime(calendar.timeZone, date, Math.max(...closes));
-}
 
 export function loansAtClosingDueAt(context: Pick<JobContext, "branch" | "date">): Date | null {
   return context.branch ? lastClosingOn(context.branch.calendar, context.date) : null;
 }
 
-async function dm(slack: JobSlackClient, userId: string, message: { text: string; blocks: unknown[] }): Promise<void> {
-  const opened = await slack.conversations.open({ users: userId });
-  const channel = opened.channel?.id;
-  if (!channel) throw new Error(`no DM channel for ${userId}`);
-  await slack.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false });
-}
-
 export const loansAtClosingJob: Job = {
   name: NAME,
   // Looked at every 5 minutes (UTC); each branch is due at its own last closing.
-  schedule: "*/5 * * * *",
-  perBranch: true,
+  ...oncePerBranchDay(NAME, loansAtClosingDueAt),
   needsSlack: true,
-  periodKey: ({ branch, date }) => `${NAME}:${branch?.code ?? "-"}:${date}`,
-  isDue: (context) => {
-    const dueAt = loansAtClosingDueAt(context);
-    return dueAt !== null && context.now.getTime() >= dueAt.getTime();
-  },
   async run(context) {
     const { deps, branch } = context;
     if (!branch) throw new Error(`${NAME} runs per branch`);
@@ -49,9 +29,9 @@ export const loansAtClosingJob: Job = {
     const flagged = await deps.services.flagLoansAtClosing({ branchId: branch.id, actor: ACTOR });
     let dms = 0;
     let failed = 0;
-    const send = async (userId: string, message: { text: string; blocks: unknown[] }) => {
+    const send = async (userId: string, message: ReturnType<typeof buildLoansAtClosingDm>) => {
       try {
-        await dm(deps.slack!, userId, message);
+        await sendDirectMessage(deps.slack!, userId, message);
         dms += 1;
       } catch (error) {
         failed += 1;

@@ -4,6 +4,7 @@
 // Every posted message is recorded, so acknowledging updates them all.
 import { raiseOverdueEscalations, recordEscalationMessage } from "../services/escalations/raise-overdue";
 import { publishEscalation } from "./support/escalation-publisher";
+import { everyMinute } from "./periods";
 import type { Job } from "./types";
 
 const NAME = "overdue-scan";
@@ -11,12 +12,10 @@ const ACTOR = `system:${NAME}`;
 
 export const overdueScanJob: Job = {
   name: NAME,
-  schedule: "* * * * *",
-  perBranch: false,
-  needsSlack: true,
   // One period per UTC minute: only the current minute is ever claimed, so minutes missed while the
   // bot was down do not pile up; the next scan finds every call that became overdue meanwhile.
-  periodKey: ({ now }) => `${NAME}:${now.toISOString().slice(0, 16)}`,
+  ...everyMinute(NAME),
+  needsSlack: true,
   async run({ deps }) {
     if (!deps.slack) throw new Error("overdue-scan posts to Slack and needs a Slack client");
     const slack = deps.slack;

@@ -3,6 +3,7 @@
 // call's warning goes to the dispatch channel, addressed to the branch's dispatchers.
 import { warnBeforeDeadlines } from "../services/escalations/pre-deadline-warning";
 import { buildPreDeadlineWarning } from "../views/pre-deadline-warning";
+import { everyMinute } from "./periods";
 import type { Job } from "./types";
 
 const NAME = "pre-deadline-warning";
@@ -10,10 +11,8 @@ const ACTOR = `system:${NAME}`;
 
 export const preDeadlineWarningJob: Job = {
   name: NAME,
-  schedule: "* * * * *",
-  perBranch: false,
+  ...everyMinute(NAME),
   needsSlack: true,
-  periodKey: ({ now }) => `${NAME}:${now.toISOString().slice(0, 16)}`,
   async run({ deps }) {
     if (!deps.slack) throw new Error(`${NAME} posts to Slack and needs a Slack client`);
     const slack = deps.slack;

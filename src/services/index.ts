@@ -45,6 +45,8 @@ export interface ServiceDeps {
   adminSlackIds: readonly string[];
   /** R6 limits (config ARRIVAL_HOURS_URBAN / _SUBURBAN); 6 and 7 working hours by default. */
   arrivalLimits?: ArrivalLimits;
+  /** R7/R12: working minutes before an unacknowledged escalation climbs (config ESCALATE_AFTER_MINUTES). */
+  escalateAfterMinutes?: number;
 }
 
 type OptionsOf<F> = F extends (deps: never, options: infer O) => unknown ? O : never;
@@ -87,7 +89,8 @@ export function createServices(deps: ServiceDeps) {
     setAvailability: (options: { actor: Actor; available: boolean }) => setAvailability(base, options),
     acknowledgeEscalation: (options: OptionsOf<typeof acknowledgeEscalation>) => acknowledgeEscalation(base, options),
     snoozeEscalation: (options: OptionsOf<typeof snoozeEscalation>) => snoozeEscalation(base, options),
-    reportCannotFinish: (options: OptionsOf<typeof reportCannotFinish>) => reportCannotFinish(base, options),
+    reportCannotFinish: (options: OptionsOf<typeof reportCannotFinish>) =>
+      reportCannotFinish(base, { escalateAfterMinutes: deps.escalateAfterMinutes, ...options }),
     recordEscalationMessage: (options: OptionsOf<typeof recordEscalationMessage>) => recordEscalationMessage(base, options),
     // R17 sign-off of the directors' daily summary; admins' view of job runs
     signOffDirectorReport: (options: OptionsOf<typeof signOffDirectorReport>) => signOffDirectorReport(base, options),

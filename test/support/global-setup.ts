@@ -28,9 +28,12 @@ export default async function globalSetup(): Promise<void> {
   }
   const migrations = await readMigrations();
   const fingerprint = migrations.map((m) => m.checksum.slice(0, 6)).join("").slice(-24);
-  const template = `servicedesk_template_${fingerprint}`;
   const admin = new Client({ connectionString: withDatabase(serverUrl, "postgres") });
   await admin.connect();
+  // Per role: only a template's owner (or a superuser) may clone it, and one server may serve
+  // runs under different roles (a developer as postgres, CI as its own role).
+  const role = (await admin.query<{ role: string }>("SELECT current_user AS role")).rows[0].role.replace(/[^a-z0-9_]/gi, "").slice(0, 20);
+  const template = `servicedesk_template_${role}_${fingerprint}`;
   try {
     const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
     if (exists.rowCount === 0) {

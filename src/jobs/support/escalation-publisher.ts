@@ -8,6 +8,7 @@ import type { Log } from "../../logger";
 import type { RaisedOverdue } from "../../services/escalations/raise-overdue";
 import { buildEscalationAlert } from "../../views/overdue-alert";
 import type { JobSlackClient } from "../types";
+import { sendDirectMessage } from "./direct-message";
 
 export type EscalationSlackClient = JobSlackClient;
 
@@ -43,9 +44,7 @@ export async function publishEscalation(deps: EscalationPublisherDeps, slack: Es
   const dm = buildEscalationAlert({ alert, state: { kind: "open" }, now, withAcknowledgeButton: true });
   for (const { staffId, slackUserId } of directors) {
     try {
-      const opened = await slack.conversations.open({ users: slackUserId });
-      if (!opened.channel?.id) throw new Error(`conversations.open gave no channel for ${slackUserId}`);
-      const sent = await slack.chat.postMessage({ channel: opened.channel.id, text: dm.text, blocks: dm.blocks, unfurl_links: false });
+      const sent = await sendDirectMessage(slack, slackUserId, dm);
       await record(sent.channel, sent.ts, staffId);
     } catch (error) {
       failed += 1;

@@ -7,6 +7,8 @@ import { climbDueEscalations } from "../../../src/services/escalations/escalate"
 import { reportCannotFinish } from "../../../src/services/escalations/report-cannot-finish";
 import { raiseOverdueEscalations } from "../../../src/services/escalations/raise-overdue";
 import { snoozeEscalation, takeDueSnoozeReminders } from "../../../src/services/escalations/snooze";
+import { silentLog } from "../../../src/logger";
+import { createServices } from "../../../src/services";
 import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createStaff, createTechnician, createTicket } from "../../support/factories/data";
 import { startSlackFake, type SlackFake } from "../../support/slack-fake";
@@ -173,6 +175,17 @@ describe("R12 on the ladder", () => {
     expect(await climbDueEscalations({ db: prisma, clock }, { actor: ACTOR })).toEqual([]);
     clock.advance(MINUTE);
     expect(await climbDueEscalations({ db: prisma, clock }, { actor: ACTOR })).toEqual([expect.objectContaining({ alert: expect.objectContaining({ kind: "CANNOT_FINISH" }) })]);
+  });
+
+  it("R12: the configured ESCALATE_AFTER_MINUTES reaches a cannot-finish raised from Slack (through createServices)", async () => {
+    const { prisma, ticket } = await setup("2026-11-23T01:00:00Z");
+    await prisma.ticket.update({ where: { id: ticket.id }, data: { status: "ON_SITE", arrivedAt: new Date("2026-11-23T00:50:00Z") } });
+    const technician = await prisma.staff.findFirstOrThrow({ where: { id: ticket.assignedTechnicianId! } });
+    // Monday 17:30 Seoul: 45 working minutes run to 09:15 the next morning.
+    const clock = fixedClock("2026-11-23T08:30:00Z");
+    const services = createServices({ db: prisma, clock, log: silentLog, adminSlackIds: [], escalateAfterMinutes: 45 });
+    const raised = await services.reportCannotFinish({ actor: actorFor(technician), ticketId: ticket.id, reason: "Part on order", expectedBy: new Date("2026-11-25T09:00:00Z") });
+    expect(await prisma.escalation.findUniqueOrThrow({ where: { id: raised.alert.escalationId } })).toMatchObject({ nextEscalationAt: new Date("2026-11-24T00:15:00Z") });
   });
 
   it("R12: only the assignee, only while on site or in the workshop, with a future date", async () => {

@@ -1,5 +1,6 @@
 import { fixedClock } from "../../../src/clock";
-import { lastClosingOn, loansAtClosingJob } from "../../../src/jobs/loans-at-closing";
+import { lastClosingOn } from "../../../src/domain/working-calendar";
+import { loansAtClosingJob } from "../../../src/jobs/loans-at-closing";
 import { runJob } from "../../../src/jobs/runner";
 import { borrowParts, returnParts } from "../../../src/services/parts/loans";
 import { useTestDatabase } from "../../support/db";
