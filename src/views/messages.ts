@@ -131,6 +131,7 @@ const en = {
       "`/repair register` shows what is in the workshop, with each item's state and repair card (R11).",
       "`/repair day [YYYY-MM-DD]` opens your daily work report: correct the hours, add internal work, submit (R15). Directors: `/repair day team` lists who has not submitted.",
       "Technicians: reply in the ticket's thread (or your assignment DM's) with `arrived`, `hours 1.5`, `part P-1001 x2`, `done signed <customer name>` or `note <text>`, one per line.",
+      "`/repair jobs` lists the latest scheduled-job runs, failures first (admins).",
       "`/repair help` shows this message.",
     ],
     unknownCommand: (text: string) => `I don't know \`/repair ${text}\`. Here is what I understand:`,
