@@ -110,14 +110,13 @@ function dayFor(clock: Clock, timeZone: string, date?: string): string {
 }
 
 async function loadDay(db: DbOrTx, technician: { id: number; slackUserId: string; timeZone: string }, date: string): Promise<DailyWork> {
-  const [logs, report] = await Promise.all([
-    db.workLog.findMany({
+  // One after the other: `db` may be a transaction, whose single connection takes one query at a time.
+  const logs = await db.workLog.findMany({
       where: { technicianId: technician.id, workDate: dayOf(date) },
       orderBy: [{ ticketId: "asc" }, { id: "asc" }],
       select: { id: true, ticketId: true, category: true, hours: true, description: true, ticket: { select: { voucherNo: true, customer: { select: { name: true } } } } },
-    }),
-    db.dailyWorkReport.findUnique({ where: { technicianId_workDate: { technicianId: technician.id, workDate: dayOf(date) } } }),
-  ]);
+  });
+  const report = await db.dailyWorkReport.findUnique({ where: { technicianId_workDate: { technicianId: technician.id, workDate: dayOf(date) } } });
   const lines: DailyWorkLine[] = logs.map((log) => ({
     workLogId: log.id,
     ticketId: log.ticketId,
