@@ -13,6 +13,8 @@ export interface LoadRequest {
 export interface LoadResult extends LatencySummary {
   throughput: number;
   errors: number;
+  /** The first answer that failed the check (status and the start of the body), to say why. */
+  firstFailure?: string;
   statuses: Record<number, number>;
 }
 
@@ -29,6 +31,7 @@ export async function runLoad(options: {
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let errors = 0;
+  let firstFailure: string | undefined;
   let next = 0;
   const started = performance.now();
   const worker = async () => {
@@ -40,16 +43,20 @@ export async function runLoad(options: {
         const { status, body } = await send(agent, options.port, request);
         latencies.push(performance.now() - sentAt);
         statuses[status] = (statuses[status] ?? 0) + 1;
-        if (options.check && !options.check(status, body)) errors += 1;
-      } catch {
+        if (options.check && !options.check(status, body)) {
+          errors += 1;
+          firstFailure ??= `${status} ${body.slice(0, 300)}`;
+        }
+      } catch (error) {
         errors += 1;
+        firstFailure ??= String(error);
       }
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
-  return { ...summarise(latencies), throughput: latencies.length / seconds, errors, statuses };
+  return { ...summarise(latencies), throughput: latencies.length / seconds, errors, statuses, ...(firstFailure ? { firstFailure } : {}) };
 }
 
 function send(agent: http.Agent, port: number, request: LoadRequest): Promise<{ status: number; body: string }> {

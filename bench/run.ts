@@ -339,7 +339,9 @@ async function main(): Promise<void> {
 
   console.log(`bench: ${TOTAL} requests per run, ${CONCURRENCY} concurrent connections, node ${process.version}, ${os.cpus().length} cores`);
   try {
-    for (const scenario of scenarios(seed, slack)) {
+    // BENCH_ONLY="report work,thread reply event" runs just those scenarios.
+    const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
+    for (const scenario of scenarios(seed, slack).filter((s) => !only || only.includes(s.name))) {
       const load = (port: number, total: number) => runLoad({ port, total, concurrency: CONCURRENCY, makeRequest: scenario.request, check: scenario.check });
       await load(bare.port, WARMUP);
       recordingStartedAt = Date.now();
@@ -352,7 +354,10 @@ async function main(): Promise<void> {
       console.log(
         `  ratio (bot / bare)  p50 ×${(measured.p50 / baseline.p50).toFixed(2)}   p99 ×${(measured.p99 / baseline.p99).toFixed(2)}   throughput ×${(measured.throughput / baseline.throughput).toFixed(2)}`,
       );
-      if (measured.errors || baseline.errors) process.exitCode = 1;
+      if (measured.errors || baseline.errors) {
+        process.exitCode = 1;
+        console.log(`  first failure: ${measured.firstFailure ?? baseline.firstFailure}`);
+      }
       if (scenario.name === "thread reply event") await reportRecording(prisma, WARMUP + TOTAL);
     }
   } finally {

@@ -8,6 +8,7 @@ import { parseThreadReply } from "../../domain/thread-command";
 import { buildThreadAnswer, buildResolvedHistory } from "../../views/thread-reply";
 import type { TicketCard, TicketHistoryEntry } from "../../services/tickets/models";
 import { describeFailure } from "../support/failures";
+import { createLimiter } from "../support/limiter";
 import { publishTicket, updateTechnicianDm } from "../support/ticket-publisher";
 import type { HandlerDeps } from "../types";
 import { person } from "../views/ticket-modals";
@@ -42,48 +43,56 @@ function unescapeSlack(text: string): string {
   return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
+/** Thread replies handled at once per process; the rest wait their turn (see support/limiter.ts). */
+const CONCURRENT_REPLIES = 4;
+
 export function threadReply(deps: HandlerDeps) {
+  const limit = createLimiter(CONCURRENT_REPLIES);
   return async ({ event, client }: MessageArgs) => {
     const reply = threadReplyOf(event);
     if (!reply) return;
-    const context = { channel: reply.channel, ts: reply.ts, user: reply.user };
-    // Cheap check first: most channel threads are not a ticket's.
-    const found = await deps.services.findTicketByMessage({ channelId: reply.channel, ts: reply.threadTs });
-    if (!found) return;
-    const commands = parseThreadReply(reply.text);
-    if (!commands.length) return;
-    try {
-      const actor = await deps.services.resolveActor(reply.user);
-      const result = await deps.services.handleThreadReply({ actor, channelId: reply.channel, threadTs: reply.threadTs, messageTs: reply.ts, commands });
-      if (result.kind === "not-a-ticket" || result.kind === "duplicate") return;
-      const answer = buildThreadAnswer(result);
-      for (const ephemeral of answer.ephemerals) {
-        await client.chat.postEphemeral({ channel: reply.channel, user: reply.user, thread_ts: reply.threadTs, text: ephemeral });
-      }
-      for (const name of answer.reactions) {
-        await client.reactions.add({ channel: reply.channel, timestamp: reply.ts, name }).catch((cause: unknown) => deps.log.warn("could not react to a thread reply", { ...context, cause }));
-      }
-      for (const text of answer.replies) {
-        await client.chat.postMessage({ channel: reply.channel, thread_ts: reply.threadTs, text });
-      }
-      if (result.kind !== "handled" || !result.stateChanged) return;
-      const at = deps.clock.now();
-      let card: TicketCard | undefined;
-      for (const outcome of result.outcomes) {
-        let entry: TicketHistoryEntry | null = null;
-        if (outcome.kind === "arrived") entry = { at: outcome.arrivedAt, actor: person(actor), event: { kind: "arrived", lateByMinutes: outcome.lateByMinutes } };
-        if (outcome.kind === "resolved" && actor.staffId !== null) {
-          const text = buildResolvedHistory({ actor: { staffId: actor.staffId, slackUserId: actor.slackUserId, name: actor.name ?? actor.slackUserId }, signedBy: outcome.signedBy, hours: outcome.hours, partLines: outcome.partLines, at, timeZone: result.timeZone });
-          entry = { at, actor: person(actor), event: { kind: "rendered", text } };
-        }
-        if (entry) card = await publishTicket(deps, client, result.ticketId, entry);
-      }
-      if (card) await updateTechnicianDm(deps, client, { dm: result.dm, card });
-    } catch (error) {
-      const message = describeFailure(error, deps.log, { ...context, listener: "thread-reply" });
-      await client.chat
-        .postEphemeral({ channel: reply.channel, user: reply.user, thread_ts: reply.threadTs, text: message.text })
-        .catch((cause: unknown) => deps.log.warn("could not tell the user about a failure", { ...context, cause }));
-    }
+    await limit(() => handleReply(deps, client, reply));
   };
+}
+
+async function handleReply(deps: HandlerDeps, client: MessageArgs["client"], reply: NonNullable<ReturnType<typeof threadReplyOf>>): Promise<void> {
+  const context = { channel: reply.channel, ts: reply.ts, user: reply.user };
+  // Cheap check first: most channel threads are not a ticket's.
+  const found = await deps.services.findTicketByMessage({ channelId: reply.channel, ts: reply.threadTs });
+  if (!found) return;
+  const commands = parseThreadReply(reply.text);
+  if (!commands.length) return;
+  try {
+    const actor = await deps.services.resolveActor(reply.user);
+    const result = await deps.services.handleThreadReply({ actor, channelId: reply.channel, threadTs: reply.threadTs, messageTs: reply.ts, commands });
+    if (result.kind === "not-a-ticket" || result.kind === "duplicate") return;
+    const answer = buildThreadAnswer(result);
+    for (const ephemeral of answer.ephemerals) {
+      await client.chat.postEphemeral({ channel: reply.channel, user: reply.user, thread_ts: reply.threadTs, text: ephemeral });
+    }
+    for (const name of answer.reactions) {
+      await client.reactions.add({ channel: reply.channel, timestamp: reply.ts, name }).catch((cause: unknown) => deps.log.warn("could not react to a thread reply", { ...context, cause }));
+    }
+    for (const text of answer.replies) {
+      await client.chat.postMessage({ channel: reply.channel, thread_ts: reply.threadTs, text });
+    }
+    if (result.kind !== "handled" || !result.stateChanged) return;
+    const at = deps.clock.now();
+    let card: TicketCard | undefined;
+    for (const outcome of result.outcomes) {
+      let entry: TicketHistoryEntry | null = null;
+      if (outcome.kind === "arrived") entry = { at: outcome.arrivedAt, actor: person(actor), event: { kind: "arrived", lateByMinutes: outcome.lateByMinutes } };
+      if (outcome.kind === "resolved" && actor.staffId !== null) {
+        const text = buildResolvedHistory({ actor: { staffId: actor.staffId, slackUserId: actor.slackUserId, name: actor.name ?? actor.slackUserId }, signedBy: outcome.signedBy, hours: outcome.hours, partLines: outcome.partLines, at, timeZone: result.timeZone });
+        entry = { at, actor: person(actor), event: { kind: "rendered", text } };
+      }
+      if (entry) card = await publishTicket(deps, client, result.ticketId, entry);
+    }
+    if (card) await updateTechnicianDm(deps, client, { dm: result.dm, card });
+  } catch (error) {
+    const message = describeFailure(error, deps.log, { ...context, listener: "thread-reply" });
+    await client.chat
+      .postEphemeral({ channel: reply.channel, user: reply.user, thread_ts: reply.threadTs, text: message.text })
+      .catch((cause: unknown) => deps.log.warn("could not tell the user about a failure", { ...context, cause }));
+  }
 }
