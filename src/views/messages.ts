@@ -428,6 +428,7 @@ const en = {
     accepted: (actor: string, when: string) => `${actor} accepted the call · ${when}`,
     declined: (actor: string, reason: string, when: string) => `${actor} declined the call: ${reason} · ${when}`,
     arrivedOnTime: (actor: string, when: string) => `${actor} arrived on site, on time (R6) · ${when}`,
+    backOnSite: (actor: string, when: string) => `${actor} is back on site for the next visit (R9) · ${when}`,
     arrivedLate: (actor: string, minutes: number, when: string) => `${actor} arrived on site ${minutes} working minute${minutes === 1 ? "" : "s"} late (R6) · ${when}`,
     reposted: (registeredAt: string, when: string) => `This call was registered ${registeredAt}, but its message did not reach the channel then; posted now · ${when}`,
     carriedOver: (actor: string, when: string) => `${actor} carried the call over from an earlier day: it is dispatched first (R8) · ${when}`,

@@ -32,6 +32,8 @@ export function buildHistoryReply(entry: TicketHistoryEntry, options: { now?: Da
       return { text: m.history.declined(actor, safeText(oneLine(event.reason, 1000), 1200), when) };
     case "arrived":
       return { text: event.lateByMinutes ? m.history.arrivedLate(actor, event.lateByMinutes, when) : m.history.arrivedOnTime(actor, when) };
+    case "back-on-site":
+      return { text: m.history.backOnSite(actor, when) };
     case "carried-over":
       return { text: m.history.carriedOver(actor, when) };
     case "reposted":

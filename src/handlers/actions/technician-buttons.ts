@@ -32,7 +32,8 @@ export function arriveButton(deps: HandlerDeps) {
       const text = messagesFor().technician.alreadyArrived(card.voucherNo, slackDate(result.arrivedAt, card.branch.timeZone));
       return void (await respond({ response_type: "ephemeral", replace_original: false, text }));
     }
-    const entry = { at: result.arrivedAt, actor: person(actor), event: { kind: "arrived" as const, lateByMinutes: result.lateByMinutes } };
+    const event = result.revisit ? { kind: "back-on-site" as const } : { kind: "arrived" as const, lateByMinutes: result.lateByMinutes };
+    const entry = { at: result.arrivedAt, actor: person(actor), event };
     const card = await publishTicket(deps, client, ticketId, entry);
     await updateTechnicianDm(deps, client, { dm: result.dm, card });
   });

@@ -81,7 +81,10 @@ async function handleReply(deps: HandlerDeps, client: MessageArgs["client"], rep
     let card: TicketCard | undefined;
     for (const outcome of result.outcomes) {
       let entry: TicketHistoryEntry | null = null;
-      if (outcome.kind === "arrived") entry = { at: outcome.arrivedAt, actor: person(actor), event: { kind: "arrived", lateByMinutes: outcome.lateByMinutes } };
+      if (outcome.kind === "arrived") {
+      const event: TicketHistoryEntry["event"] = outcome.revisit ? { kind: "back-on-site" } : { kind: "arrived", lateByMinutes: outcome.lateByMinutes };
+      entry = { at: outcome.arrivedAt, actor: person(actor), event };
+    }
       if (outcome.kind === "resolved" && actor.staffId !== null) {
         const text = buildResolvedHistory({ actor: { staffId: actor.staffId, slackUserId: actor.slackUserId, name: actor.name ?? actor.slackUserId }, signedBy: outcome.signedBy, hours: outcome.hours, partLines: outcome.partLines, at, timeZone: result.timeZone });
         entry = { at, actor: person(actor), event: { kind: "rendered", text } };

@@ -175,6 +175,8 @@ export interface TicketHistoryEntry {
     | { kind: "accepted" }
     | { kind: "declined"; reason: string }
     | { kind: "arrived"; lateByMinutes: number | null }
+    /** R9: back on site for the next visit of a rescheduled call. */
+    | { kind: "back-on-site" }
     | { kind: "carried-over" }
     /** The message was posted late (the first post never happened); when the call was registered. */
     | { kind: "reposted"; registeredAt: Date }

@@ -15,6 +15,8 @@ export interface RecordArrivalResult {
   arrivedAt: Date;
   /** R6: working minutes past the deadline, 0 when on time; null when the call has no deadline. */
   lateByMinutes: number | null;
+  /** R9: back on site for a rescheduled visit (from ON_HOLD); the R6 arrival stays the first one. */
+  revisit: boolean;
   dm: AssignmentDm | null;
 }
 
@@ -29,8 +31,24 @@ export async function recordArrival(deps: TicketDeps, options: { actor: Actor; t
     const now = clock.now();
     const { ticket, assignee, assignment } = await lockForTechnician(tx, ticketId);
     assertAssignee(actor, "ticket.arrive", { branchId: ticket.branchId, assignee });
+    const nextVisit = ticket.status === "ON_HOLD" || (ticket.arrivedAt !== null && ["ASSIGNED", "ACCEPTED"].includes(ticket.status));
+    if (nextVisit && assignment) {
+      // R9: the next visit of a rescheduled call, or the first visit of the technician it was handed
+      // over to. The R6 clock stopped at the first arrival; that one stays.
+      await tx.ticket.update({ where: { id: ticketId }, data: { status: "ON_SITE" } });
+      await recordAudit(tx, {
+        ...auditActor(actor),
+        action: "ticket.arrive",
+        entity: "Ticket",
+        entityId: ticketId,
+        ticketId,
+        at: now,
+        data: { fromStatus: ticket.status, assignmentId: assignment.id, arrivedAt: now.toISOString(), revisit: true },
+      });
+      return { ticketId, change: "arrived" as const, arrivedAt: now, lateByMinutes: null, revisit: true, dm: dmOf(assignment) };
+    }
     if (ticket.arrivedAt) {
-      return { ticketId, change: "already" as const, arrivedAt: ticket.arrivedAt, lateByMinutes: ticket.lateByMinutes, dm: dmOf(assignment) };
+      return { ticketId, change: "already" as const, arrivedAt: ticket.arrivedAt, lateByMinutes: ticket.lateByMinutes, revisit: false, dm: dmOf(assignment) };
     }
     if (!assignment || !["ASSIGNED", "ACCEPTED"].includes(ticket.status) || !canTransition(ticket.status, "ON_SITE")) {
       throw statusConflict(ticket.status, "ticket.arrive");
@@ -48,6 +66,6 @@ export async function recordArrival(deps: TicketDeps, options: { actor: Actor; t
       at: now,
       data: { fromStatus: ticket.status, assignmentId: assignment.id, arrivedAt: now.toISOString(), lateByMinutes },
     });
-    return { ticketId, change: "arrived" as const, arrivedAt: now, lateByMinutes, dm: dmOf(assignment) };
+    return { ticketId, change: "arrived" as const, arrivedAt: now, lateByMinutes, revisit: false, dm: dmOf(assignment) };
   });
 }

@@ -26,7 +26,7 @@ const WORKING_STATUSES = ["ON_SITE", "IN_WORKSHOP", "ON_HOLD"] as const;
 const CATEGORY_OF_LETTER: Record<CategoryLetter, ServiceCategory> = { A: "A_PAID", B: "B_CONTRACT", C: "C_WARRANTY", D: "D_INTERNAL" };
 
 export type ThreadLineOutcome =
-  | { kind: "arrived"; arrivedAt: Date; lateByMinutes: number | null }
+  | { kind: "arrived"; arrivedAt: Date; lateByMinutes: number | null; revisit: boolean }
   | { kind: "already-arrived"; arrivedAt: Date }
   | { kind: "hours-logged"; workLogId: number; hours: number; category: ServiceCategory; workDate: string }
   | { kind: "part-booked"; partNo: string; name: string; quantity: number; fromLoans: number }
@@ -180,7 +180,7 @@ async function arrive(deps: TicketDeps, context: LineContext): Promise<ThreadLin
   try {
     const result = await recordArrival(deps, { actor: context.actor, ticketId: context.ticketId });
     if (result.change === "already") return { kind: "already-arrived", arrivedAt: result.arrivedAt };
-    return { kind: "arrived", arrivedAt: result.arrivedAt, lateByMinutes: result.lateByMinutes, dm: result.dm };
+    return { kind: "arrived", arrivedAt: result.arrivedAt, lateByMinutes: result.lateByMinutes, revisit: result.revisit, dm: result.dm };
   } catch (error) {
     const status = conflictStatus(error);
     if (status !== null) return { kind: "wrong-status", command: "arrived", status };

@@ -154,6 +154,37 @@ describe("recordArrival", () => {
     expect(await prisma.auditLog.count({ where: { ticketId: desk.ticketId, action: "ticket.arrive" } })).toBe(1);
   });
 
+  it("R9: back on site for a rescheduled visit (ON_HOLD): ON_SITE again, the first arrival and its R6 lateness kept", async () => {
+    const prisma = db.current.prisma;
+    const desk = await assigned();
+    desk.clock.set(seoul("2026-11-23 17:30"));
+    await recordArrival(desk.deps, { actor: desk.tech, ticketId: desk.ticketId });
+    // The visit ended "rescheduled" (Report work puts the call ON_HOLD).
+    await prisma.ticket.update({ where: { id: desk.ticketId }, data: { status: "ON_HOLD" } });
+    desk.clock.set(seoul("2026-11-25 11:00"));
+    const back = await recordArrival(desk.deps, { actor: desk.tech, ticketId: desk.ticketId });
+    expect(back).toMatchObject({ change: "arrived", revisit: true, arrivedAt: seoul("2026-11-25 11:00") });
+    expect(await prisma.ticket.findUniqueOrThrow({ where: { id: desk.ticketId } })).toMatchObject({ status: "ON_SITE", arrivedAt: seoul("2026-11-23 17:30"), lateByMinutes: 90 });
+    const audits = await prisma.auditLog.findMany({ where: { ticketId: desk.ticketId, action: "ticket.arrive" }, orderBy: { id: "asc" } });
+    expect(audits.map((row) => (row.data as { revisit?: boolean }).revisit ?? false)).toEqual([false, true]);
+    await expect(recordArrival(desk.deps, { actor: desk.other, ticketId: desk.ticketId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("R9: a call handed over to another technician: their Arrived puts it on site again (the first arrival stays)", async () => {
+    const prisma = db.current.prisma;
+    const desk = await assigned();
+    desk.clock.set(seoul("2026-11-23 11:00"));
+    await recordArrival(desk.deps, { actor: desk.tech, ticketId: desk.ticketId });
+    await prisma.ticket.update({ where: { id: desk.ticketId }, data: { status: "ON_HOLD", outcome: "HANDED_OVER" } });
+    await assignTechnician(desk.deps, { actor: desk.dispatcher, ticketId: desk.ticketId, technicianStaffId: desk.other.staffId! });
+    await acceptTicket(desk.deps, { actor: desk.other, ticketId: desk.ticketId });
+    desk.clock.set(seoul("2026-11-24 09:30"));
+    const arrived = await recordArrival(desk.deps, { actor: desk.other, ticketId: desk.ticketId });
+    expect(arrived).toMatchObject({ change: "arrived", revisit: true });
+    expect(await prisma.ticket.findUniqueOrThrow({ where: { id: desk.ticketId } })).toMatchObject({ status: "ON_SITE", arrivedAt: seoul("2026-11-23 11:00"), lateByMinutes: 0 });
+    expect(await recordArrival(desk.deps, { actor: desk.other, ticketId: desk.ticketId })).toMatchObject({ change: "already" });
+  });
+
   it("R9: someone other than the assignee cannot record the arrival", async () => {
     const desk = await assigned();
     const error = await rejection(recordArrival(desk.deps, { actor: desk.other, ticketId: desk.ticketId }));
