@@ -6,11 +6,12 @@ import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "../../src/views/ids";
 const app = useDeskApp();
 const { registerCall } = deskSteps(app);
 
-async function assignTo(technician: { id: number; slackUserId: string }) {
+async function assignTo(technician: { id: number; slackUserId: string }, note?: string) {
   const { slack } = app.current;
   await slack.driver.sendBlockActions({ userId: "U0DISP", message: slack.messagesIn(DISPATCH)[0], actions: [{ action_id: ACTIONS.ticketAssign }] });
   const modal = await slack.waitFor((fake) => fake.openModal("U0DISP"));
-  await slack.driver.sendViewSubmission({ userId: "U0DISP", view: modal, values: { [BLOCKS.assignTechnician]: { [INPUTS.technician]: String(technician.id) } } });
+  const values = { [BLOCKS.assignTechnician]: { [INPUTS.technician]: String(technician.id) }, ...(note ? { [BLOCKS.assignNote]: { [INPUTS.note]: note } } : {}) };
+  await slack.driver.sendViewSubmission({ userId: "U0DISP", view: modal, values });
   return slack.waitFor((fake) => fake.messagesIn(`D${technician.slackUserId.slice(1)}`)[0]);
 }
 
@@ -28,7 +29,7 @@ describe("the technician's actions (end to end)", () => {
     const { ticket, tech1 } = await registerCall();
     const { slack } = app.current;
     const prisma = app.current.database.prisma;
-    const dm = await assignTo(tech1);
+    const dm = await assignTo(tech1, "Gate code 4411");
     expect(JSON.stringify(dm.blocks)).toContain(ACTIONS.ticketAccept);
     const message = slack.messagesIn(DISPATCH)[0];
 
@@ -41,6 +42,8 @@ describe("the technician's actions (end to end)", () => {
       return shown && JSON.stringify(shown.blocks).includes("You accepted") ? shown : undefined;
     });
     expect(JSON.stringify(acceptedDm.blocks)).not.toContain(ACTIONS.ticketAccept);
+    // The rebuilt DM still carries the dispatcher's note.
+    expect(JSON.stringify(acceptedDm.blocks)).toContain("Gate code 4411");
     expect(JSON.stringify(slack.messagesIn(DISPATCH)[0].blocks)).toContain("Accepted");
 
     // A double click: the second Accept arrives as if from the DM before it was updated. It says it

@@ -68,7 +68,7 @@ export async function updateTechnicianDm(
 ): Promise<void> {
   if (!options.dm) return;
   const message =
-    options.declinedReason !== undefined ? buildDeclinedDm({ card: options.card, reason: options.declinedReason }) : buildAssignmentDm({ card: options.card, now: deps.clock.now() });
+    options.declinedReason !== undefined ? buildDeclinedDm({ card: options.card, reason: options.declinedReason }) : buildAssignmentDm({ card: options.card, note: options.dm.note, now: deps.clock.now() });
   await client.chat.update({ channel: options.dm.channelId, ts: options.dm.ts, text: message.text, blocks: message.blocks });
 }
 

@@ -6,6 +6,8 @@ import { lockTicket, personRef } from "./ticket-rows";
 export interface AssignmentDm {
   channelId: string;
   ts: string;
+  /** The dispatcher's note on the assignment, shown again when the DM is rebuilt. */
+  note?: string | null;
 }
 
 export async function lockForTechnician(tx: DbOrTx, ticketId: number) {
@@ -15,6 +17,6 @@ export async function lockForTechnician(tx: DbOrTx, ticketId: number) {
   return { ticket, assignee, assignment };
 }
 
-export function dmOf(assignment: { dmChannelId: string | null; dmMessageTs: string | null } | null): AssignmentDm | null {
-  return assignment?.dmChannelId && assignment.dmMessageTs ? { channelId: assignment.dmChannelId, ts: assignment.dmMessageTs } : null;
+export function dmOf(assignment: { dmChannelId: string | null; dmMessageTs: string | null; note?: string | null } | null): AssignmentDm | null {
+  return assignment?.dmChannelId && assignment.dmMessageTs ? { channelId: assignment.dmChannelId, ts: assignment.dmMessageTs, note: assignment.note ?? null } : null;
 }

@@ -58,7 +58,7 @@ describe("handleThreadReply", () => {
     desk.clock.set(seoul("2026-11-23 11:00"));
     const result = await reply(desk, desk.tech, "arrived");
     expect(result).toMatchObject({ kind: "handled", stateChanged: true, dm: { channelId: DM, ts: DM_TS } });
-    expect(outcomes(result)).toEqual([{ kind: "arrived", arrivedAt: seoul("2026-11-23 11:00"), lateByMinutes: 0 }]);
+    expect(outcomes(result)).toEqual([{ kind: "arrived", arrivedAt: seoul("2026-11-23 11:00"), lateByMinutes: 0, revisit: false }]);
     expect(await prisma.ticket.findUniqueOrThrow({ where: { id: desk.ticketId } })).toMatchObject({ status: "ON_SITE" });
     expect(await prisma.auditLog.count({ where: { ticketId: desk.ticketId, action: "ticket.arrive" } })).toBe(1);
     const again = await reply(desk, desk.tech, "arrived");
