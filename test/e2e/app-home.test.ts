@@ -1,3 +1,4 @@
+import { ACTIONS } from "../../src/views/ids";
 import { useTestApp } from "../support/app-harness";
 import { eventually } from "../support/eventually";
 
@@ -58,6 +59,22 @@ describe("App Home (end to end)", () => {
     await slack.driver.redeliverEvent(first, { retryNum: 1, retryReason: "http_error" });
     await slack.waitFor({ method: "views.publish", count: 2 });
     expect(JSON.stringify(slack.homeView("U0DISP"))).toContain("Dispatcher");
+  });
+
+  it("R14: a Borrow parts click from App Home that is refused is answered in a direct message, not dropped", async () => {
+    await registerDispatcher();
+    const { slack } = app.current;
+    const prisma = app.current.database.prisma;
+    await prisma.staff.update({ where: { slackUserId: "U0DISP" }, data: { roles: ["TECHNICIAN"] } });
+    await slack.driver.sendEvent({ type: "app_home_opened", user: "U0DISP", tab: "home" });
+    await slack.waitFor({ method: "views.publish" });
+    // The Home tab was drawn while the person was a technician; they have moved to the desk since.
+    await prisma.staff.update({ where: { slackUserId: "U0DISP" }, data: { roles: ["DISPATCHER"] } });
+    const click = await slack.driver.sendBlockActions({ userId: "U0DISP", view: slack.homeView("U0DISP")!, actions: [{ action_id: ACTIONS.partsBorrowOpen }] });
+    expect(click.status).toBe(200);
+    const [dm] = await slack.waitFor({ method: "chat.postMessage" });
+    expect(dm.args.channel).toBe("U0DISP");
+    expect(String(dm.args.text)).toMatch(/technicians/i);
   });
 
   it("refreshes the home view from its button", async () => {

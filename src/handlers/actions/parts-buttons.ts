@@ -4,7 +4,7 @@ import type { AllMiddlewareArgs, BlockAction, BlockButtonAction, SlackActionMidd
 import { readStateChoice, buildReturnItemModal, stateChangedText } from "../../views/goods-register";
 import { buildReturnModal, buildBorrowModal } from "../../views/parts";
 import { ticketModalMetadata } from "../../views/ticket-modal-common";
-import { respondWithFailure } from "../support/failures";
+import { describeFailure, respondWithFailure } from "../support/failures";
 import { publishTicket } from "../support/ticket-publisher";
 import type { HandlerDeps } from "../types";
 import { person } from "../views/ticket-modals";
@@ -21,9 +21,13 @@ export function borrowButton(deps: HandlerDeps) {
       deps.services.authorize(actor, "parts.borrow");
       await client.views.open({ trigger_id: body.trigger_id, view: buildBorrowModal() });
     } catch (error) {
-      // From App Home there is no response_url to answer through.
-      if (respond) await respondWithFailure(respond, error, deps.log, { action: "parts.borrow", user: body.user.id });
-      else deps.log.info("borrow refused from App Home", { user: body.user.id, error });
+      const context = { action: "parts.borrow", user: body.user.id };
+      if (body.response_url) await respondWithFailure(respond, error, deps.log, context);
+      else {
+        // App Home gives no response_url: the answer comes as a direct message, as for its other buttons.
+        const { text } = describeFailure(error, deps.log, context);
+        await client.chat.postMessage({ channel: body.user.id, text }).catch((cause: unknown) => deps.log.warn("could not tell the user about a refusal", { ...context, cause }));
+      }
     }
   };
 }
