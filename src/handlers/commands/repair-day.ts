@@ -6,6 +6,7 @@ import type { Actor } from "../../services/staff/resolve-actor";
 import { buildDailyReportModal, buildDailyStatusMessage } from "../../views/daily-report-modal";
 import { messagesFor } from "../../views/messages";
 import type { HandlerDeps } from "../types";
+import { isLocalDate } from "../../domain/intake";
 
 export interface DayArgs {
   team: boolean;
@@ -18,7 +19,7 @@ export function parseDayArgs(words: readonly string[]): DayArgs | null {
   let date: string | undefined;
   for (const word of words) {
     if (word.toLowerCase() === "team" && !team) team = true;
-    else if (/^\d{4}-\d{2}-\d{2}$/.test(word) && !date && new Date(`${word}T00:00:00Z`).toISOString().startsWith(word)) date = word;
+    else if (!date && isLocalDate(word)) date = word;
     else return null;
   }
   return { team, date };

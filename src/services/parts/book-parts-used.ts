@@ -1,11 +1,11 @@
 // R14: parts used on a call are booked to it in the transaction that records the work. A part the
 // technician has on loan is used from the loan first (it already left the stock when borrowed); the
-// rest comes straight out of the branch's stock. Stock never goes negative: the decrement is one
-// conditional UPDATE, so of two reports racing for the last unit exactly one gets it, and the other
-// is refused with the quantity that is left.
+// rest comes straight out of the branch's stock (takeFromStock: never negative), and a shortage is
+// refused with the quantity that is left.
 import type { Tx } from "../../db";
 import { AppError } from "../../errors";
 import { Prisma } from "../../generated/prisma/client";
+import { takeFromStock } from "./take-from-stock";
 
 export interface PartLine {
   partId: number;
@@ -77,12 +77,9 @@ export async function bookPartsUsed(
       loanId ??= loan.id;
     }
     if (remaining > 0) {
-      const taken = await tx.$executeRaw`
-        UPDATE "PartStock" SET quantity = quantity - ${remaining}
-        WHERE "partId" = ${part.id} AND "branchId" = ${branchId} AND quantity >= ${remaining}`;
-      if (taken !== 1) {
-        const stock = await tx.partStock.findUnique({ where: { partId_branchId: { partId: part.id, branchId } } });
-        problems.push({ kind: "not-enough-stock", partId: part.id, partNo: part.partNo, requested: line.quantity, available: (stock?.quantity ?? 0) + fromLoans });
+      const short = await takeFromStock(tx, { partId: part.id, branchId, quantity: remaining });
+      if (short) {
+        problems.push({ kind: "not-enough-stock", partId: part.id, partNo: part.partNo, requested: line.quantity, available: short.available + fromLoans });
         continue;
       }
     }

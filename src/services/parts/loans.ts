@@ -9,6 +9,7 @@ import type { Actor } from "../staff/resolve-actor";
 import { can } from "../../domain/permissions";
 import { assertRoleFor, auditActor, permissionActor, requireStaffId } from "../tickets/authorize";
 import type { TicketDeps } from "../tickets/deps";
+import { takeFromStock } from "./take-from-stock";
 
 export interface LoanView {
   id: number;
@@ -96,13 +97,8 @@ export async function borrowParts(deps: TicketDeps, options: { actor: Actor; par
     const now = clock.now();
     const part = await tx.part.findFirst({ where: { id: partId, active: true } });
     if (!part) throw borrowRefused({ field: "part", kind: "unknown-part" });
-    const taken = await tx.$executeRaw`
-      UPDATE "PartStock" SET quantity = quantity - ${quantity}
-      WHERE "partId" = ${partId} AND "branchId" = ${branchId} AND quantity >= ${quantity}`;
-    if (taken !== 1) {
-      const stock = await tx.partStock.findUnique({ where: { partId_branchId: { partId, branchId } } });
-      throw borrowRefused({ field: "quantity", kind: "not-enough-stock", available: stock?.quantity ?? 0 });
-    }
+    const short = await takeFromStock(tx, { partId, branchId, quantity });
+    if (short) throw borrowRefused({ field: "quantity", kind: "not-enough-stock", available: short.available });
     const loan = await tx.partLoan.create({
       data: { partId, branchId, technicianId: staffId, quantity, status: "OUT", borrowedAt: now },
       include: { part: { select: { partNo: true, name: true } } },

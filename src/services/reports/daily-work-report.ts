@@ -13,6 +13,8 @@ import { Prisma, type ServiceCategory } from "../../generated/prisma/client";
 import { recordAudit } from "../audit";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor, auditActor, requireStaffId } from "../tickets/authorize";
+import { isLocalDate } from "../../domain/intake";
+import { dateColumn } from "../tickets/ticket-rows";
 
 export interface DailyReportDeps {
   db: Db;
@@ -81,10 +83,10 @@ export function emptyTotals(): CategoryTotals {
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
-const dayOf = (date: string) => new Date(`${date}T00:00:00Z`);
+const dayOf = (date: string) => dateColumn(date)!;
 
 function validDate(date: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || dayOf(date).toISOString().slice(0, 10) !== date) {
+  if (!isLocalDate(date)) {
     throw new AppError("VALIDATION", { message: `not a date: ${date}`, fieldErrors: { date: "invalid" }, details: { fields: ["date"] } });
   }
   return date;

@@ -5,6 +5,7 @@ import type { Db } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import { recordAudit } from "../audit";
 import type { DirectorSummary } from "./director-summary";
+import { dateColumn } from "../tickets/ticket-rows";
 
 export interface StoredDirectorReport {
   id: number;
@@ -52,7 +53,7 @@ export async function storeDirectorReport(
   options: { summary: DirectorSummary; actor: string },
 ): Promise<{ report: StoredDirectorReport; created: boolean }> {
   const { summary } = options;
-  const reportDate = new Date(`${summary.date}T00:00:00Z`);
+  const reportDate = dateColumn(summary.date)!;
   const now = deps.clock.now();
   const created = await deps.db.$transaction(async (tx) => {
     const inserted = await tx.$queryRaw<Array<{ id: number }>>`

@@ -31,32 +31,18 @@ export async function recordArrival(deps: TicketDeps, options: { actor: Actor; t
     const now = clock.now();
     const { ticket, assignee, assignment } = await lockForTechnician(tx, ticketId);
     assertAssignee(actor, "ticket.arrive", { branchId: ticket.branchId, assignee });
-    const nextVisit = ticket.status === "ON_HOLD" || (ticket.arrivedAt !== null && ["ASSIGNED", "ACCEPTED"].includes(ticket.status));
-    if (nextVisit && assignment) {
-      // R9: the next visit of a rescheduled call, or the first visit of the technician it was handed
-      // over to. The R6 clock stopped at the first arrival; that one stays.
-      await tx.ticket.update({ where: { id: ticketId }, data: { status: "ON_SITE" } });
-      await recordAudit(tx, {
-        ...auditActor(actor),
-        action: "ticket.arrive",
-        entity: "Ticket",
-        entityId: ticketId,
-        ticketId,
-        at: now,
-        data: { fromStatus: ticket.status, assignmentId: assignment.id, arrivedAt: now.toISOString(), revisit: true },
-      });
-      return { ticketId, change: "arrived" as const, arrivedAt: now, lateByMinutes: null, revisit: true, dm: dmOf(assignment) };
-    }
-    if (ticket.arrivedAt) {
+    // R9: the next visit of a rescheduled call, or the first visit of the technician it was handed
+    // over to. The R6 clock stopped at the first arrival; that one stays.
+    const revisit = assignment !== null && (ticket.status === "ON_HOLD" || (ticket.arrivedAt !== null && ["ASSIGNED", "ACCEPTED"].includes(ticket.status)));
+    if (!revisit && ticket.arrivedAt) {
       return { ticketId, change: "already" as const, arrivedAt: ticket.arrivedAt, lateByMinutes: ticket.lateByMinutes, revisit: false, dm: dmOf(assignment) };
     }
-    if (!assignment || !["ASSIGNED", "ACCEPTED"].includes(ticket.status) || !canTransition(ticket.status, "ON_SITE")) {
+    if (!assignment || !(revisit || ["ASSIGNED", "ACCEPTED"].includes(ticket.status)) || !canTransition(ticket.status, "ON_SITE")) {
       throw statusConflict(ticket.status, "ticket.arrive");
     }
-    const lateByMinutes = ticket.arrivalDeadline
-      ? lateness({ calendar: await loadBranchCalendar(tx, ticket.branchId), deadline: ticket.arrivalDeadline, arrivedAt: now })
-      : null;
-    await tx.ticket.update({ where: { id: ticketId }, data: { status: "ON_SITE", arrivedAt: now, lateByMinutes } });
+    const lateByMinutes =
+      !revisit && ticket.arrivalDeadline ? lateness({ calendar: await loadBranchCalendar(tx, ticket.branchId), deadline: ticket.arrivalDeadline, arrivedAt: now }) : null;
+    await tx.ticket.update({ where: { id: ticketId }, data: revisit ? { status: "ON_SITE" } : { status: "ON_SITE", arrivedAt: now, lateByMinutes } });
     await recordAudit(tx, {
       ...auditActor(actor),
       action: "ticket.arrive",
@@ -64,8 +50,8 @@ export async function recordArrival(deps: TicketDeps, options: { actor: Actor; t
       entityId: ticketId,
       ticketId,
       at: now,
-      data: { fromStatus: ticket.status, assignmentId: assignment.id, arrivedAt: now.toISOString(), lateByMinutes },
+      data: { fromStatus: ticket.status, assignmentId: assignment.id, arrivedAt: now.toISOString(), ...(revisit ? { revisit: true } : { lateByMinutes }) },
     });
-    return { ticketId, change: "arrived" as const, arrivedAt: now, lateByMinutes, revisit: false, dm: dmOf(assignment) };
+    return { ticketId, change: "arrived" as const, arrivedAt: now, lateByMinutes, revisit, dm: dmOf(assignment) };
   });
 }

@@ -18,7 +18,7 @@ import type { PersonRef } from "./models";
 import { recordArrival } from "./record-arrival";
 import { findTicketByMessage } from "./record-slack-message";
 import { dmOf, lockForTechnician, type AssignmentDm } from "./technician-action-rows";
-import { personRef } from "./ticket-rows";
+import { dateColumn, personRef } from "./ticket-rows";
 
 /** Where hours and parts may be recorded: the technician is working on the call. */
 const WORKING_STATUSES = ["ON_SITE", "IN_WORKSHOP", "ON_HOLD"] as const;
@@ -202,7 +202,7 @@ async function logHours(deps: TicketDeps, context: LineContext, command: Extract
         technicianId,
         ticketId: ticket.id,
         visitReportId: null,
-        workDate: new Date(`${workDate}T00:00:00Z`),
+        workDate: dateColumn(workDate)!,
         category,
         hours: new Prisma.Decimal(command.hours),
         description: "thread reply",
