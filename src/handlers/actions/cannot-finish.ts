@@ -8,14 +8,12 @@ import { buildNoticeModal } from "../../views/notice-modal";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
 import type { HandlerDeps } from "../types";
-import { withTicket } from "./ticket-buttons";
+import { authorizedCard, withTicket } from "./ticket-buttons";
 
 /** Checks it is the assignee's call before asking why. */
 export function cannotFinishButton(deps: HandlerDeps) {
   return withTicket(deps, "ticket.cannot-finish", async ({ body, client }, ticketId) => {
-    const actor = await deps.services.resolveActor(body.user.id);
-    const card = await deps.services.getTicketCard({ ticketId });
-    deps.services.authorize(actor, "ticket.cannot-finish", { branchId: card.branch.id, assignedTechnicianId: card.technician?.staffId ?? null });
+    const { card } = await authorizedCard(deps, body.user.id, ticketId, "ticket.cannot-finish");
     await client.views.open({ trigger_id: body.trigger_id, view: buildCannotFinishModal({ card, now: deps.clock.now() }) });
   });
 }

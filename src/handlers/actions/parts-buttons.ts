@@ -9,7 +9,7 @@ import { publishTicket } from "../support/ticket-publisher";
 import type { HandlerDeps } from "../types";
 import { person } from "../views/ticket-modals";
 import { showGoodsRegister } from "../commands/repair-parts";
-import { withTicket } from "./ticket-buttons";
+import { authorizedCard, withTicket } from "./ticket-buttons";
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -67,9 +67,7 @@ export function registerStateSelected(deps: HandlerDeps) {
 /** R11: opens the Return to customer modal (the assignee, dispatchers and directors of the branch). */
 export function returnItemButton(deps: HandlerDeps) {
   return withTicket(deps, "custody.return", async ({ body, client }, ticketId) => {
-    const actor = await deps.services.resolveActor(body.user.id);
-    const card = await deps.services.getTicketCard({ ticketId });
-    deps.services.authorize(actor, "custody.return", { branchId: card.branch.id, assignedTechnicianId: card.technician?.staffId ?? null });
+    const { card } = await authorizedCard(deps, body.user.id, ticketId, "custody.return");
     const receipts = await deps.services.openCustodyReceipts({ ticketId });
     const view = buildReturnItemModal({ voucherNo: card.voucherNo, receipts: receipts.map((r) => r.number), now: deps.clock.now(), privateMetadata: ticketModalMetadata(card) });
     await client.views.open({ trigger_id: body.trigger_id, view });

@@ -5,16 +5,14 @@ import { buildCloseModal } from "../../views/close-modal";
 import { buildReportWorkModal, chosenOutcome, MAX_PART_ROWS, readReportMetadata } from "../../views/report-work-modal";
 import type { StateValues } from "../../views/state";
 import type { HandlerDeps } from "../types";
-import { withTicket } from "./ticket-buttons";
+import { authorizedCard, withTicket } from "./ticket-buttons";
 
 type Args = SlackActionMiddlewareArgs<BlockAction<BlockElementAction>> & AllMiddlewareArgs;
 
 /** Checks the person may report on this call before opening the modal (within the trigger's 3 s). */
 export function reportWorkButton(deps: HandlerDeps) {
   return withTicket(deps, "ticket.report-work", async ({ body, client }, ticketId) => {
-    const actor = await deps.services.resolveActor(body.user.id);
-    const card = await deps.services.getTicketCard({ ticketId });
-    deps.services.authorize(actor, "ticket.report-work", { branchId: card.branch.id, assignedTechnicianId: card.technician?.staffId ?? null });
+    const { card } = await authorizedCard(deps, body.user.id, ticketId, "ticket.report-work");
     const view = buildReportWorkModal({ card, now: deps.clock.now(), labourRate: card.rates?.labourRate, currency: card.rates?.currency });
     await client.views.open({ trigger_id: body.trigger_id, view });
   });
@@ -22,9 +20,7 @@ export function reportWorkButton(deps: HandlerDeps) {
 
 export function closeButton(deps: HandlerDeps) {
   return withTicket(deps, "ticket.close", async ({ body, client }, ticketId) => {
-    const actor = await deps.services.resolveActor(body.user.id);
-    const card = await deps.services.getTicketCard({ ticketId });
-    deps.services.authorize(actor, "ticket.close", { branchId: card.branch.id, assignedTechnicianId: card.technician?.staffId ?? null });
+    const { card } = await authorizedCard(deps, body.user.id, ticketId, "ticket.close");
     const resolution = await deps.services.lastReportSummary({ ticketId });
     await client.views.open({ trigger_id: body.trigger_id, view: buildCloseModal({ card, resolution }) });
   });

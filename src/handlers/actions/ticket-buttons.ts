@@ -7,6 +7,7 @@ import { buildScheduleModal } from "../../views/schedule-modal";
 import { buildTicketMessage } from "../../views/ticket-message";
 import { respondWithFailure } from "../support/failures";
 import { openIntakeModal } from "../support/intake";
+import type { Action } from "../../domain/permissions";
 import type { HandlerDeps } from "../types";
 import { z } from "zod";
 
@@ -27,6 +28,14 @@ export function withTicket(deps: HandlerDeps, name: string, run: (args: ButtonAr
       await respondWithFailure(args.respond, error, deps.log, { action: name, user: args.body.user.id });
     }
   };
+}
+
+/** The person and the ticket's card, once the person may do `action` on that ticket. */
+export async function authorizedCard(deps: HandlerDeps, slackUserId: string, ticketId: number, action: Action) {
+  const actor = await deps.services.resolveActor(slackUserId);
+  const card = await deps.services.getTicketCard({ ticketId });
+  deps.services.authorize(actor, action, { branchId: card.branch.id, assignedTechnicianId: card.technician?.staffId ?? null });
+  return { actor, card };
 }
 
 export function assignButton(deps: HandlerDeps) {
@@ -67,9 +76,7 @@ export function editButton(deps: HandlerDeps, mode: "edit" | "complete") {
 /** "View" in a ticket list: the ticket, privately. */
 export function viewButton(deps: HandlerDeps) {
   return withTicket(deps, "ticket.view", async ({ body, respond }, ticketId) => {
-    const actor = await deps.services.resolveActor(body.user.id);
-    const card = await deps.services.getTicketCard({ ticketId });
-    deps.services.authorize(actor, "ticket.view", { branchId: card.branch.id, assignedTechnicianId: card.technician?.staffId ?? null });
+    const { card } = await authorizedCard(deps, body.user.id, ticketId, "ticket.view");
     const message = buildTicketMessage(card, { now: deps.clock.now(), ephemeral: true });
     await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks });
   });
