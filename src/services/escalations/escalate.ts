@@ -24,6 +24,11 @@ export async function climbDueEscalations(deps: { db: Db; clock: Clock }, option
     select: { id: true, ticketId: true },
   });
   const climbed: ClimbedEscalation[] = [];
+  if (!due.length) return climbed;
+  // Managers oversee every branch: the same people for every escalation that climbs now.
+  const managers = (await deps.db.staff.findMany({ where: { active: true, roles: { has: "MANAGER" } }, orderBy: { id: "asc" }, select: { id: true, slackUserId: true } })).map(
+    (m) => ({ staffId: m.id, slackUserId: m.slackUserId }),
+  );
   for (const escalation of due) {
     const won = await deps.db.$transaction(async (tx) => {
       const updated = await tx.escalation.updateMany({
@@ -36,11 +41,10 @@ export async function climbDueEscalations(deps: { db: Db; clock: Clock }, option
     });
     if (!won) continue;
     const row = await deps.db.escalation.findUniqueOrThrow({ where: { id: escalation.id }, select: overdueAlertSelect });
-    const managers = await deps.db.staff.findMany({ where: { active: true, roles: { has: "MANAGER" } }, orderBy: { id: "asc" }, select: { id: true, slackUserId: true } });
     climbed.push({
       alert: toOverdueAlertSummary(row),
       escalatedAt: now,
-      managers: managers.map((m) => ({ staffId: m.id, slackUserId: m.slackUserId })),
+      managers,
       earlierMessages: row.messages,
     });
   }

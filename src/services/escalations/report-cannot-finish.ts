@@ -11,6 +11,7 @@ import { loadBranchCalendar } from "../tickets/load-branch-calendar";
 import { assertCan, auditActor, requireStaffId } from "../tickets/authorize";
 import { overdueAlertSelect, toOverdueAlertSummary } from "./models";
 import { DEFAULT_ESCALATE_AFTER_MINUTES, type RaisedOverdue } from "./raise-overdue";
+import { ticketNotFound } from "../tickets/ticket-rows";
 
 export const MAX_CANNOT_FINISH_REASON = 500;
 const WORKING_STATUSES = ["ON_SITE", "IN_WORKSHOP"] as const;
@@ -25,7 +26,7 @@ export async function reportCannotFinish(
   if (reason.length > MAX_CANNOT_FINISH_REASON) throw new AppError("VALIDATION", { message: "reason too long", fieldErrors: { reason: "tooLong" } });
   if (options.expectedBy.getTime() <= now.getTime()) throw new AppError("VALIDATION", { message: "expected completion in the past", fieldErrors: { expectedBy: "expectedInPast" } });
   const ticket = await deps.db.ticket.findUnique({ where: { id: options.ticketId }, select: { id: true, branchId: true, status: true, assignedTechnicianId: true } });
-  if (!ticket) throw new AppError("NOT_FOUND", { message: `ticket ${options.ticketId} not found`, details: { entity: "Ticket", ticketId: options.ticketId } });
+  if (!ticket) throw ticketNotFound(options.ticketId);
   assertCan(options.actor, "ticket.cannot-finish", { branchId: ticket.branchId, assignedTechnicianId: ticket.assignedTechnicianId });
   requireStaffId(options.actor);
   const nextEscalationAt = addWorkingMinutes(await loadBranchCalendar(deps.db, ticket.branchId), now, options.escalateAfterMinutes ?? DEFAULT_ESCALATE_AFTER_MINUTES);

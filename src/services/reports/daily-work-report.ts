@@ -10,6 +10,7 @@ import type { Log } from "../../logger";
 import { localDate } from "../../domain/working-calendar";
 import { AppError } from "../../errors";
 import { Prisma, type ServiceCategory } from "../../generated/prisma/client";
+import { SERVICE_CATEGORIES } from "../../domain/category";
 import { recordAudit } from "../audit";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor, auditActor, requireStaffId } from "../tickets/authorize";
@@ -22,7 +23,7 @@ export interface DailyReportDeps {
   log?: Log;
 }
 
-export const CATEGORIES: readonly ServiceCategory[] = ["A_PAID", "B_CONTRACT", "C_WARRANTY", "D_INTERNAL"];
+export const CATEGORIES: readonly ServiceCategory[] = SERVICE_CATEGORIES;
 export type CategoryTotals = Record<ServiceCategory, number>;
 
 /** Most hours one person can log in a day. */
