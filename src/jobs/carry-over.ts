@@ -24,7 +24,6 @@ export function carryOverDueAt(context: Pick<JobContext, "branch" | "date" | "de
 
 export const carryOverJob: Job = {
   name: NAME,
-  // Looked at every 5 minutes (UTC); each branch is due at its own local time.
   ...oncePerBranchDay(NAME, carryOverDueAt),
   needsSlack: true,
   async run(context) {

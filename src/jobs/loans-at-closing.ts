@@ -17,7 +17,6 @@ export function loansAtClosingDueAt(context: Pick<JobContext, "branch" | "date">
 
 export const loansAtClosingJob: Job = {
   name: NAME,
-  // Looked at every 5 minutes (UTC); each branch is due at its own last closing.
   ...oncePerBranchDay(NAME, loansAtClosingDueAt),
   needsSlack: true,
   async run(context) {

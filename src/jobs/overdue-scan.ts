@@ -24,8 +24,9 @@ export const overdueScanJob: Job = {
     const raised = await raiseOverdueEscalations(deps, { actor: ACTOR, escalateAfterMinutes: deps.settings.escalateAfterMinutes });
     let posted = 0;
     let failed = 0;
+    const publisher = { clock: deps.clock, log: deps.log, recordMessage: (options: Parameters<typeof recordEscalationMessage>[1]) => recordEscalationMessage(deps, options) };
     for (const one of raised) {
-      const outcome = await publishEscalation({ clock: deps.clock, log: deps.log, recordMessage: (options) => recordEscalationMessage(deps, options) }, slack, one);
+      const outcome = await publishEscalation(publisher, slack, one);
       posted += outcome.posted;
       failed += outcome.failed;
     }

@@ -5,6 +5,7 @@ import { warnBeforeDeadlines } from "../services/escalations/pre-deadline-warnin
 import { buildPreDeadlineWarning } from "../views/pre-deadline-warning";
 import { everyMinute } from "./periods";
 import type { Job } from "./types";
+import { sendDirectMessage } from "./support/direct-message";
 
 const NAME = "pre-deadline-warning";
 const ACTOR = `system:${NAME}`;
@@ -33,9 +34,8 @@ export const preDeadlineWarningJob: Job = {
       if (warning.ticketMessage) await post(warning.ticketMessage.channelId, warning.ticketMessage.ts);
       if (warning.technicianSlackUserId) {
         try {
-          const opened = await slack.conversations.open({ users: warning.technicianSlackUserId });
-          if (!opened.channel?.id) throw new Error(`conversations.open gave no channel for ${warning.technicianSlackUserId}`);
-          await post(opened.channel.id);
+          await sendDirectMessage(slack, warning.technicianSlackUserId, message);
+          posted += 1;
         } catch (error) {
           failed += 1;
           deps.log.error("pre-deadline warning: could not DM the technician", { ticketId: warning.ticketId, error });
