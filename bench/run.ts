@@ -264,8 +264,7 @@ async function openBenchDatabase(): Promise<{ url: string; close: () => Promise<
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "servicedesk-bench-"));
-  fs.chmodSync(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: 20000 + Math.floor(Math.random() * 20000), log: silentLog });
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: 20000 + Math.floor(Math.random() * 20000), log: silentLog, ephemeral: true });
   return {
     url: server.url,
     close: async () => {

@@ -82,7 +82,6 @@ async function openServer(say: Say): Promise<{ serverUrl: string; stop: () => Pr
   if (given) return { serverUrl: given, stop: async () => undefined };
   const dir = path.join(os.tmpdir(), "servicedesk-bench-year");
   fs.mkdirSync(dir, { recursive: true });
-  fs.chmodSync(dir, 0o755);
   say(`no BENCH_DATABASE_URL / TEST_DATABASE_URL: embedded PostgreSQL with data in ${dir}`);
   const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: 20000 + Math.floor(Math.random() * 20000), database: "postgres", log: silentLog });
   return { serverUrl: server.url, stop: () => server.stop() };

@@ -65,7 +65,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   // The report is the output; JSON log lines go to stderr, and only warnings unless debugging.
   const log = createLogger(config.LOG_LEVEL === "debug" ? "debug" : "warn", (line) => process.stderr.write(line + "\n"));
-  const database = await openDatabase({ config, log }).catch((error: unknown) => {
+  const database = await openDatabase({ config, log, user: "cli" }).catch((error: unknown) => {
     throw new ExpectedFailure(`Cannot open the database: ${(error as Error).message}`);
   });
   try {

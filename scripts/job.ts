@@ -76,7 +76,7 @@ async function main(): Promise<number> {
   }
 
   const log = createLogger(config.LOG_LEVEL === "debug" ? "debug" : "warn", (line) => process.stderr.write(line + "\n"));
-  const database = await openDatabase({ config, log }).catch((error: unknown) => {
+  const database = await openDatabase({ config, log, user: "cli" }).catch((error: unknown) => {
     throw new ExpectedFailure(`Cannot open the database: ${(error as Error).message}`);
   });
   try {

@@ -20,7 +20,7 @@ function formatSummary(summary: SeedSummary): string {
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL === "debug" ? "debug" : "warn", (line) => process.stderr.write(line + "\n"));
-  const database = await openDatabase({ config, log }).catch((error: unknown) => {
+  const database = await openDatabase({ config, log, user: "cli" }).catch((error: unknown) => {
     throw new ExpectedFailure(`Cannot open the database: ${(error as Error).message}`);
   });
   try {

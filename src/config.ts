@@ -1,4 +1,7 @@
 // The environment, parsed once. Nothing else in the app reads process.env.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseEnv } from "node:util";
 import { z } from "zod";
 import { isValidTimeZone } from "./domain/working-calendar";
 
@@ -34,6 +37,8 @@ export const configSchema = z.object({
   ),
   EMBEDDED_PG_DIR: z.string().min(1).default("./data/postgres"),
   EMBEDDED_PG_PORT: z.coerce.number({ message: "a port number" }).int().min(1024).max(65535).default(54329),
+  /** As root, where the embedded server's programs and data go when EMBEDDED_PG_DIR is private (mode 0700 home directories). */
+  EMBEDDED_PG_SYSTEM_DIR: z.string().min(1).default("/var/lib/servicedesk"),
 
   ADMIN_SLACK_IDS: slackIdList,
   ARRIVAL_HOURS_URBAN: z.coerce.number({ message: "a number of working hours" }).positive().max(100).default(6),
@@ -77,8 +82,18 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * The process environment over a `.env` file in the working directory when there is one, so that
+ * `npm start` and the CLI commands in a second terminal read the same settings. The environment wins.
+ */
+export function readEnvironment(cwd = process.cwd()): Env {
+  const file = path.join(cwd, ".env");
+  const fromFile = existsSync(file) ? parseEnv(readFileSync(file, "utf8")) : {};
+  return { ...fromFile, ...process.env };
+}
+
 /** Every invalid value is reported at once, each with what was expected. */
-export function loadConfig(env: Env = process.env): Config {
+export function loadConfig(env: Env = readEnvironment()): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues, env));
   return parsed.data;
@@ -88,7 +103,7 @@ export function loadConfig(env: Env = process.env): Config {
  * What `npm start` needs: a valid configuration with Slack credentials. Problems of both kinds
  * are reported together, so one restart fixes them all.
  */
-export function loadStartupConfig(env: Env = process.env): { config: Config; mode: Extract<SlackMode, { kind: "http" | "socket" }> } {
+export function loadStartupConfig(env: Env = readEnvironment()): { config: Config; mode: Extract<SlackMode, { kind: "http" | "socket" }> } {
   const parsed = configSchema.safeParse(env);
   const problems = parsed.success ? [] : describeIssues(parsed.error.issues, env);
   const present = (name: string) => Boolean(env[name]?.trim());

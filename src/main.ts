@@ -18,8 +18,14 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export async function startBot(config: Config, mode: Extract<SlackMode, { kind: "http" | "socket" }>, log: Log): Promise<Running> {
-  const database = await openDatabase({ config, log });
+export async function startBot(
+  config: Config,
+  mode: Extract<SlackMode, { kind: "http" | "socket" }>,
+  log: Log,
+  /** The embedded database died for good: the bot cannot serve anyone and should exit. */
+  onDatabaseLost?: (error: Error) => void,
+): Promise<Running> {
+  const database = await openDatabase({ config, log, user: "bot", onDatabaseLost });
   const services = createServices({
     db: database.prisma,
     clock: systemClock,
@@ -89,23 +95,28 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(startup.config.LOG_LEVEL);
-  const running = await startBot(startup.config, startup.mode, log);
-
+  // Filled once started; the database may be lost before that, and stop() must work either way.
+  const bot: { running?: Running } = {};
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const stop = (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    log.info("stopping", { signal });
-    running.stop().then(
-      () => process.exit(0),
+    log.info("stopping", { reason });
+    void (bot.running?.stop() ?? Promise.resolve()).then(
+      () => process.exit(exitCode),
       (error: unknown) => {
         log.error("error while stopping", { error });
         process.exit(1);
       },
     );
   };
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  bot.running = await startBot(startup.config, startup.mode, log, (error) => {
+    // Exit non-zero so that whatever supervises the bot (systemd, Docker, Kubernetes) restarts it.
+    process.stderr.write(`The bot stopped: ${error.message}\n`);
+    stop("database lost", 1);
+  });
+  process.on("SIGINT", () => stop("SIGINT", 0));
+  process.on("SIGTERM", () => stop("SIGTERM", 0));
 }
 
 if (require.main === module) {

@@ -22,11 +22,29 @@ export interface DatabaseHealth {
   error?: string;
 }
 
-export async function openDatabase(options: { config: Config; log: Log }): Promise<Database> {
+export interface OpenDatabaseOptions {
+  config: Config;
+  log: Log;
+  /**
+   * The bot adopts an embedded server left running by its previous run and supervises it; a CLI
+   * command shares the bot's server when it runs, and starts (then stops) one of its own otherwise.
+   */
+  user: "bot" | "cli";
+  /** The bot's embedded server died and could not be restarted. */
+  onDatabaseLost?: (error: Error) => void;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const { config, log } = options;
   const embedded = config.DATABASE_URL
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, log });
+    : await startEmbeddedPostgres({
+        dataDir: config.EMBEDDED_PG_DIR,
+        port: config.EMBEDDED_PG_PORT,
+        systemDir: config.EMBEDDED_PG_SYSTEM_DIR,
+        whenRunning: options.user === "bot" ? "adopt" : "share",
+        log,
+      });
   const url = config.DATABASE_URL ?? embedded!.url;
   try {
     const result = await migrate({ url, log });
@@ -36,6 +54,7 @@ export async function openDatabase(options: { config: Config; log: Log }): Promi
     throw error;
   }
   const prisma = createPrismaClient(url);
+  if (embedded && options.onDatabaseLost) embedded.supervise({ onGiveUp: options.onDatabaseLost });
   return {
     prisma,
     url,
@@ -48,12 +67,19 @@ export async function openDatabase(options: { config: Config; log: Log }): Promi
   };
 }
 
-export async function checkHealth(prisma: Db): Promise<DatabaseHealth> {
+/** Answers within `timeoutMs` whatever the database does: a frozen server is reported, not waited for. */
+export async function checkHealth(prisma: Db, timeoutMs = 1_000): Promise<DatabaseHealth> {
   const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
   try {
-    await prisma.$queryRaw`SELECT 1`;
+    await Promise.race([prisma.$queryRaw`SELECT 1`, timeout]);
     return { ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
     return { ok: false, latencyMs: Math.round(performance.now() - started), error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
   }
 }

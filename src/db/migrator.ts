@@ -11,7 +11,19 @@ import type { Log } from "../logger";
 /** The advisory lock key Prisma's migrate commands take, so the app and the CLI never race either. */
 const PRISMA_MIGRATE_LOCK = 72707369;
 
-export const DEFAULT_MIGRATIONS_DIR = path.resolve(__dirname, "../../prisma/migrations");
+/**
+ * prisma/migrations of the project this file belongs to: two levels up from src/db when run from the
+ * sources, three from dist/src/db when built (`npm start`), whatever the working directory.
+ */
+export const DEFAULT_MIGRATIONS_DIR = findUp(__dirname, path.join("prisma", "migrations"));
+
+function findUp(from: string, relative: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, relative);
+    if (existsSync(path.join(dir, "package.json")) && existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return path.resolve(from, "../..", relative);
+  }
+}
 
 export interface Migration {
   name: string;

@@ -19,9 +19,14 @@ export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "servicedesk-test-pg-"));
-    await fs.chmod(dir, 0o755);
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port, database: "postgres", log: silentLog });
+    // ephemeral: as root in a private $TMPDIR the data goes elsewhere (src/db/embedded-layout.ts), and is removed at stop.
+    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port, database: "postgres", log: silentLog, ephemeral: true }).catch(
+      async (error: unknown) => {
+        await fs.rm(dir, { recursive: true, force: true });
+        throw error;
+      },
+    );
     globalThis.__embeddedTestServer = server;
     globalThis.__embeddedTestDir = dir;
     serverUrl = server.url;

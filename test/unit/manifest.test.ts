@@ -27,7 +27,8 @@ function recordListeners() {
 }
 
 function schemaFor(majorVersion: number) {
-  const file = path.resolve(root, `../shared/slack/manifest.schema.${majorVersion === 2 ? "2.0.0" : "1.0.0"}.json`);
+  // Slack's published schemas, kept in the project with their licence (test/fixtures/slack-manifest-schema/README.md).
+  const file = path.join(root, "test/fixtures/slack-manifest-schema", `manifest.schema.${majorVersion === 2 ? "2.0.0" : "1.0.0"}.json`);
   const schema = JSON.parse(fs.readFileSync(file, "utf8"));
   delete schema.$schema; // points at a remote URL that cannot be fetched here
   return schema;
