@@ -51,7 +51,7 @@ export async function planEmbeddedLayout(options: { dataDir: string; systemDir?:
     reasons.push(`its data is kept in ${placedDataDir}`);
   }
   const relocatedBecause = reasons.length
-    ? `PostgreSQL runs as the "${SYSTEM_USER}" system user, which cannot enter ${path.dirname(dataDir)} (a private directory such as a home directory), so ${reasons.join(" and ")}`
+    ? `PostgreSQL runs as the "${SYSTEM_USER}" system user, which cannot reach ${dataDir} (it is inside a private directory, such as a home directory), so ${reasons.join(" and ")}`
     : undefined;
   return { binDir, dataDir: placedDataDir, runAs, relocatedBecause };
 }

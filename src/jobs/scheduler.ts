@@ -51,8 +51,11 @@ export interface Scheduler {
   start(): Promise<void>;
   /** Runs one tick of a job now, as the cron task would. */
   tick(job: Job): Promise<JobOutcome[]>;
-  /** Stops the cron tasks and waits for ticks in progress. */
-  stop(): Promise<void>;
+  /**
+   * Stops the cron tasks and waits for ticks in progress, at most `graceMs`: a run still going then
+   * (Slack unreachable, say) keeps its RUNNING claim, which is reclaimed after JOB_STALE_MINUTES.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export function createScheduler(deps: JobDeps, jobs: readonly Job[]): Scheduler {
@@ -86,10 +89,16 @@ export function createScheduler(deps: JobDeps, jobs: readonly Job[]): Scheduler 
       await Promise.all(jobs.map((job) => tick(job)));
     },
     tick,
-    async stop() {
+    async stop(graceMs = 10_000) {
       stopped = true;
       for (const task of tasks.splice(0)) await task.destroy();
-      await Promise.all([...inFlight]);
+      let timer: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        Promise.all([...inFlight]).then(() => true),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+      ]);
+      clearTimeout(timer);
+      if (!finished) deps.log.warn("stopped while job runs were still going; their claims will be reclaimed", { runs: inFlight.size, graceMs });
     },
   };
 }

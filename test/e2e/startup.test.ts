@@ -132,7 +132,7 @@ describe("npm start, as built", () => {
       const dataDir = logField(first.output(), "embedded PostgreSQL ready", "dataDir")!;
       if (isRoot) {
         // The README's promise: said at start, kept out of the private directory.
-        expect(first.output()).toContain(`which cannot enter ${home}`);
+        expect(first.output()).toContain(`which cannot reach ${home}/data/postgres`);
         expect(dataDir.startsWith(home)).toBe(false);
         relocatedDataDir = dataDir;
       } else {

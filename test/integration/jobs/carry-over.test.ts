@@ -107,4 +107,20 @@ describe("carry-over job (R8)", () => {
     ]);
     expect(await db.current.prisma.ticket.count({ where: { priority: true } })).toBe(1);
   });
+
+  it("stopping waits for a run in progress at most the grace period; the run keeps its claim, to be reclaimed when stale", async () => {
+    await seoulBranchWithCalls();
+    const clock = fixedClock("2026-11-23T02:30:00Z");
+    const deps = jobDeps(db.current.prisma, clock, { slack: fakeSlackClient(fake) });
+    const hanging = { ...carryOverJob, name: "hanging", periodKey: () => "hanging:once", run: () => new Promise<never>(() => undefined) };
+    const scheduler = createScheduler(deps, [hanging]);
+    void scheduler.start();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const started = Date.now();
+    await scheduler.stop(300);
+
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await db.current.prisma.jobRun.findMany({ select: { periodKey: true, status: true } })).toEqual([{ periodKey: "hanging:once", status: "RUNNING" }]);
+  });
 });
