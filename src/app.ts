@@ -6,6 +6,8 @@ import type { WebClientOptions } from "@slack/web-api";
 import type { SlackMode } from "./config";
 import type { DatabaseHealth } from "./db";
 import { registerHandlers, type HandlerDeps } from "./handlers";
+import { createSlackHttpServer } from "./transport/http-server";
+import { checkPayloadShape } from "./transport/payload-shape";
 import type { Log } from "./logger";
 
 export interface SlackAppOptions {
@@ -33,14 +35,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   // Socket Mode: the Socket Mode client calls apps.connections.open with the same API URL and
   // retry policy as the bot's client. /healthz is served by a server of our own there, because
   // Bolt's receiver neither reports the port it bound nor waits for it to close.
+  // HTTP: our own server (transport/http-server.ts) checks each request before Bolt's receiver sees it.
   const receiver =
     options.mode.kind === "http"
-      ? new HTTPReceiver({
-          signingSecret: options.mode.signingSecret,
-          customRoutes: [{ path: "/healthz", method: ["GET"], handler: health }],
-          logger,
-          processBeforeResponse: false,
-        })
+      ? new HTTPReceiver({ signingSecret: options.mode.signingSecret, logger, processBeforeResponse: false })
       : new SocketModeReceiver({ appToken: options.mode.appToken, logger, installerOptions: { clientOptions } });
 
   const app = new App({
@@ -52,20 +50,28 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ignoreSelf: true,
   });
 
+  // Socket Mode bodies come from Slack's socket, not our HTTP guard: the same shape check, first.
+  app.use(async ({ body, ack, next }) => {
+    const shape = checkPayloadShape(body);
+    if (shape.ok) return next();
+    options.log.warn("dropped a malformed Slack request", { reason: shape.reason });
+    await (ack as (() => Promise<void>) | undefined)?.();
+  });
   app.error(async (error) => {
     options.log.error("unhandled error in a Slack listener", { error, code: (error as { code?: string }).code });
   });
   registerHandlers(app, options.handlerDeps);
 
-  let healthServer: Server | undefined;
+  let server: Server | undefined;
   return {
     app,
     async start() {
-      if (receiver instanceof HTTPReceiver) {
-        const server = (await receiver.start(options.port)) as Server;
+      if (receiver instanceof HTTPReceiver && options.mode.kind === "http") {
+        const guarded = createSlackHttpServer({ signingSecret: options.mode.signingSecret, log: options.log, dispatch: receiver.requestListener, health });
+        server = await listen(guarded, options.port);
         return (server.address() as AddressInfo).port;
       }
-      healthServer = await listen(
+      server = await listen(
         createServer((req, res) => {
           if (req.method === "GET" && req.url?.split("?")[0] === "/healthz") return health(req, res);
           res.writeHead(404).end();
@@ -73,7 +79,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         options.port,
       );
       await app.start();
-      return (healthServer.address() as AddressInfo).port;
+      return (server.address() as AddressInfo).port;
     },
     async stop() {
       if (receiver instanceof SocketModeReceiver) {
@@ -84,10 +90,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         });
         await app.stop();
         await disconnected;
-        await new Promise<void>((resolve) => (healthServer ? healthServer.close(() => resolve()) : resolve()));
-        return;
       }
-      await app.stop();
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     },
   };
 }

@@ -11,6 +11,8 @@ export const ACTIONS = [
   "ticket.assign",
   "ticket.cancel",
   "ticket.complete-intake",
+  /** R5: the appointment agreed with the customer, by the desk or the technician on the call. */
+  "ticket.schedule-visit",
   "ticket.accept",
   "ticket.decline",
   "ticket.arrive",
@@ -68,6 +70,7 @@ export const GRANTS: Readonly<Record<Action, Readonly<Partial<Record<Role, Scope
   "ticket.assign": deskWork,
   "ticket.cancel": deskWork,
   "ticket.complete-intake": deskWork,
+  "ticket.schedule-visit": { ...deskWork, ...fieldWork },
   "ticket.accept": fieldWork,
   "ticket.decline": fieldWork,
   "ticket.arrive": fieldWork,

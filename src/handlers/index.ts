@@ -18,6 +18,7 @@ import { dailyReportSubmitted } from "./views/daily-report-modal";
 import { appHomeOpened } from "./events/app-home-opened";
 import { threadReply } from "./events/thread-reply";
 import { dedupeEvents } from "./middleware/dedupe-events";
+import { emptyListenedIds, safetyNet, type ListenedIds } from "./middleware/safety-net";
 import { customerSearch } from "./options/customer-search";
 import { partSearch } from "./options/part-search";
 import { closeButton, reportAddPart, reportOutcomeChosen, reportWorkButton } from "./actions/report-buttons";
@@ -29,8 +30,11 @@ import { assignSubmitted, cancelSubmitted, declineSubmitted, intakeSubmitted, sc
 
 export type HandlerRegistry = Pick<App, "use" | "command" | "action" | "view" | "event" | "shortcut" | "options" | "message">;
 
-export function registerHandlers(app: HandlerRegistry, deps: HandlerDeps): void {
-  app.use(dedupeEvents(deps));
+export function registerHandlers(registry: HandlerRegistry, deps: HandlerDeps): void {
+  const listened = emptyListenedIds();
+  registry.use(safetyNet(deps, listened));
+  registry.use(dedupeEvents(deps));
+  const app = recordingListenedIds(registry, listened);
 
   app.command(COMMANDS.repair, repairCommand(deps));
   app.shortcut(SHORTCUTS.createRepairCall, createRepairCall(deps));
@@ -90,6 +94,25 @@ export function registerHandlers(app: HandlerRegistry, deps: HandlerDeps): void 
   app.action(ACTIONS.homeRefresh, homeRefresh(deps));
   app.action(ACTIONS.homeSetAvailable, setAvailability(deps, true));
   app.action(ACTIONS.homeSetAway, setAvailability(deps, false));
+}
+
+/** The same registry, noting each id registered, so that the safety net can answer the others at once. */
+function recordingListenedIds(registry: HandlerRegistry, listened: ListenedIds): HandlerRegistry {
+  const noting = <K extends "action" | "view" | "shortcut" | "options">(method: K, ids: Set<string>): HandlerRegistry[K] =>
+    ((constraint: unknown, ...listeners: unknown[]) => {
+      if (typeof constraint === "string") ids.add(constraint);
+      return (registry[method] as (...args: unknown[]) => unknown).call(registry, constraint, ...listeners);
+    }) as HandlerRegistry[K];
+  return {
+    use: registry.use.bind(registry),
+    command: registry.command.bind(registry),
+    event: registry.event.bind(registry),
+    message: registry.message.bind(registry),
+    action: noting("action", listened.actions),
+    view: noting("view", listened.views),
+    shortcut: noting("shortcut", listened.shortcuts),
+    options: noting("options", listened.options),
+  };
 }
 
 export type { HandlerDeps } from "./types";

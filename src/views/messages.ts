@@ -478,6 +478,7 @@ const en = {
       "ticket.edit": "edit repair calls",
       "ticket.cancel": "cancel repair calls",
       "ticket.complete-intake": "complete an intake",
+      "ticket.schedule-visit": "schedule the visit",
       "ticket.view": "see this ticket",
       "ticket.accept": "accept this call",
       "ticket.decline": "decline this call",
@@ -495,6 +496,8 @@ const en = {
     alreadyAcknowledged: (who: string, when: string) => `This alert was already acknowledged by ${who} at ${when}.`,
     validationFields: (fields: string[]) => `Please check: ${fields.join(", ")}.`,
     failure: "Sorry, that failed. It was logged for the team, and nothing was changed. Please try again.",
+    noOptions: "Nothing to choose from here",
+    unknownButton: "That button no longer does anything (it may be on an old message). `/repair help` shows what you can do.",
   },
 
   errors: {

@@ -70,3 +70,8 @@ export function buildRefusal(error: RefusalInput, options: { locale?: Locale } =
 export function buildFailure(options: { locale?: Locale } = {}): { text: string } {
   return { text: messagesFor(options.locale).refusal.failure };
 }
+
+/** Type-ahead that failed or that nothing answers: Slack wants at least one option, so one that says so. */
+export function buildNoOptions(options: { locale?: Locale } = {}): { options: { text: { type: "plain_text"; text: string }; value: string }[] } {
+  return { options: [{ text: { type: "plain_text", text: messagesFor(options.locale).refusal.noOptions }, value: "none" }] };
+}

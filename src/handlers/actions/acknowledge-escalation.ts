@@ -9,7 +9,8 @@ import type { HandlerDeps } from "../types";
 const escalationIdSchema = z.coerce.number().int().positive();
 
 export function acknowledgeEscalationButton(deps: HandlerDeps) {
-  return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async (args: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    const { ack, body, client } = args;
     await ack();
     try {
       const escalationId = escalationIdSchema.parse(body.actions[0]?.value);
@@ -22,7 +23,7 @@ export function acknowledgeEscalationButton(deps: HandlerDeps) {
           .catch((cause: unknown) => deps.log.warn("could not update an overdue alert", { escalationId, channel: shown.channelId, cause }));
       }
     } catch (error) {
-      await respondWithFailure(respond, error, deps.log, { action: "escalation.acknowledge", user: body.user.id });
+      await respondWithFailure(args, error, deps.log, { action: "escalation.acknowledge", user: body.user.id });
     }
   };
 }

@@ -4,7 +4,7 @@ import type { AllMiddlewareArgs, BlockAction, BlockButtonAction, SlackActionMidd
 import { readStateChoice, buildReturnItemModal, stateChangedText } from "../../views/goods-register";
 import { buildReturnModal, buildBorrowModal } from "../../views/parts";
 import { ticketModalMetadata } from "../../views/ticket-modal-common";
-import { describeFailure, respondWithFailure } from "../support/failures";
+import { respondWithFailure } from "../support/failures";
 import { publishTicket } from "../support/ticket-publisher";
 import type { HandlerDeps } from "../types";
 import { person } from "../views/ticket-modals";
@@ -14,7 +14,8 @@ import { authorizedCard, withTicket } from "./ticket-buttons";
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 export function borrowButton(deps: HandlerDeps) {
-  return async ({ ack, body, client, respond }: ButtonArgs) => {
+  return async (args: ButtonArgs) => {
+    const { ack, body, client } = args;
     await ack();
     try {
       const actor = await deps.services.resolveActor(body.user.id);
@@ -22,32 +23,29 @@ export function borrowButton(deps: HandlerDeps) {
       await client.views.open({ trigger_id: body.trigger_id, view: buildBorrowModal() });
     } catch (error) {
       const context = { action: "parts.borrow", user: body.user.id };
-      if (body.response_url) await respondWithFailure(respond, error, deps.log, context);
-      else {
-        // App Home gives no response_url: the answer comes as a direct message, as for its other buttons.
-        const { text } = describeFailure(error, deps.log, context);
-        await client.chat.postMessage({ channel: body.user.id, text }).catch((cause: unknown) => deps.log.warn("could not tell the user about a refusal", { ...context, cause }));
-      }
+      await respondWithFailure(args, error, deps.log, context);
     }
   };
 }
 
 export function returnButton(deps: HandlerDeps) {
-  return async ({ ack, body, client, respond }: ButtonArgs) => {
+  return async (args: ButtonArgs) => {
+    const { ack, body, client } = args;
     await ack();
     try {
       const actor = await deps.services.resolveActor(body.user.id);
       const loans = await deps.services.listMyLoans({ actor });
       await client.views.open({ trigger_id: body.trigger_id, view: buildReturnModal({ loans }) });
     } catch (error) {
-      await respondWithFailure(respond, error, deps.log, { action: "parts.return", user: body.user.id });
+      await respondWithFailure(args, error, deps.log, { action: "parts.return", user: body.user.id });
     }
   };
 }
 
 /** R11: the register's state select; the ticket's thread says so and the register is redrawn. */
 export function registerStateSelected(deps: HandlerDeps) {
-  return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs) => {
+  return async (args: SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs) => {
+    const { ack, body, client, respond } = args;
     await ack();
     try {
       const choice = readStateChoice(body.actions[0]?.selected_option?.value);
@@ -59,7 +57,7 @@ export function registerStateSelected(deps: HandlerDeps) {
       }
       await showGoodsRegister(deps, respond, { actor, replaceOriginal: true });
     } catch (error) {
-      await respondWithFailure(respond, error, deps.log, { action: "custody.update", user: body.user.id });
+      await respondWithFailure(args, error, deps.log, { action: "custody.update", user: body.user.id });
     }
   };
 }

@@ -7,14 +7,15 @@ import { isAppError } from "../../errors";
 import { slackDate } from "../../views/format";
 import { buildDirectorSummaryMessage } from "../../views/director-summary";
 import { messagesFor } from "../../views/messages";
-import { respondWithFailure } from "../support/failures";
+import { respondWithFailure, tellPrivately } from "../support/failures";
 import type { HandlerDeps } from "../types";
 
 const reportIdSchema = z.coerce.number().int().positive();
 const slackUser = /^[UW][A-Z0-9]+$/;
 
 export function signOffReportButton(deps: HandlerDeps) {
-  return async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async (args: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    const { ack, body, client } = args;
     await ack();
     const m = messagesFor().directorSummary.summary;
     const context = { action: "report.sign-off", user: body.user.id };
@@ -31,17 +32,17 @@ export function signOffReportButton(deps: HandlerDeps) {
     } catch (error) {
       if (isAppError(error) && error.code === "FORBIDDEN") {
         deps.log.info("request refused", { ...context, code: error.code });
-        await respond({ response_type: "ephemeral", replace_original: false, text: m.signOffRefused }).catch((cause: unknown) => deps.log.warn("could not tell the user", { ...context, cause }));
+        await tellPrivately(args, m.signOffRefused, deps.log, context);
         return;
       }
       const details = isAppError(error) ? (error.details ?? {}) : {};
       if (isAppError(error) && error.code === "ALREADY_DONE" && typeof details.by === "string" && slackUser.test(details.by) && typeof details.at === "string") {
         const timeZone = typeof details.timeZone === "string" ? details.timeZone : "UTC";
         const text = m.alreadySignedOff(`<@${details.by}>`, slackDate(new Date(details.at), timeZone));
-        await respond({ response_type: "ephemeral", replace_original: false, text }).catch((cause: unknown) => deps.log.warn("could not tell the user", { ...context, cause }));
+        await tellPrivately(args, text, deps.log, context);
         return;
       }
-      await respondWithFailure(respond, error, deps.log, context);
+      await respondWithFailure(args, error, deps.log, context);
     }
   };
 }

@@ -12,7 +12,8 @@ const valueSchema = z.string().regex(/^\d+:\d+$/).transform((value) => {
 });
 
 export function snoozeEscalationSelect(deps: HandlerDeps) {
-  return async ({ ack, body, respond }: SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddlewareArgs) => {
+  return async (args: SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddlewareArgs) => {
+    const { ack, body, respond } = args;
     await ack();
     try {
       const { escalationId, minutes } = valueSchema.parse(body.actions[0]?.selected_option?.value);
@@ -20,7 +21,7 @@ export function snoozeEscalationSelect(deps: HandlerDeps) {
       const result = await deps.services.snoozeEscalation({ actor, escalationId, minutes });
       await respond({ response_type: "ephemeral", replace_original: false, text: messagesFor().escalations.snooze.willRemind(slackDate(result.until, result.timeZone)) });
     } catch (error) {
-      await respondWithFailure(respond, error, deps.log, { action: "escalation.snooze", user: body.user.id });
+      await respondWithFailure(args, error, deps.log, { action: "escalation.snooze", user: body.user.id });
     }
   };
 }

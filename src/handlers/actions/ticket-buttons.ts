@@ -25,7 +25,7 @@ export function withTicket(deps: HandlerDeps, name: string, run: (args: ButtonAr
     try {
       await run(args, ticketIdOf(args.body));
     } catch (error) {
-      await respondWithFailure(args.respond, error, deps.log, { action: name, user: args.body.user.id });
+      await respondWithFailure(args, error, deps.log, { action: name, user: args.body.user.id });
     }
   };
 }
@@ -38,27 +38,26 @@ export async function authorizedCard(deps: HandlerDeps, slackUserId: string, tic
   return { actor, card };
 }
 
+// Every modal opens only for someone who may act on this ticket (its branch, its technician):
+// nobody else sees its customer or the branch's technicians.
 export function assignButton(deps: HandlerDeps) {
   return withTicket(deps, "ticket.assign", async ({ body, client }, ticketId) => {
-    const actor = await deps.services.resolveActor(body.user.id);
-    deps.services.authorize(actor, "ticket.assign");
-    const [card, suggestions] = await Promise.all([deps.services.getTicketCard({ ticketId }), deps.services.suggestTechnicians({ ticketId })]);
+    const { card } = await authorizedCard(deps, body.user.id, ticketId, "ticket.assign");
+    const suggestions = await deps.services.suggestTechnicians({ ticketId });
     await client.views.open({ trigger_id: body.trigger_id, view: buildAssignModal({ card, suggestions, now: deps.clock.now() }) });
   });
 }
 
 export function scheduleButton(deps: HandlerDeps) {
   return withTicket(deps, "ticket.schedule", async ({ body, client }, ticketId) => {
-    const card = await deps.services.getTicketCard({ ticketId });
+    const { card } = await authorizedCard(deps, body.user.id, ticketId, "ticket.schedule-visit");
     await client.views.open({ trigger_id: body.trigger_id, view: buildScheduleModal({ card, now: deps.clock.now() }) });
   });
 }
 
 export function cancelButton(deps: HandlerDeps) {
   return withTicket(deps, "ticket.cancel", async ({ body, client }, ticketId) => {
-    const actor = await deps.services.resolveActor(body.user.id);
-    deps.services.authorize(actor, "ticket.cancel");
-    const card = await deps.services.getTicketCard({ ticketId });
+    const { card } = await authorizedCard(deps, body.user.id, ticketId, "ticket.cancel");
     await client.views.open({ trigger_id: body.trigger_id, view: buildCancelModal({ card }) });
   });
 }
@@ -66,9 +65,7 @@ export function cancelButton(deps: HandlerDeps) {
 /** Edit and Complete intake share the intake modal, filled from the ticket. */
 export function editButton(deps: HandlerDeps, mode: "edit" | "complete") {
   return withTicket(deps, `ticket.${mode}`, async ({ body, client }, ticketId) => {
-    const actor = await deps.services.resolveActor(body.user.id);
-    deps.services.authorize(actor, mode === "edit" ? "ticket.edit" : "ticket.complete-intake");
-    const card = await deps.services.getTicketCard({ ticketId });
+    const { actor, card } = await authorizedCard(deps, body.user.id, ticketId, mode === "edit" ? "ticket.edit" : "ticket.complete-intake");
     await openIntakeModal(deps, client, { triggerId: body.trigger_id, actor, mode, card });
   });
 }

@@ -43,7 +43,8 @@ export function parseRepairCommand(text: string): RepairCommand {
 }
 
 export function repairCommand(deps: HandlerDeps) {
-  return async ({ ack, command, client, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+  return async (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    const { ack, command, client, respond } = args;
     const parsed = parseRepairCommand(command.text);
     if (parsed.name === "help") {
       // Acking with the message answers in the same round trip, privately to the caller.
@@ -72,7 +73,7 @@ export function repairCommand(deps: HandlerDeps) {
         await respond({ response_type: "ephemeral", text: message.text, blocks: message.blocks });
       }
     } catch (error) {
-      await respondWithFailure(respond, error, deps.log, context);
+      await respondWithFailure(args, error, deps.log, context);
     }
   };
 }

@@ -2,6 +2,7 @@
 // names why and who may; anything else is logged with its cause and reported as "failed, nothing
 // lost". Never a stack trace in Slack.
 import type { RespondFn } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import { isAppError } from "../../errors";
 import type { Log } from "../../logger";
 import { buildFailure, buildRefusal } from "../../views/refusal";
@@ -15,10 +16,27 @@ export function describeFailure(error: unknown, log: Log, context: Record<string
   return buildFailure();
 }
 
-/** Tells the person privately, through the response_url Slack gave with the request. */
-export async function respondWithFailure(respond: RespondFn, error: unknown, log: Log, context: Record<string, unknown>): Promise<void> {
-  const message = describeFailure(error, log, context);
-  await respond({ response_type: "ephemeral", replace_original: false, text: message.text }).catch((cause: unknown) =>
-    log.warn("could not tell the user about a failure", { ...context, cause }),
-  );
+/** What a listener received that lets it answer one person privately. */
+export interface PrivateReplyTarget {
+  respond?: RespondFn;
+  client: { chat: Pick<WebClient["chat"], "postMessage"> };
+  body: { user?: { id: string }; user_id?: string; response_url?: string };
+}
+
+/**
+ * Tells the person privately: through the response_url when Slack gave one (messages, commands),
+ * otherwise in the bot's DM with them (App Home, modals and type-ahead have none).
+ */
+export async function tellPrivately(target: PrivateReplyTarget, text: string, log: Log, context: Record<string, unknown>): Promise<void> {
+  const userId = target.body.user?.id ?? target.body.user_id;
+  try {
+    if (target.respond && target.body.response_url) await target.respond({ response_type: "ephemeral", replace_original: false, text });
+    else if (userId) await target.client.chat.postMessage({ channel: userId, text });
+  } catch (cause) {
+    log.warn("could not tell the user", { ...context, cause });
+  }
+}
+
+export async function respondWithFailure(target: PrivateReplyTarget, error: unknown, log: Log, context: Record<string, unknown>): Promise<void> {
+  await tellPrivately(target, describeFailure(error, log, context).text, log, context);
 }

@@ -1,9 +1,8 @@
-import { can, ROLES, rolesAllowed } from "../../domain/permissions";
 import { SCHEDULABLE_STATUSES } from "../../domain/ticket-status";
 import { recordAudit } from "../audit";
 import type { Actor } from "../staff/resolve-actor";
 import { checkAppointment } from "./assign-technician";
-import { auditActor, forbidden, permissionActor } from "./authorize";
+import { assertCan, auditActor } from "./authorize";
 import type { TicketDeps } from "./deps";
 import type { PersonRef } from "./models";
 import { lockTicket, personRef, statusConflict } from "./ticket-rows";
@@ -15,10 +14,6 @@ export interface ScheduleVisitResult {
   /** The technician on the call, to be told; null before assignment. */
   technician: PersonRef | null;
 }
-
-// No action of its own in the permission table: desk staff who may assign, and the technician on
-// the call (who agrees the time with the customer, R5), may schedule.
-const SCHEDULE_ROLES = ROLES.filter((role) => rolesAllowed("ticket.assign").includes(role) || rolesAllowed("ticket.accept").includes(role));
 
 /**
  * R5: the appointment window agreed with the customer, kept apart from the R6 deadline. Stored
@@ -34,9 +29,7 @@ export async function scheduleVisit(
 
   return db.$transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
-    const target = { branchId: ticket.branchId, assignedTechnicianId: ticket.assignedTechnicianId };
-    const who = permissionActor(actor);
-    if (!can(who, "ticket.assign", target) && !can(who, "ticket.accept", target)) throw forbidden("ticket.assign", SCHEDULE_ROLES);
+    assertCan(actor, "ticket.schedule-visit", { branchId: ticket.branchId, assignedTechnicianId: ticket.assignedTechnicianId });
     if (!SCHEDULABLE_STATUSES.includes(ticket.status)) throw statusConflict(ticket.status, "ticket.schedule-visit");
     await tx.ticket.update({ where: { id: ticketId }, data: { appointmentStart: start, appointmentEnd: end } });
     await tx.assignment.updateMany({ where: { ticketId, endedAt: null }, data: { appointmentStart: start, appointmentEnd: end } });

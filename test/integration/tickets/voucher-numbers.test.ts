@@ -19,12 +19,17 @@ describe("voucher numbers", () => {
     const receivedAt = new Date("2026-11-23T01:00:00Z");
     await Promise.all(
       Array.from({ length: 200 }, () =>
-        prisma.$transaction(async (tx) => {
-          const voucherNo = await allocateVoucherNumber(tx, 2026);
-          await tx.ticket.create({
-            data: { voucherNo, branchId: branch.id, customerId: customer.id, status: "REGISTERED", category: "A_PAID", suggestedCategory: "A_PAID", area: "URBAN", receivedAt },
-          });
-        }),
+        prisma.$transaction(
+          async (tx) => {
+            const voucherNo = await allocateVoucherNumber(tx, 2026);
+            await tx.ticket.create({
+              data: { voucherNo, branchId: branch.id, customerId: customer.id, status: "REGISTERED", category: "A_PAID", suggestedCategory: "A_PAID", area: "URBAN", receivedAt },
+            });
+          },
+          // 200 transactions queue on the pool's 20 connections, all waiting for one counter row: on
+          // a busy CI machine that takes longer than Prisma's default 2 s wait, which is not what is tested.
+          { maxWait: 60_000, timeout: 60_000 },
+        ),
       ),
     );
     const numbers = (await prisma.ticket.findMany({ select: { voucherNo: true } })).map((t) => t.voucherNo).sort();
