@@ -58,6 +58,23 @@ describe("/repair (end to end)", () => {
     expect(app.current.slack.messagesIn(DISPATCH).filter((m) => !m.thread_ts || m.thread_ts === m.ts)).toHaveLength(1);
   });
 
+  it("R4: the same submission delivered 20 times at once makes one ticket, one message and one thread", async () => {
+    const desk = await seedDesk();
+    await openIntake();
+    const modal = await chooseCustomer(desk.customer.id);
+    const values = { [BLOCKS.intakeFault]: { [INPUTS.fault]: "Compressor trips after ten minutes" } };
+    const deliveries = await Promise.all(Array.from({ length: 20 }, () => app.current.slack.driver.sendViewSubmission({ userId: "U0DISP", view: modal, values })));
+    expect(deliveries.map((d) => d.status)).toEqual(Array(20).fill(200));
+    await app.current.slack.driver.settle();
+    await app.current.slack.waitFor((fake) => fake.messagesIn(DISPATCH)[0]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await app.current.database.prisma.ticket.count()).toBe(1);
+    const topLevel = app.current.slack.messagesIn(DISPATCH).filter((m) => !m.thread_ts || m.thread_ts === m.ts);
+    expect(topLevel).toHaveLength(1);
+    const thread = app.current.slack.messagesIn(DISPATCH, topLevel[0].ts).filter((m) => m.ts !== topLevel[0].ts);
+    expect(thread.map((m) => m.text)).toEqual([expect.stringMatching(/registered the call/)]);
+  });
+
   it("R5: Assign lists the branch's technicians; assigning updates the ticket, writes its thread and DMs the technician", async () => {
     const { ticket, tech1 } = await registerCall();
     const { slack } = app.current;

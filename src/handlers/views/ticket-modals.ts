@@ -75,11 +75,12 @@ export function intakeSubmitted(deps: HandlerDeps) {
       throw error;
     }
     await ack();
+    // A repeated delivery of the same submission changed nothing, and the delivery that made the
+    // ticket posts it: two posting at once would make two ticket messages. Should that one die
+    // before posting, the repost-unposted job posts the ticket.
+    if (!history) return;
     return async () => {
-      const card = await deps.services.getTicketCard({ ticketId });
-      // A repeated submission posts nothing new, unless the first one never reached Slack.
-      if (!history && card.slackMessage) return;
-      await publishTicket(deps, client, ticketId, history ? { at: deps.clock.now(), actor: person(actor), event: history } : undefined);
+      await publishTicket(deps, client, ticketId, { at: deps.clock.now(), actor: person(actor), event: history });
     };
   });
 }
