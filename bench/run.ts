@@ -329,7 +329,7 @@ async function main(): Promise<void> {
     port: 0,
     slackApiUrl: slack.apiUrl,
     log: silentLog,
-    handlerDeps: { services, log: silentLog, clock: systemClock },
+    handlerDeps: { services, log: silentLog, clock: systemClock, jobNames: [] },
     health: () => checkHealth(prisma),
     clientOptions: { retryConfig: { retries: 0 } },
   });

@@ -39,7 +39,7 @@ export async function startBot(
     port: config.PORT,
     slackApiUrl: config.SLACK_API_URL,
     log,
-    handlerDeps: { services, log, clock: systemClock },
+    handlerDeps: { services, log, clock: systemClock, jobNames: JOBS.map((job) => job.name) },
     health: database.health,
   });
   let port: number;

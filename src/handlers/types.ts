@@ -7,4 +7,6 @@ export interface HandlerDeps {
   log: Log;
   /** Views show times relative to now (overdue marks); tests travel in time. */
   clock: Clock;
+  /** The scheduled jobs' names, for `/repair jobs` (handlers do not import the jobs). */
+  jobNames: readonly string[];
 }

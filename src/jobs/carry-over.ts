@@ -2,7 +2,7 @@
 // dispatched first. At the start of each working day (CARRY_OVER_AT, or the branch's first opening)
 // the branch's unassigned calls from earlier days become priority, their ticket messages are
 // updated, and one message lists them in the dispatch channel.
-import { publishTicket } from "../handlers/support/ticket-publisher";
+import { publishTicket } from "../publish/ticket-publisher";
 import { firstOpeningOn, localDateTime } from "../domain/working-calendar";
 import { carryOverTickets } from "../services/tickets/carry-over-tickets";
 import { buildCarryOverMessage } from "../views/carry-over";
@@ -37,9 +37,8 @@ export const carryOverJob: Job = {
 
     // The calls are carried (committed) before Slack is told; a Slack failure fails the run but
     // never carries a call twice.
-    const handlerDeps = { services: deps.services, log: deps.log, clock: deps.clock };
     for (const ticket of carried) {
-      await publishTicket(handlerDeps, deps.slack, ticket.id, { at: deps.clock.now(), actor: { system: NAME }, event: { kind: "carried-over" } });
+      await publishTicket(deps, deps.slack, ticket.id, { at: deps.clock.now(), actor: { system: NAME }, event: { kind: "carried-over" } });
     }
     if (branch.dispatchChannelId) {
       const message = buildCarryOverMessage({ items: carried, timeZone: branch.timeZone });

@@ -8,7 +8,7 @@ import { buildContractNoticeDm, buildContractNoticeMessage } from "../views/dire
 import { messagesFor } from "../views/messages";
 import { oncePerBranchDay } from "./periods";
 import type { Job } from "./types";
-import { sendDirectMessage } from "./support/direct-message";
+import { sendDirectMessage } from "../publish/direct-message";
 
 const NAME = "contract-expiry";
 const ACTOR = `system:${NAME}`;

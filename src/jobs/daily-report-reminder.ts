@@ -7,7 +7,7 @@ import { branchDailyStatus } from "../services/reports/daily-work-report";
 import { buildDailyReminder } from "../views/daily-report-modal";
 import { oncePerBranchDay } from "./periods";
 import type { Job, JobContext } from "./types";
-import { sendDirectMessage } from "./support/direct-message";
+import { sendDirectMessage } from "../publish/direct-message";
 
 const NAME = "daily-report-reminder";
 

@@ -7,7 +7,7 @@ import { takeDueSnoozeReminders } from "../services/escalations/snooze";
 import { buildOverdueAlert } from "../views/overdue-alert";
 import { everyMinute } from "./periods";
 import type { Job } from "./types";
-import { sendDirectMessage } from "./support/direct-message";
+import { sendDirectMessage } from "../publish/direct-message";
 
 const NAME = "escalation-ladder";
 const ACTOR = `system:${NAME}`;

@@ -6,7 +6,7 @@ import type { LoanView } from "../services/parts/loans";
 import { buildLoansAtClosingDm } from "../views/parts";
 import { oncePerBranchDay } from "./periods";
 import type { Job, JobContext } from "./types";
-import { sendDirectMessage } from "./support/direct-message";
+import { sendDirectMessage } from "../publish/direct-message";
 
 const NAME = "loans-at-closing";
 const ACTOR = `system:${NAME}`;

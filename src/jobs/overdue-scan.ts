@@ -3,7 +3,7 @@
 // the dispatch channel, and a DM with an Acknowledge button to each active director of the branch.
 // Every posted message is recorded, so acknowledging updates them all.
 import { raiseOverdueEscalations, recordEscalationMessage } from "../services/escalations/raise-overdue";
-import { publishEscalation } from "./support/escalation-publisher";
+import { publishEscalation } from "../publish/escalation-publisher";
 import { everyMinute } from "./periods";
 import type { Job } from "./types";
 

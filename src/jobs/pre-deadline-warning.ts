@@ -5,7 +5,7 @@ import { warnBeforeDeadlines } from "../services/escalations/pre-deadline-warnin
 import { buildPreDeadlineWarning } from "../views/pre-deadline-warning";
 import { everyMinute } from "./periods";
 import type { Job } from "./types";
-import { sendDirectMessage } from "./support/direct-message";
+import { sendDirectMessage } from "../publish/direct-message";
 
 const NAME = "pre-deadline-warning";
 const ACTOR = `system:${NAME}`;

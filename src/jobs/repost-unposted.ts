@@ -2,7 +2,7 @@
 // field). If the process dies in between, or Slack fails, the call exists but nobody sees it in
 // the dispatch channel. Every few minutes this posts those calls, with a line in the thread saying
 // the message was late, so no call stays invisible.
-import { publishTicket } from "../handlers/support/ticket-publisher";
+import { publishTicket } from "../publish/ticket-publisher";
 import type { Job } from "./types";
 
 const NAME = "repost-unposted";
@@ -24,11 +24,10 @@ export const repostUnpostedJob: Job = {
     if (!deps.slack) throw new Error("repost-unposted posts to Slack and needs a Slack client");
     const now = deps.clock.now();
     const unposted = await deps.services.listUnpostedTickets({ olderThan: new Date(now.getTime() - GRACE_MINUTES * 60_000), limit: BATCH });
-    const handlerDeps = { services: deps.services, log: deps.log, clock: deps.clock };
     let posted = 0;
     for (const ticket of unposted) {
       try {
-        const card = await publishTicket(handlerDeps, deps.slack, ticket.id, { at: now, actor: { system: NAME }, event: { kind: "reposted", registeredAt: ticket.registeredAt } });
+        const card = await publishTicket(deps, deps.slack, ticket.id, { at: now, actor: { system: NAME }, event: { kind: "reposted", registeredAt: ticket.registeredAt } });
         if (card.slackMessage) posted += 1;
       } catch (error) {
         deps.log.error("could not post a call's missing message", { ticketId: ticket.id, error });

@@ -1,18 +1,15 @@
 // What a scheduled job is: a name, a cron schedule, how its periods are keyed, and the work.
 // The runner claims each period in PostgreSQL (claim.ts) before calling `run`, so a job body only
 // has to be idempotent for its own data, never for concurrent replicas.
-import type { WebClient } from "@slack/web-api";
 import type { Clock } from "../clock";
 import type { Db } from "../db";
 import type { WorkingCalendar } from "../domain/working-calendar";
 import type { Log } from "../logger";
+import type { PublishSlackClient } from "../publish/slack-client";
 import type { Services } from "../services";
 
-/** The Slack calls jobs make, and no more, so fakes stay small. */
-export interface JobSlackClient {
-  chat: Pick<WebClient["chat"], "postMessage" | "update">;
-  conversations: Pick<WebClient["conversations"], "open">;
-}
+/** The Slack calls jobs make, and no more, so fakes stay small: the same as src/publish's. */
+export type JobSlackClient = PublishSlackClient;
 
 export interface JobSettings {
   /** A RUNNING claim older than this is taken to have crashed and may be reclaimed. */

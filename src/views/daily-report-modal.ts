@@ -3,7 +3,7 @@
 // reminder DM. Slack allows 100 blocks per modal, so at most MAX_LINES lines (fewer with many tickets) are editable;
 // the lines not shown are kept as they are.
 import type { ActionsBlock, KnownBlock, ModalView } from "@slack/types";
-import type { ServiceCategory } from "../generated/prisma/client";
+import type { ServiceCategory } from "../domain/category";
 import type { CategoryTotals, DailyReportStatus, DailyWork, DailyWorkProblem, HoursChange, InternalWork } from "../services/reports/daily-work-report";
 import { fallbackDate, mention, oneLine, safeText, slackDate } from "./format";
 import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "./ids";

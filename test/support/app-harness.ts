@@ -3,6 +3,7 @@
 import { createSlackApp, type SlackApp } from "../../src/app";
 import { fixedClock, type Clock } from "../../src/clock";
 import { checkHealth } from "../../src/db";
+import { JOBS } from "../../src/jobs/registry";
 import { silentLog, type Log } from "../../src/logger";
 import { createServices } from "../../src/services";
 import { createTestDatabase, type TestDatabase } from "./db";
@@ -41,7 +42,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app: SlackApp = createSlackApp({
     slackApiUrl: slack.apiUrl,
     log,
-    handlerDeps: { services, log, clock },
+    handlerDeps: { services, log, clock, jobNames: JOBS.map((job) => job.name) },
     health: () => checkHealth(database.prisma),
     // Against the fake: fail fast instead of the WebClient's 30 minutes of retries.
     clientOptions: { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },

@@ -2,7 +2,7 @@
 // opens a modal for the reason and the new expected completion; submitting alerts the directors at
 // once through the same publisher as the overdue alert (thread line, dispatch channel, DMs).
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import { publishEscalation } from "../../jobs/support/escalation-publisher";
+import { publishEscalation } from "../../publish/escalation-publisher";
 import { buildCannotFinishModal, readCannotFinishSubmission } from "../../views/cannot-finish-modal";
 import { buildNoticeModal } from "../../views/notice-modal";
 import type { StateValues } from "../../views/state";

@@ -5,7 +5,7 @@ import { readStateChoice, buildReturnItemModal, stateChangedText } from "../../v
 import { buildReturnModal, buildBorrowModal } from "../../views/parts";
 import { ticketModalMetadata } from "../../views/ticket-modal-common";
 import { respondWithFailure } from "../support/failures";
-import { publishTicket } from "../support/ticket-publisher";
+import { publishTicket } from "../../publish/ticket-publisher";
 import type { HandlerDeps } from "../types";
 import { person } from "../views/ticket-modals";
 import { showGoodsRegister } from "../commands/repair-parts";

@@ -4,7 +4,7 @@
 import { buildDeclineModal } from "../../views/decline-modal";
 import { slackDate } from "../../views/format";
 import { messagesFor } from "../../views/messages";
-import { publishTicket, updateTechnicianDm } from "../support/ticket-publisher";
+import { publishTicket, updateTechnicianDm } from "../../publish/ticket-publisher";
 import type { HandlerDeps } from "../types";
 import { person } from "../views/ticket-modals";
 import { withTicket } from "./ticket-buttons";

@@ -1,7 +1,6 @@
 // `/repair jobs`: admins see the latest scheduled runs, failures first, and each job's last success.
 import type { RespondFn } from "@slack/bolt";
 import { isAppError } from "../../errors";
-import { JOBS } from "../../jobs/registry";
 import type { Actor } from "../../services/staff/resolve-actor";
 import { buildJobRunsMessage } from "../../views/job-runs";
 import { messagesFor } from "../../views/messages";
@@ -9,7 +8,7 @@ import type { HandlerDeps } from "../types";
 
 export async function showJobRuns(deps: HandlerDeps, actor: Actor, respond: RespondFn): Promise<void> {
   try {
-    const overview = await deps.services.listJobRuns({ actor, jobNames: JOBS.map((job) => job.name) });
+    const overview = await deps.services.listJobRuns({ actor, jobNames: deps.jobNames });
     const message = buildJobRunsMessage(overview);
     await respond({ response_type: "ephemeral", text: message.text, blocks: message.blocks });
   } catch (error) {

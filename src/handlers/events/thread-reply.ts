@@ -9,7 +9,7 @@ import { buildThreadAnswer, buildResolvedHistory } from "../../views/thread-repl
 import type { TicketCard, TicketHistoryEntry } from "../../services/tickets/models";
 import { describeFailure } from "../support/failures";
 import { createLimiter } from "../support/limiter";
-import { publishTicket, updateTechnicianDm } from "../support/ticket-publisher";
+import { publishTicket, updateTechnicianDm } from "../../publish/ticket-publisher";
 import type { HandlerDeps } from "../types";
 import { person } from "../views/ticket-modals";
 

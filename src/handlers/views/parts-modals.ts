@@ -11,7 +11,7 @@ import { buildNoticeModal } from "../../views/notice-modal";
 import { buildReturnedText, readBorrowSubmission, readReturnSubmission, returnFieldErrors } from "../../views/parts";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
-import { publishTicket } from "../support/ticket-publisher";
+import { publishTicket } from "../../publish/ticket-publisher";
 import type { HandlerDeps } from "../types";
 import { person } from "./ticket-modals";
 

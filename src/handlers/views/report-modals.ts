@@ -12,7 +12,7 @@ import { buildNoticeModal } from "../../views/notice-modal";
 import { readReportMetadata, readReportSubmission, reportErrorsOnFields, reportHistoryText } from "../../views/report-work-modal";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
-import { publishTicket, updateTechnicianDm } from "../support/ticket-publisher";
+import { publishTicket, updateTechnicianDm } from "../../publish/ticket-publisher";
 import type { HandlerDeps } from "../types";
 import { person } from "./ticket-modals";
 

@@ -15,7 +15,7 @@ import { describeServiceFieldError } from "../../views/field-errors";
 import { readScheduleSubmission } from "../../views/schedule-modal";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
-import { announceNeedsTechnician, notifyTechnicians, publishTicket, updateTechnicianDm } from "../support/ticket-publisher";
+import { announceNeedsTechnician, notifyTechnicians, publishTicket, updateTechnicianDm } from "../../publish/ticket-publisher";
 import type { HandlerDeps } from "../types";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;

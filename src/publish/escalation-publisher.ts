@@ -1,16 +1,16 @@
 // R7/R12: posting a freshly raised escalation: a reply in the ticket's thread, a line in the
 // dispatch channel, and a DM with Acknowledge / Remind me to each active director of the branch.
-// Used by the overdue scan (JobSlackClient) and the Cannot finish modal (Bolt's client): both
+// Used by the overdue scan (the jobs' client) and the Cannot finish modal (Bolt's client): both
 // satisfy the small interface below. Every posted message is recorded, so acknowledging,
 // climbing and reminding update them all.
-import type { Clock } from "../../clock";
-import type { Log } from "../../logger";
-import type { RaisedOverdue } from "../../services/escalations/raise-overdue";
-import { buildEscalationAlert } from "../../views/overdue-alert";
-import type { JobSlackClient } from "../types";
+import type { Clock } from "../clock";
+import type { Log } from "../logger";
+import type { RaisedOverdue } from "../services/escalations/raise-overdue";
+import { buildEscalationAlert } from "../views/overdue-alert";
 import { sendDirectMessage } from "./direct-message";
+import type { PublishSlackClient } from "./slack-client";
 
-export type EscalationSlackClient = JobSlackClient;
+export type EscalationSlackClient = PublishSlackClient;
 
 export interface EscalationPublisherDeps {
   clock: Clock;

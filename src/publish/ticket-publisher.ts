@@ -1,19 +1,26 @@
 // Keeps a ticket's Slack presence in step with the database: the ticket message in the branch's
 // dispatch channel (posted once, then updated in place), a thread reply per change (the ticket's
 // history), and the technicians' direct messages.
-import type { WebClient } from "@slack/web-api";
-import type { PersonRef, TicketCard, TicketHistoryEntry } from "../../services/tickets/models";
-import type { AssignmentDm } from "../../services/tickets/technician-action-rows";
-import { buildAssignmentDm, buildDeclinedDm, buildUnassignedDm } from "../../views/technician-dm";
-import { buildHistoryReply } from "../../views/ticket-history";
-import { buildTicketMessage } from "../../views/ticket-message";
-import type { HandlerDeps } from "../types";
+import type { Clock } from "../clock";
+import type { Log } from "../logger";
+import type { Services } from "../services";
+import type { PersonRef, TicketCard, TicketHistoryEntry } from "../services/tickets/models";
+import type { AssignmentDm } from "../services/tickets/technician-action-rows";
+import { buildAssignmentDm, buildDeclinedDm, buildUnassignedDm } from "../views/technician-dm";
+import { buildHistoryReply } from "../views/ticket-history";
+import { buildTicketMessage } from "../views/ticket-message";
+import type { PublishSlackClient } from "./slack-client";
 
-type Chat = Pick<WebClient["chat"], "postMessage" | "update">;
-export type PublisherClient = { chat: Chat; conversations: Pick<WebClient["conversations"], "open"> };
+/** What publishing a ticket reads and records; handlers' and jobs' dependencies both provide it. */
+export interface TicketPublishDeps {
+  services: Pick<Services, "getTicketCard" | "recordTicketMessage" | "recordAssignmentMessage">;
+  clock: Clock;
+  log: Log;
+}
+type PublisherClient = PublishSlackClient;
 
 /** Posts or updates the ticket message, then writes `history` in its thread. Returns the fresh card. */
-export async function publishTicket(deps: HandlerDeps, client: PublisherClient, ticketId: number, history?: TicketHistoryEntry): Promise<TicketCard> {
+export async function publishTicket(deps: TicketPublishDeps, client: PublisherClient, ticketId: number, history?: TicketHistoryEntry): Promise<TicketCard> {
   let card = await deps.services.getTicketCard({ ticketId });
   const message = buildTicketMessage(card, { now: deps.clock.now() });
   if (card.slackMessage) {
@@ -36,7 +43,7 @@ export async function publishTicket(deps: HandlerDeps, client: PublisherClient, 
 
 /** R5: the technician hears of the assignment directly; a replaced technician hears they are off it. */
 export async function notifyTechnicians(
-  deps: HandlerDeps,
+  deps: TicketPublishDeps,
   client: PublisherClient,
   options: { card: TicketCard; technician: PersonRef; previous: PersonRef | null; assignmentId: number; note: string | null },
 ): Promise<void> {
@@ -62,7 +69,7 @@ async function openDm(client: PublisherClient, slackUserId: string): Promise<str
  * buttons, or that they declined it). Nothing to do when the DM was never recorded.
  */
 export async function updateTechnicianDm(
-  deps: HandlerDeps,
+  deps: TicketPublishDeps,
   client: PublisherClient,
   options: { dm: AssignmentDm | null; card: TicketCard; declinedReason?: string },
 ): Promise<void> {

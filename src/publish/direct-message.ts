@@ -1,8 +1,8 @@
 import type { KnownBlock } from "@slack/types";
-import type { JobSlackClient } from "../types";
+import type { PublishSlackClient } from "./slack-client";
 
 /** Opens (or finds) the DM with a person and posts there; returns where it went, to update it later. */
-export async function sendDirectMessage(slack: JobSlackClient, slackUserId: string, message: { text: string; blocks?: KnownBlock[] }): Promise<{ channel: string; ts: string }> {
+export async function sendDirectMessage(slack: PublishSlackClient, slackUserId: string, message: { text: string; blocks?: KnownBlock[] }): Promise<{ channel: string; ts: string }> {
   const opened = await slack.conversations.open({ users: slackUserId });
   const channel = opened.channel?.id;
   if (!channel) throw new Error(`conversations.open gave no channel for ${slackUserId}`);
