@@ -2,24 +2,10 @@
 // director — presses every button of its message: each is refused privately, no modal opens, and
 // nothing of the ticket (its customer, the branch's technicians) is shown to them.
 import { ACTIONS } from "../../src/views/ids";
-import { useTestApp } from "../support/app-harness";
-import { DISPATCH, deskSteps } from "../support/desk";
+import { DISPATCH, deskSteps, useDeskApp } from "../support/desk";
 import { createBranchWithCalendar, createDispatcher, createStaff } from "../support/factories/data";
 
-const app = useTestApp({
-  now: "2026-11-23T01:00:00Z",
-  fake: {
-    users: {
-      U0DISP: { name: "park.jisoo" },
-      U0TECH1: { name: "kim.minsu" },
-      U0TECH2: { name: "lee.sora" },
-      U0STRANGER: { name: "visitor" },
-      U0BERLINDISP: { name: "anna.schmidt" },
-      U0BERLINDIR: { name: "jonas.weber" },
-    },
-    channels: { [DISPATCH]: { name: "dispatch-seoul" } },
-  },
-});
+const app = useDeskApp({ U0BERLINDISP: { name: "anna.schmidt" }, U0BERLINDIR: { name: "jonas.weber" } });
 const { registerCall } = deskSteps(app);
 
 function buttonsOf(message: { blocks?: unknown[] }): { action_id: string; value?: string }[] {

@@ -8,7 +8,7 @@ import { createBranchWithCalendar, createCustomer, createDispatcher, createEquip
 export const DISPATCH = "C0DISPATCH";
 
 /** The app, at Monday 23 November 2026, 10:00 in Seoul, with the desk's Slack users and channels. */
-export function useDeskApp(): { readonly current: TestApp } {
+export function useDeskApp(extraUsers: Record<string, { name: string }> = {}): { readonly current: TestApp } {
   return useTestApp({
     now: "2026-11-23T01:00:00Z",
     fake: {
@@ -17,6 +17,7 @@ export function useDeskApp(): { readonly current: TestApp } {
         U0TECH1: { name: "kim.minsu" },
         U0TECH2: { name: "lee.sora" },
         U0STRANGER: { name: "visitor" },
+        ...extraUsers,
       },
       channels: { [DISPATCH]: { name: "dispatch-seoul" }, C0CHAT: { name: "customer-mail" } },
     },
