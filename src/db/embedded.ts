@@ -59,10 +59,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (layout.relocatedBecause) log.info(layout.relocatedBecause, { dataDir: layout.dataDir, binDir: layout.binDir });
 
   const running = await runningServer(layout.dataDir);
-  let process_: ServerProcess;
+  let current: ServerProcess;
   let owned: boolean;
   if (running && options.whenRunning) {
-    process_ = { pid: running.pid, port: running.port };
+    current = { pid: running.pid, port: running.port };
     owned = options.whenRunning === "adopt";
     log.info("using the embedded PostgreSQL that is already running", { pid: running.pid, port: running.port, dataDir: layout.dataDir });
   } else if (running) {
@@ -71,47 +71,47 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
   } else {
     if (!existsSync(path.join(layout.dataDir, "PG_VERSION"))) await initialise(layout, log);
-    process_ = await startServer(layout, options.port, log);
+    current = await startServer(layout, options.port, log);
     owned = true;
   }
 
-  const password = await readPassword(layout, process_.port);
-  const adminUrl = serverUrl(password, process_.port, "postgres");
+  const password = await readPassword(layout, current.port);
+  const adminUrl = serverUrl(password, current.port, "postgres");
   try {
     await ensureDatabase(adminUrl, database);
   } catch (error) {
-    if (owned) await stopServer(process_).catch(() => undefined);
-    throw new EmbeddedPostgresError(`The embedded PostgreSQL on port ${process_.port} refused our connection: ${(error as Error).message}`);
+    if (owned) await stopServer(current).catch(() => undefined);
+    throw new EmbeddedPostgresError(`The embedded PostgreSQL on port ${current.port} refused our connection: ${(error as Error).message}`);
   }
-  log.info("embedded PostgreSQL ready", { port: process_.port, dataDir: layout.dataDir, pid: process_.pid, owned });
+  log.info("embedded PostgreSQL ready", { port: current.port, dataDir: layout.dataDir, pid: current.pid, owned });
 
   let stopping = false;
   let supervisor: NodeJS.Timeout | undefined;
   const server: EmbeddedServer = {
-    url: serverUrl(password, process_.port, database),
+    url: serverUrl(password, current.port, database),
     dataDir: layout.dataDir,
     owned,
     async stop() {
       stopping = true;
       if (supervisor) clearInterval(supervisor);
-      if (owned) await stopServer(process_);
+      if (owned) await stopServer(current);
       if (options.ephemeral) await fs.rm(layout.dataDir, { recursive: true, force: true });
     },
     supervise({ onGiveUp, maxRestarts = 5, checkEveryMs = 2_000 }) {
       let failures = 0;
       let restarting = false;
       const check = async () => {
-        if (stopping || restarting || isAlive(process_.pid)) return;
+        if (stopping || restarting || isAlive(current.pid)) return;
         restarting = true;
-        log.error("the embedded PostgreSQL stopped; restarting it", { pid: process_.pid, dataDir: layout.dataDir });
+        log.error("the embedded PostgreSQL stopped; restarting it", { pid: current.pid, dataDir: layout.dataDir });
         while (!stopping) {
           try {
             // Another process of ours (a CLI command) may have restarted it in the meantime.
             const again = await runningServer(layout.dataDir);
-            process_ = again ?? (await startServer(layout, process_.port, log));
+            current = again ?? (await startServer(layout, current.port, log));
             owned = true;
             failures = 0;
-            log.info("embedded PostgreSQL restarted", { pid: process_.pid });
+            log.info("embedded PostgreSQL restarted", { pid: current.pid });
             break;
           } catch (error) {
             failures += 1;
@@ -127,7 +127,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         }
         restarting = false;
       };
-      process_.child?.once("exit", () => void check());
+      current.child?.once("exit", () => void check());
       supervisor = setInterval(() => void check(), checkEveryMs);
       supervisor.unref();
     },
