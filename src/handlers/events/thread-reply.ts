@@ -8,7 +8,7 @@ import { parseThreadReply } from "../../domain/thread-command";
 import { buildThreadAnswer, buildResolvedHistory } from "../../views/thread-reply";
 import type { TicketCard, TicketHistoryEntry } from "../../services/tickets/models";
 import { describeFailure } from "../support/failures";
-import { createLimiter } from "../support/limiter";
+import { createKeyedQueue, createLimiter } from "../support/limiter";
 import { publishTicket, updateTechnicianDm } from "../../publish/ticket-publisher";
 import type { HandlerDeps } from "../types";
 import { person } from "../views/ticket-modals";
@@ -48,10 +48,12 @@ const CONCURRENT_REPLIES = 4;
 
 export function threadReply(deps: HandlerDeps) {
   const limit = createLimiter(CONCURRENT_REPLIES);
+  // One thread's replies in the order they came (in this process), several threads at once.
+  const inThreadOrder = createKeyedQueue();
   return async ({ event, client }: MessageArgs) => {
     const reply = threadReplyOf(event);
     if (!reply) return;
-    await limit(() => handleReply(deps, client, reply));
+    await inThreadOrder(`${reply.channel}:${reply.threadTs}`, () => limit(() => handleReply(deps, client, reply)));
   };
 }
 

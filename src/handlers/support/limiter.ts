@@ -23,3 +23,25 @@ export function createLimiter(concurrency: number): Limiter {
     }
   };
 }
+
+export type KeyedQueue = <T>(key: string, work: () => Promise<T>) => Promise<T>;
+
+/**
+ * Work with the same key runs one after another, in the order it arrived; other keys run freely.
+ * A technician's "arrived" then "hours 2" in one thread must be handled in that order, although
+ * both events were acked at once.
+ */
+export function createKeyedQueue(): KeyedQueue {
+  const tails = new Map<string, Promise<unknown>>();
+  return <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const previous = tails.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    const tail = next.catch(() => undefined);
+    tails.set(key, tail);
+    // Forget the key once nothing more is queued behind this work.
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return next;
+  };
+}

@@ -1,4 +1,4 @@
-import { createLimiter } from "../../../src/handlers/support/limiter";
+import { createKeyedQueue, createLimiter } from "../../../src/handlers/support/limiter";
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -37,5 +37,29 @@ describe("createLimiter", () => {
 
   it("refuses a concurrency that is not a positive integer", () => {
     expect(() => createLimiter(0)).toThrow(RangeError);
+  });
+});
+
+describe("createKeyedQueue", () => {
+  it("runs one key's work in arrival order, even when an earlier one fails, and other keys meanwhile", async () => {
+    const inOrder = createKeyedQueue();
+    const events: string[] = [];
+    const slow = (name: string, ms: number, fail = false) => () =>
+      new Promise<string>((resolve, reject) => {
+        events.push(`start ${name}`);
+        setTimeout(() => {
+          events.push(`end ${name}`);
+          if (fail) reject(new Error(name));
+          else resolve(name);
+        }, ms);
+      });
+    const results = await Promise.allSettled([
+      inOrder("thread-1", slow("arrived", 30, true)),
+      inOrder("thread-1", slow("hours", 1)),
+      inOrder("thread-2", slow("other", 1)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "fulfilled", "fulfilled"]);
+    expect(events.indexOf("start hours")).toBeGreaterThan(events.indexOf("end arrived"));
+    expect(events.indexOf("end other")).toBeLessThan(events.indexOf("end arrived"));
   });
 });
