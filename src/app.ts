@@ -38,7 +38,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   // HTTP: our own server (transport/http-server.ts) checks each request before Bolt's receiver sees it.
   const receiver =
     options.mode.kind === "http"
-      ? new HTTPReceiver({ signingSecret: options.mode.signingSecret, logger, processBeforeResponse: false })
+      ? // Only our server calls its listener, after checking the signature itself: no second HMAC here.
+        new HTTPReceiver({ signingSecret: options.mode.signingSecret, signatureVerification: false, logger, processBeforeResponse: false })
       : new SocketModeReceiver({ appToken: options.mode.appToken, logger, installerOptions: { clientOptions } });
 
   const app = new App({
@@ -51,12 +52,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
 
   // Socket Mode bodies come from Slack's socket, not our HTTP guard: the same shape check, first.
-  app.use(async ({ body, ack, next }) => {
-    const shape = checkPayloadShape(body);
-    if (shape.ok) return next();
-    options.log.warn("dropped a malformed Slack request", { reason: shape.reason });
-    await (ack as (() => Promise<void>) | undefined)?.();
-  });
+  if (options.mode.kind === "socket") {
+    app.use(async ({ body, ack, next }) => {
+      const shape = checkPayloadShape(body);
+      if (shape.ok) return next();
+      options.log.warn("dropped a malformed Slack request", { reason: shape.reason });
+      await (ack as (() => Promise<void>) | undefined)?.();
+    });
+  }
   app.error(async (error) => {
     options.log.error("unhandled error in a Slack listener", { error, code: (error as { code?: string }).code });
   });

@@ -15,10 +15,7 @@ export { EmbeddedPostgresError };
 
 export interface EmbeddedServer {
   url: string;
-  /** Where the data really is (see embedded-layout.ts: root may keep it elsewhere). */
-  dataDir: string;
-  /** True when this process stops the server when it stops. */
-  owned: boolean;
+  /** Stops the server if this process started or adopted it; a shared one keeps running. */
   stop(): Promise<void>;
   /**
    * Restarts the server if it dies, up to `maxRestarts` times in a row; after that `onGiveUp`
@@ -89,8 +86,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   let supervisor: NodeJS.Timeout | undefined;
   const server: EmbeddedServer = {
     url: serverUrl(password, current.port, database),
-    dataDir: layout.dataDir,
-    owned,
     async stop() {
       stopping = true;
       if (supervisor) clearInterval(supervisor);

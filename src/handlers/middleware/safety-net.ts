@@ -56,9 +56,10 @@ export function safetyNet(deps: HandlerDeps, listened: ListenedIds): Middleware<
       } catch {
         // The listener had acked already (Bolt refuses a second ack): only the telling is left.
       }
-      if (body.type === "view_submission" && ackedNow) return void deps.log.error("a listener failed", { ...context, error });
-      if (body.type === "block_suggestion") return void deps.log.error("a listener failed", { ...context, error });
-      await respondWithFailure(target, error, deps.log, context);
+      // A replaced modal or an empty type-ahead already says so; anything else is told privately.
+      const shownInPlace = (body.type === "view_submission" && ackedNow) || body.type === "block_suggestion";
+      if (shownInPlace) deps.log.error("a listener failed", { ...context, error });
+      else await respondWithFailure(target, error, deps.log, context);
     }
   };
 }
