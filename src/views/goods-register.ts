@@ -116,9 +116,10 @@ export function readReturnItemSubmission(
 }
 
 /** The ticket thread line of a return. */
-export function returnedThreadText(result: { receipts: { number: string }[]; signedBy: string; returnedAt: Date; unrepaired: boolean }, options: { timeZone: string; note?: string | null; locale?: Locale }): string {
+export function returnedThreadText(result: { receipts: { number: string }[]; signedBy: string; returnedAt: Date; unrepaired: boolean; resolved: boolean }, options: { timeZone: string; note?: string | null; locale?: Locale }): string {
   const t = messagesFor(options.locale).partsWorkshop.returnItem;
   let text = t.thread(result.receipts.map((r) => r.number).join(", "), safeText(oneLine(result.signedBy, 120), 160), slackDate(result.returnedAt, options.timeZone));
+  if (result.resolved) text += t.resolved;
   if (result.unrepaired) text += t.unrepaired;
   if (options.note) text += t.note(safeText(oneLine(options.note, 500), 600));
   return text;

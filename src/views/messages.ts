@@ -493,6 +493,8 @@ const en = {
     conflictStatus: (what: string, status: string) => `${what} is ${status}, so that cannot be done now.`,
     conflictIncomplete: (what: string, fields: string[]) => `${what} is incomplete${fields.length ? ` (missing ${fields.join(", ")})` : ""}: complete the intake first (R3).`,
     thisTicket: "This ticket",
+    custodyOpen: (what: string, receipt: string | undefined) =>
+      `An item of ${what}${receipt ? ` (custody receipt ${receipt})` : ""} is still in the workshop: return it to the customer first (Return to customer), then the call can end (R11).`,
     alreadyAcknowledged: (who: string, when: string) => `This alert was already acknowledged by ${who} at ${when}.`,
     validationFields: (fields: string[]) => `Please check: ${fields.join(", ")}.`,
     failure: "Sorry, that failed. It was logged for the team, and nothing was changed. Please try again.",

@@ -40,6 +40,10 @@ export function buildRefusal(error: RefusalInput, options: { locale?: Locale } =
     case "CONFLICT": {
       const status = typeof details.status === "string" && details.status in m.status ? (details.status as TicketStatus) : undefined;
       const what = voucherNo ?? m.refusal.thisTicket;
+      if (details.reason === "custody-open") {
+        const receipt = typeof details.receiptNumber === "string" ? escapeMrkdwn(details.receiptNumber) : undefined;
+        return { text: m.refusal.custodyOpen(what, receipt) };
+      }
       if (status === "INCOMPLETE") return { text: m.refusal.conflictIncomplete(what, stringList(details.missingFields).map((f) => escapeMrkdwn(fieldName(f, m)))) };
       if (status) return { text: m.refusal.conflictStatus(what, m.status[status]) };
       return { text: m.errors.CONFLICT };

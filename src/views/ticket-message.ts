@@ -141,25 +141,33 @@ export function ticketButtons(card: Pick<TicketCard, "id" | "voucherNo" | "statu
  * R9: the assigned technician's buttons, on the ticket message and in their DM. Anyone may see
  * them on the channel message; the services refuse everyone but the assignee.
  */
-export function technicianButtons(card: Pick<TicketCard, "id" | "status" | "technician">, m: Messages): Button[] {
-  if (!card.technician) return [];
+export function technicianButtons(card: Pick<TicketCard, "id" | "status" | "technician" | "itemsInWorkshop">, m: Messages): Button[] {
   const value = String(card.id);
-  if (card.status === "ASSIGNED") {
+  const buttons = card.technician ? visitButtons(card.status, value, m) : [];
+  // R11: whatever the outcome, an item in the workshop goes back to the customer, who signs; until
+  // then the call cannot close, so the way back is offered in every status that still needs work.
+  if (!card.itemsInWorkshop || FINISHED.includes(card.status) || buttons.some((b) => b.action_id === ACTIONS.ticketReturnItem)) return buttons;
+  if (card.status === "RESOLVED") return [button(ACTIONS.ticketReturnItem, m.ticket.returnItem, value, "primary"), button(ACTIONS.ticketClose, m.ticket.close, value)];
+  return [...buttons, button(ACTIONS.ticketReturnItem, m.ticket.returnItem, value)];
+}
+
+function visitButtons(status: TicketCard["status"], value: string, m: Messages): Button[] {
+  if (status === "ASSIGNED") {
     return [button(ACTIONS.ticketAccept, m.ticket.accept, value, "primary"), button(ACTIONS.ticketArrive, m.ticket.arrived, value), button(ACTIONS.ticketDecline, m.ticket.decline, value)];
   }
-  if (card.status === "ACCEPTED") return [button(ACTIONS.ticketArrive, m.ticket.arrived, value, "primary"), button(ACTIONS.ticketDecline, m.ticket.decline, value)];
+  if (status === "ACCEPTED") return [button(ACTIONS.ticketArrive, m.ticket.arrived, value, "primary"), button(ACTIONS.ticketDecline, m.ticket.decline, value)];
   // R9–R13: on site or in the workshop the technician reports work (several visits are allowed),
   // says at once when it cannot be finished as scheduled (R12), and returns a workshop item (R11).
-  if (card.status === "ON_SITE") return [button(ACTIONS.ticketReportWork, m.ticket.reportWork, value, "primary"), button(ACTIONS.ticketCannotFinish, m.ticket.cannotFinish, value)];
-  if (card.status === "IN_WORKSHOP") {
+  if (status === "ON_SITE") return [button(ACTIONS.ticketReportWork, m.ticket.reportWork, value, "primary"), button(ACTIONS.ticketCannotFinish, m.ticket.cannotFinish, value)];
+  if (status === "IN_WORKSHOP") {
     return [
       button(ACTIONS.ticketReportWork, m.ticket.reportWork, value, "primary"),
       button(ACTIONS.ticketCannotFinish, m.ticket.cannotFinish, value),
       button(ACTIONS.ticketReturnItem, m.ticket.returnItem, value),
     ];
   }
-  if (card.status === "ON_HOLD") return [button(ACTIONS.ticketArrive, m.ticket.arrived, value, "primary"), button(ACTIONS.ticketReportWork, m.ticket.reportWork, value)];
-  if (card.status === "RESOLVED") return [button(ACTIONS.ticketClose, m.ticket.close, value, "primary")];
+  if (status === "ON_HOLD") return [button(ACTIONS.ticketArrive, m.ticket.arrived, value, "primary"), button(ACTIONS.ticketReportWork, m.ticket.reportWork, value)];
+  if (status === "RESOLVED") return [button(ACTIONS.ticketClose, m.ticket.close, value, "primary")];
   return [];
 }
 

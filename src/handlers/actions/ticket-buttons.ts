@@ -5,7 +5,8 @@ import { buildAssignModal } from "../../views/assign-modal";
 import { buildCancelModal } from "../../views/cancel-modal";
 import { buildScheduleModal } from "../../views/schedule-modal";
 import { buildTicketMessage } from "../../views/ticket-message";
-import { respondWithFailure } from "../support/failures";
+import { respondWithFailure, tellPrivately } from "../support/failures";
+import { buildRefusal } from "../../views/refusal";
 import { openIntakeModal } from "../support/intake";
 import type { Action } from "../../domain/permissions";
 import type { HandlerDeps } from "../types";
@@ -56,8 +57,13 @@ export function scheduleButton(deps: HandlerDeps) {
 }
 
 export function cancelButton(deps: HandlerDeps) {
-  return withTicket(deps, "ticket.cancel", async ({ body, client }, ticketId) => {
+  return withTicket(deps, "ticket.cancel", async (args, ticketId) => {
+    const { body, client } = args;
     const { card } = await authorizedCard(deps, body.user.id, ticketId, "ticket.cancel");
+    // R11: the service would refuse it; say so before the person types a reason.
+    if (card.itemsInWorkshop) {
+      return void (await tellPrivately(args, buildRefusal({ code: "CONFLICT", details: { reason: "custody-open", voucherNo: card.voucherNo } }).text, deps.log, { action: "ticket.cancel" }));
+    }
     await client.views.open({ trigger_id: body.trigger_id, view: buildCancelModal({ card }) });
   });
 }

@@ -27,6 +27,11 @@ export async function cancelTicket(deps: TicketDeps, options: { actor: Actor; ti
     const ticket = await lockTicket(tx, ticketId);
     assertCan(actor, "ticket.cancel", { branchId: ticket.branchId, assignedTechnicianId: ticket.assignedTechnicianId });
     if (!canTransition(ticket.status, "CANCELLED")) throw statusConflict(ticket.status, "ticket.cancel");
+    // R11: the customer's item goes back (and signs for it) before the call may end.
+    const openReceipt = await tx.custodyReceipt.findFirst({ where: { ticketId, state: { not: "RETURNED" } }, orderBy: { id: "asc" } });
+    if (openReceipt) {
+      throw new AppError("CONFLICT", { message: "item still in the workshop", details: { reason: "custody-open", receiptNumber: openReceipt.number, status: ticket.status, action: "ticket.cancel" } });
+    }
     const open = await tx.assignment.findFirst({ where: { ticketId, endedAt: null }, include: { technician: true } });
     if (open) await tx.assignment.update({ where: { id: open.id }, data: { endedAt: now } });
     await tx.ticket.update({ where: { id: ticketId }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason } });

@@ -21,6 +21,7 @@ const cardInclude = {
   partUsages: { select: { quantity: true } },
   charges: { select: { amount: true } },
   visitReports: { orderBy: { id: "desc" }, take: 1, select: { outcome: true, createdAt: true } },
+  custodyReceipts: { where: { state: { not: "RETURNED" } }, select: { id: true } },
 } satisfies Prisma.TicketInclude;
 
 /**
@@ -104,6 +105,7 @@ function toCard(ticket: CardRow): TicketCard {
     sourceMessageLink: ticket.sourceMessageLink,
     slackMessage: ticket.slackChannelId && ticket.slackMessageTs ? { channelId: ticket.slackChannelId, ts: ticket.slackMessageTs } : null,
     work: workSummary(ticket),
+    itemsInWorkshop: ticket.custodyReceipts.length,
     rates: { labourRate: ticket.branch.labourRate.toFixed(2), currency: ticket.branch.currency },
   };
 }

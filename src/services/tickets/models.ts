@@ -67,6 +67,8 @@ export interface TicketCard {
   slackMessage: { channelId: string; ts: string } | null;
   /** R13: the work reported so far (absent on cards built without it). */
   work?: TicketWorkSummary | null;
+  /** R11: custody receipts not yet returned; the item goes back (Return to customer) before the call closes. */
+  itemsInWorkshop?: number;
   /** R10: the branch's labour rate per person-hour and currency, for the fee preview. */
   rates?: { labourRate: string; currency: string };
 }

@@ -3,7 +3,7 @@
 // to the customer, the return time and the customer's signature are logged, a goods-out line is
 // written, the receipt is void, and the call is resolved.
 import type { Tx } from "../../db";
-import { canTransition } from "../../domain/ticket-status";
+import { canTransition, isFinal } from "../../domain/ticket-status";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
 import type { Actor } from "../staff/resolve-actor";
@@ -156,12 +156,13 @@ export interface CustodyReturn {
   receipts: { id: number; number: string; stateBefore: string }[];
   /** Some item went back not repaired (the customer took it back as it was). */
   unrepaired: boolean;
+  /** The return moved the call to RESOLVED (false when it already was, or cannot be from its status). */
   resolved: boolean;
 }
 
 /**
  * R11: the ticket's items in the workshop go back to the customer, who signs. The receipts are
- * void, a goods-out line is written, and the call (IN_WORKSHOP) is resolved.
+ * void, a goods-out line is written, and the call is resolved (from the workshop or on hold).
  */
 export async function returnCustodyItem(
   deps: TicketDeps,
@@ -180,9 +181,12 @@ export async function returnCustodyItem(
     }
     const ticket = await lockTicket(tx, ticketId);
     assertCan(actor, "custody.return", { branchId: ticket.branchId, assignedTechnicianId: ticket.assignedTechnicianId });
-    if (ticket.status !== "IN_WORKSHOP" || !canTransition(ticket.status, "RESOLVED")) throw statusConflict(ticket.status, "custody.return");
+    if (isFinal(ticket.status)) throw statusConflict(ticket.status, "custody.return");
     const open = await tx.custodyReceipt.findMany({ where: { ticketId, state: { not: "RETURNED" } }, orderBy: { id: "asc" } });
     if (!open.length) throw new AppError("CONFLICT", { message: "nothing of this call is in the workshop", details: { status: ticket.status, action: "custody.return" } });
+    // Whatever the last outcome (fixed, replacement recommended, rescheduled, taken back as it was),
+    // the item's return settles the call: it resolves unless it already is (or cannot be yet).
+    const resolves = ticket.status !== "RESOLVED" && canTransition(ticket.status, "RESOLVED");
     const note = options.note?.trim() || null;
     for (const receipt of open) {
       await tx.custodyReceipt.update({ where: { id: receipt.id }, data: { state: "RETURNED", returnedAt, returnSignedBy: signedBy, voidedAt: now } });
@@ -197,23 +201,25 @@ export async function returnCustodyItem(
         data: { number: receipt.number, stateBefore: receipt.state, returnedAt: returnedAt.toISOString(), signedBy, note },
       });
     }
-    await tx.ticket.update({ where: { id: ticketId }, data: { status: "RESOLVED", resolvedAt: now } });
-    await recordAudit(tx, {
-      ...auditActor(actor),
-      action: "ticket.resolve",
-      entity: "Ticket",
-      entityId: ticketId,
-      ticketId,
-      at: now,
-      data: { fromStatus: ticket.status, via: "custody.return" },
-    });
+    if (resolves) {
+      await tx.ticket.update({ where: { id: ticketId }, data: { status: "RESOLVED", resolvedAt: now } });
+      await recordAudit(tx, {
+        ...auditActor(actor),
+        action: "ticket.resolve",
+        entity: "Ticket",
+        entityId: ticketId,
+        ticketId,
+        at: now,
+        data: { fromStatus: ticket.status, via: "custody.return" },
+      });
+    }
     return {
       ticketId,
       returnedAt,
       signedBy,
       receipts: open.map((r) => ({ id: r.id, number: r.number, stateBefore: r.state })),
       unrepaired: open.some((r) => r.state !== "REPAIRED"),
-      resolved: true,
+      resolved: resolves,
     };
   });
 }

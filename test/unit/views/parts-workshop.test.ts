@@ -75,8 +75,11 @@ describe("parts and workshop views (R14, R11)", () => {
   it("R11: the return needs the customer's signature; the thread says when an item went back unrepaired", () => {
     const meta = JSON.stringify({ ticketId: 5 });
     expect(readReturnItemSubmission({}, meta, { now: AT })).toEqual({ ok: false, errors: { [BLOCKS.custodyReturnSignedBy]: "The customer's signature name is required." } });
-    const text = returnedThreadText({ receipts: [{ number: "SV-2026-000001-C1" }], signedBy: "Choi Mina", returnedAt: AT, unrepaired: true }, { timeZone: "Asia/Seoul" });
+    const text = returnedThreadText({ receipts: [{ number: "SV-2026-000001-C1" }], signedBy: "Choi Mina", returnedAt: AT, unrepaired: true, resolved: true }, { timeZone: "Asia/Seoul" });
     expect(text).toContain("receipt SV-2026-000001-C1 void");
+    expect(text).toContain("Call resolved");
     expect(text).toContain("not repaired");
+    const afterResolution = returnedThreadText({ receipts: [{ number: "SV-2026-000001-C1" }], signedBy: "Choi Mina", returnedAt: AT, unrepaired: false, resolved: false }, { timeZone: "Asia/Seoul" });
+    expect(afterResolution).not.toContain("Call resolved");
   });
 });

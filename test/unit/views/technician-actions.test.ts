@@ -41,6 +41,27 @@ describe("the technician's buttons (R9)", () => {
     expect(textOf(buildAssignmentDm({ card, now: NOW }).blocks)).toContain("You are on site");
   });
 
+  it("R11: while an item is in the workshop, Return to customer is offered whatever the status; resolved, it comes before Close", () => {
+    const resolved = ticketCard({ status: "RESOLVED", technician: person(), itemsInWorkshop: 1 });
+    const message = buildTicketMessage(resolved, { now: NOW });
+    expect(validateBlocks(message.blocks, "message")).toEqual([]);
+    expect(actionIdsIn(message.blocks, BLOCKS.ticketTechnicianActions)).toEqual([ACTIONS.ticketReturnItem, ACTIONS.ticketClose]);
+    const onHold = buildTicketMessage(ticketCard({ status: "ON_HOLD", technician: person(), itemsInWorkshop: 1 }), { now: NOW });
+    expect(actionIdsIn(onHold.blocks, BLOCKS.ticketTechnicianActions)).toEqual([ACTIONS.ticketArrive, ACTIONS.ticketReportWork, ACTIONS.ticketReturnItem]);
+    const unassigned = buildTicketMessage(ticketCard({ status: "REGISTERED", technician: null, itemsInWorkshop: 2 }), { now: NOW });
+    expect(actionIdsIn(unassigned.blocks, BLOCKS.ticketTechnicianActions)).toEqual([ACTIONS.ticketReturnItem]);
+    const workshop = buildTicketMessage(ticketCard({ status: "IN_WORKSHOP", technician: person(), itemsInWorkshop: 1 }), { now: NOW });
+    expect(actionIdsIn(workshop.blocks, BLOCKS.ticketTechnicianActions)).toEqual([ACTIONS.ticketReportWork, ACTIONS.ticketCannotFinish, ACTIONS.ticketReturnItem]);
+    const nothingIn = buildTicketMessage(ticketCard({ status: "RESOLVED", technician: person(), itemsInWorkshop: 0 }), { now: NOW });
+    expect(actionIdsIn(nothingIn.blocks, BLOCKS.ticketTechnicianActions)).toEqual([ACTIONS.ticketClose]);
+  });
+
+  it("R11: a refused cancel or close while an item is in the workshop names the receipt and the way out", () => {
+    const text = buildRefusal({ code: "CONFLICT", details: { reason: "custody-open", receiptNumber: "SV-2026-000001-C1", voucherNo: "SV-2026-000001", status: "RESOLVED" } }).text;
+    expect(text).toContain("SV-2026-000001-C1");
+    expect(text).toContain("Return to customer");
+  });
+
   it("R5: the declined DM repeats the reason and has no buttons", () => {
     const dm = buildDeclinedDm({ card: ticketCard({ slackMessage: { channelId: "C1", ts: "1.2" } }), reason: "Sick <today>" });
     expect(validateBlocks(dm.blocks, "message")).toEqual([]);
