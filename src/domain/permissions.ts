@@ -1,7 +1,7 @@
 // Who may do what, as data. Handlers ask `can` before calling a service; a refusal names
 // the roles that may (`rolesAllowed`) so the user knows whom to ask.
 
-export const ROLES = ["DISPATCHER", "TECHNICIAN", "DIRECTOR", "MANAGER", "PARTS_CLERK", "ADMIN"] as const;
+export const ROLES = ["DISPATCHER", "TECHNICIAN", "DIRECTOR", "MANAGER", "PARTS_CLERK", "ACCOUNTANT", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ACTIONS = [
@@ -28,6 +28,9 @@ export const ACTIONS = [
   "custody.update",
   "custody.return",
   "daily-report.submit",
+  /** R10: the invoice requests of paid work, and marking one invoiced. */
+  "invoice.list",
+  "invoice.mark",
   "admin.import",
   "admin.view-job-runs",
 ] as const;
@@ -90,6 +93,9 @@ export const GRANTS: Readonly<Record<Action, Readonly<Partial<Record<Role, Scope
   "custody.update": { TECHNICIAN: "branch", DIRECTOR: "branch", DISPATCHER: "branch" },
   "custody.return": { TECHNICIAN: "assignee", DISPATCHER: "branch", DIRECTOR: "branch" },
   "daily-report.submit": { TECHNICIAN: "any" },
+  // The accountants serve every branch; a director follows their own branch's requests.
+  "invoice.list": { ACCOUNTANT: "any", DIRECTOR: "branch", MANAGER: "any" },
+  "invoice.mark": { ACCOUNTANT: "any" },
   "admin.import": { ADMIN: "any" },
   "admin.view-job-runs": { ADMIN: "any" },
 };

@@ -1,5 +1,6 @@
 // One place that says which listener answers which Slack id. The manifest test reads it
 // through a recording registry, so the manifest and the code cannot drift apart.
+import { markInvoicedButton } from "./actions/invoice-buttons";
 import type { App } from "@slack/bolt";
 import { ACTIONS, COMMANDS, EVENTS, SHORTCUTS, VIEWS } from "../views/ids";
 import { acknowledgeEscalationButton } from "./actions/acknowledge-escalation";
@@ -59,6 +60,7 @@ export function registerHandlers(registry: HandlerRegistry, deps: HandlerDeps): 
   app.action(ACTIONS.ticketDecline, declineButton(deps));
   app.view(VIEWS.decline, declineSubmitted(deps));
   app.action(ACTIONS.escalationAcknowledge, acknowledgeEscalationButton(deps));
+  app.action(ACTIONS.invoiceMark, markInvoicedButton(deps));
   app.action(ACTIONS.escalationSnooze, snoozeEscalationSelect(deps));
   // R12 the technician cannot finish on schedule
   app.action(ACTIONS.ticketCannotFinish, cannotFinishButton(deps));

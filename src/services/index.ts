@@ -37,6 +37,8 @@ import { suggestTechnicians } from "./tickets/suggest-technicians";
 import { borrowParts, listMyLoans, listParts, returnParts, searchBranchStock } from "./parts/loans";
 import { flagLoansAtClosing } from "./parts/flag-loans-at-closing";
 import { listGoodsRegister, openCustodyReceipts, returnCustodyItem, setCustodyState } from "./workshop/custody";
+import { listInvoiceRequests } from "./invoices/list-invoice-requests";
+import { getInvoiceRequest, invoiceRecipients, markInvoiced } from "./invoices/mark-invoiced";
 
 export interface ServiceDeps {
   db: Db;
@@ -106,6 +108,11 @@ export function createServices(deps: ServiceDeps) {
     setCustodyState: (options: OptionsOf<typeof setCustodyState>) => setCustodyState(base, options),
     returnCustodyItem: (options: OptionsOf<typeof returnCustodyItem>) => returnCustodyItem(base, options),
     openCustodyReceipts: (options: OptionsOf<typeof openCustodyReceipts>) => openCustodyReceipts(base, options),
+    // R10 the accountants' invoice requests
+    listInvoiceRequests: (options: OptionsOf<typeof listInvoiceRequests>) => listInvoiceRequests(base, options),
+    markInvoiced: (options: OptionsOf<typeof markInvoiced>) => markInvoiced(base, options),
+    getInvoiceRequest: (options: OptionsOf<typeof getInvoiceRequest>) => getInvoiceRequest(base, options),
+    invoiceRecipients: () => invoiceRecipients(base),
     // R15 technicians' daily work report
     getDailyWork: (options: OptionsOf<typeof getDailyWork>) => getDailyWork(base, options),
     correctDailyWork: (options: OptionsOf<typeof correctDailyWork>) => correctDailyWork(base, options),

@@ -40,6 +40,8 @@ export const ACTIONS = {
   ticketView: "ticket_view",
   /** R7: a director's Acknowledge on an overdue alert; value = escalation id. */
   escalationAcknowledge: "escalation_acknowledge",
+  /** R10: the accountant's Mark invoiced (DM and /repair invoices). */
+  invoiceMark: "invoice_mark",
   /** R7/R12: "Remind me in…" (static select) on an escalation DM; option value = `<escalation id>:<minutes>`. */
   escalationSnooze: "escalation_snooze",
   /** R17: a manager's Sign off on the directors' daily summary; value = DirectorReport id. */
@@ -91,6 +93,11 @@ export const VIEWS = {
 } as const;
 
 export const BLOCKS = {
+  // R10 invoice requests
+  invoiceRequestPrefix: "invoice_request_",
+  invoiceLines: "invoice_lines",
+  invoiceActions: "invoice_actions",
+  invoiceStatus: "invoice_status",
   // R16/R17 directors' daily summary, R18 contract notices, `/repair jobs`
   summaryHeader: "summary_header",
   summaryBody: "summary_body",
@@ -245,7 +252,9 @@ export const BLOCKS = {
   reportCustodyAccessories: "report_custody_accessories",
   reportFeeContext: "report_fee_context",
   reportTravel: "report_travel",
+  reportMeals: "report_meals",
   reportLodging: "report_lodging",
+  reportSettledLater: "report_settled_later",
   reportSettlement: "report_settlement",
   reportFeeAgreed: "report_fee_agreed",
   closeSummary: "close_summary",
@@ -304,6 +313,7 @@ export const INPUTS = {
   reportCustodyCondition: "report_custody_condition_input",
   reportCustodyAccessories: "report_custody_accessories_input",
   reportTravel: "report_travel_input",
+  reportMeals: "report_meals_input",
   reportLodging: "report_lodging_input",
   reportSettlement: "report_settlement_input",
   reportFeeAgreed: "report_fee_agreed_input",

@@ -9,6 +9,7 @@ import type { CustomerGrade, TicketListFilter, TicketStatus } from "../services/
 import * as dailyReport from "./catalogue/daily-report";
 import * as directorSummary from "./catalogue/director-summary";
 import * as escalations from "./catalogue/escalations";
+import * as invoices from "./catalogue/invoices";
 import * as partsWorkshop from "./catalogue/parts-workshop";
 import * as threadReplies from "./catalogue/thread-replies";
 import * as workReport from "./catalogue/work-report";
@@ -41,6 +42,7 @@ const en = {
   partsWorkshop: partsWorkshop.en,
   dailyReport: dailyReport.en,
   directorSummary: directorSummary.en,
+  invoices: invoices.en,
 
   roleNames: {
     DISPATCHER: "Dispatcher",
@@ -48,6 +50,7 @@ const en = {
     DIRECTOR: "Service director",
     MANAGER: "Manager",
     PARTS_CLERK: "Parts clerk",
+    ACCOUNTANT: "Accountant",
     ADMIN: "Admin",
   } satisfies Record<Role, string>,
   /** Plural role names, for "Only dispatchers, service directors can do that." */
@@ -57,6 +60,7 @@ const en = {
     DIRECTOR: "service directors",
     MANAGER: "managers",
     PARTS_CLERK: "parts clerks",
+    ACCOUNTANT: "accountants",
     ADMIN: "admins",
   } satisfies Record<Role, string>,
   status: {
@@ -131,6 +135,7 @@ const en = {
       "`/repair register` shows what is in the workshop, with each item's state and repair card (R11).",
       "`/repair day [YYYY-MM-DD]` opens your daily work report: correct the hours, add internal work, submit (R15). Directors: `/repair day team` lists who has not submitted.",
       "Technicians: reply in the ticket's thread (or your assignment DM's) with `arrived`, `hours 1.5`, `part P-1001 x2`, `done signed <customer name>` or `note <text>`, one per line.",
+      "`/repair invoices` lists the invoice requests still to issue, with *Mark invoiced* (accountants; directors see their branch's). Fees up to the branch's on-site limit are collected against the customer's signed receipt; above it, or for a workshop repair on the day the item goes back, an invoice is requested (R10).",
       "`/repair jobs` lists the latest scheduled-job runs, failures first (admins).",
       "`/repair help` shows this message.",
     ],
@@ -401,9 +406,10 @@ const en = {
     intro: (voucherNo: string, dispatcher: string | null) => `:wrench: *${voucherNo}* is assigned to you${dispatcher ? ` by ${dispatcher}` : ""}.`,
     reassignedFrom: (name: string) => `It was assigned to ${name} before.`,
     tellCustomerTitle: "*When you call the customer (R5, R10)*",
-    chargeable: "This visit is *chargeable* (A paid): quote the fee from the fee schedule (labour + parts + travel) and agree it *before* starting work.",
-    warranty: (until: string) => `This visit is *free*: under warranty until ${until}. Wearing parts may still be charged as the sales contract says.`,
+    chargeable: "This visit is *chargeable* (A paid): quote the fee from the fee schedule (labour + parts + travel, meals, lodging) and agree it *before* starting work.",
+    warranty: (until: string) => `This visit is *free*: under warranty until ${until}. Wearing parts are still charged.`,
     contract: (contractNumber: string, until: string) => `Covered by maintenance contract *${contractNumber}* (until ${until}): charged as the contract says.`,
+    contractCharges: (charged: string) => ` The contract does not cover ${charged}: agree that fee before work.`,
     internal: "Internal work (D): nothing to charge.",
     notChargeable: (category: string) => `This visit is *not chargeable* (${category}).`,
     agreeAppointment: "Agree an appointment and tell the dispatcher.",
@@ -484,6 +490,8 @@ const en = {
       "ticket.decline": "decline this call",
       "ticket.arrive": "record the arrival",
       "escalation.acknowledge": "acknowledge overdue alerts",
+      "invoice.list": "see the invoice requests",
+      "invoice.mark": "mark invoices as issued",
     } as Record<string, string>,
     forbiddenWhoAction: (roles: string[], action: string) => `Only ${joinList(roles)} can ${action}.`,
     askBranch: "Ask your branch's dispatcher or service director.",

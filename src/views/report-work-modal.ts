@@ -4,11 +4,12 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { z } from "zod";
 import { SERVICE_CATEGORIES, type ServiceCategory } from "../domain/category";
+import { feePolicy, mayCharge, type FeePolicy } from "../domain/fees";
 import type { PartProblem } from "../services/parts/book-parts-used";
 import type { TicketCard } from "../services/tickets/models";
 import { safeText } from "./format";
 import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "./ids";
-import { messagesFor, type Locale } from "./messages";
+import { messagesFor, type Locale, type Messages } from "./messages";
 import { checkedValues, dateTimeValue, optionValue, textValue, unixSeconds, type StateValues, type Submission } from "./state";
 import { plain } from "./ticket-modal-common";
 
@@ -74,7 +75,8 @@ export function buildReportWorkModal(options: ReportModalOptions): ModalView {
   const category = messagesFor(options.locale).category;
   const rows = Math.min(Math.max(options.rows ?? 1, 1), MAX_PART_ROWS);
   const inWorkshop = card.status === "IN_WORKSHOP";
-  const metadata: ReportModalMetadata = { ticketId: card.id, rows, chargeable: card.chargeable, category: card.category, status: card.status };
+  // chargeable: the modal asks the fee questions (anything may be charged on this call, R10).
+  const metadata: ReportModalMetadata = { ticketId: card.id, rows, chargeable: mayCharge(card.fees ?? feePolicy(card.category, null)), category: card.category, status: card.status };
   const blocks: KnownBlock[] = [
     {
       type: "section",
@@ -162,28 +164,47 @@ export function buildReportWorkModal(options: ReportModalOptions): ModalView {
     },
     { type: "input", block_id: BLOCKS.reportSignedAt, optional: true, label: plain(t.signedAt), element: { type: "datetimepicker", action_id: INPUTS.reportSignedAt, initial_date_time: unixSeconds(now) } },
   );
-  if (card.chargeable) {
-    const currency = options.currency ?? "";
-    const rate = options.labourRate ?? "0";
-    const hoursA = Number(options.values ? textValue(options.values, BLOCKS.reportHoursPrefix + "A_PAID", INPUTS.reportHours) : undefined);
-    const labour = Number.isFinite(hoursA) && hoursA > 0 ? (hoursA * Number(rate)).toFixed(2) : null;
-    blocks.push(
-      { type: "context", block_id: BLOCKS.reportFeeContext, elements: [{ type: "mrkdwn", text: t.feeContext(rate, currency, labour) }] },
-      { type: "input", block_id: BLOCKS.reportTravel, optional: true, label: plain(t.travel(currency)), element: { type: "number_input", action_id: INPUTS.reportTravel, is_decimal_allowed: true, min_value: "0" } },
-      { type: "input", block_id: BLOCKS.reportLodging, optional: true, label: plain(t.lodging(currency)), element: { type: "number_input", action_id: INPUTS.reportLodging, is_decimal_allowed: true, min_value: "0" } },
-      {
+  const fees = card.fees ?? feePolicy(card.category, null);
+  if (mayCharge(fees)) {
+    const currency = options.currency ?? card.rates?.currency ?? "";
+    const limit = card.rates?.collectionLimit ?? null;
+    const settledLater = inWorkshop || (card.itemsInWorkshop ?? 0) > 0;
+    blocks.push({ type: "context", block_id: BLOCKS.reportFeeContext, elements: [{ type: "mrkdwn", text: feeContextText(card, fees, options, t) }] });
+    if (fees.travel) {
+      const amount = (blockId: string, actionId: string, label: string): KnownBlock => ({
         type: "input",
-        block_id: BLOCKS.reportSettlement,
-        label: plain(t.settlement),
-        element: { type: "radio_buttons", action_id: INPUTS.reportSettlement, options: SETTLEMENTS.map((s) => option(t.settlements[s], s)) },
-      },
-      {
-        type: "input",
-        block_id: BLOCKS.reportFeeAgreed,
-        label: plain(t.feeAgreedLabel),
-        element: { type: "checkboxes", action_id: INPUTS.reportFeeAgreed, options: [option(t.feeAgreed, "agreed")] },
-      },
-    );
+        block_id: blockId,
+        optional: true,
+        label: plain(label),
+        element: { type: "number_input", action_id: actionId, is_decimal_allowed: true, min_value: "0" },
+      });
+      blocks.push(
+        amount(BLOCKS.reportTravel, INPUTS.reportTravel, t.travel(currency)),
+        amount(BLOCKS.reportMeals, INPUTS.reportMeals, t.meals(currency)),
+        amount(BLOCKS.reportLodging, INPUTS.reportLodging, t.lodging(currency)),
+      );
+    }
+    if (settledLater) blocks.push({ type: "context", block_id: BLOCKS.reportSettledLater, elements: [{ type: "mrkdwn", text: t.settledLater }] });
+    else {
+      // Optional for Slack: the service asks for them only when something is charged (paid work always).
+      blocks.push(
+        {
+          type: "input",
+          block_id: BLOCKS.reportSettlement,
+          optional: true,
+          label: plain(t.settlement),
+          ...(limit ? { hint: plain(t.settlementHint(limit, currency), 150) } : {}),
+          element: { type: "radio_buttons", action_id: INPUTS.reportSettlement, options: SETTLEMENTS.map((s) => option(t.settlements[s], s)) },
+        },
+        {
+          type: "input",
+          block_id: BLOCKS.reportFeeAgreed,
+          optional: true,
+          label: plain(t.feeAgreedLabel),
+          element: { type: "checkboxes", action_id: INPUTS.reportFeeAgreed, options: [option(t.feeAgreed, "agreed")] },
+        },
+      );
+    }
   }
   return {
     type: "modal",
@@ -194,6 +215,19 @@ export function buildReportWorkModal(options: ReportModalOptions): ModalView {
     private_metadata: JSON.stringify(metadata),
     blocks,
   };
+}
+
+/** R10: what this call charges, with the labour so far on a paid call. */
+function feeContextText(card: TicketCard, fees: FeePolicy, options: ReportModalOptions, t: Messages["workReport"]["modal"]): string {
+  const currency = options.currency ?? card.rates?.currency ?? "";
+  if (card.category === "A_PAID") {
+    const rate = options.labourRate ?? card.rates?.labourRate ?? "0";
+    const hoursA = Number(options.values ? textValue(options.values, BLOCKS.reportHoursPrefix + "A_PAID", INPUTS.reportHours) : undefined);
+    const labour = Number.isFinite(hoursA) && hoursA > 0 ? (hoursA * Number(rate)).toFixed(2) : null;
+    return t.feeContext(rate, currency, labour);
+  }
+  if (card.category === "C_WARRANTY") return t.feeContextWarranty;
+  return t.feeContextContract([fees.labour ? t.feeParts.labour : null, fees.parts ? t.feeParts.parts : null, fees.travel ? t.feeParts.travel : null].filter((x): x is string => x !== null));
 }
 
 /** The outcome currently chosen in a (partly filled) modal. */
@@ -209,7 +243,7 @@ export interface ReportSubmission {
   outcome: ReportOutcome;
   diagnosis?: string;
   notes?: string;
-  fee: { travel: number; lodging: number } | null;
+  fee: { travel: number; meals: number; lodging: number } | null;
   settlement: "NONE" | "COLLECTED_ON_SITE" | "INVOICE_REQUESTED";
   feeAgreed: boolean;
   signedByName?: string;
@@ -264,10 +298,12 @@ export function readReportSubmission(values: StateValues, metadata: ReportModalM
   let feeAgreed = false;
   if (metadata.chargeable) {
     const travel = numberOf(textValue(values, BLOCKS.reportTravel, INPUTS.reportTravel)) ?? 0;
+    const meals = numberOf(textValue(values, BLOCKS.reportMeals, INPUTS.reportMeals)) ?? 0;
     const lodging = numberOf(textValue(values, BLOCKS.reportLodging, INPUTS.reportLodging)) ?? 0;
     if (Number.isNaN(travel) || travel < 0) errors[BLOCKS.reportTravel] = e["amount-invalid"];
+    if (Number.isNaN(meals) || meals < 0) errors[BLOCKS.reportMeals] = e["amount-invalid"];
     if (Number.isNaN(lodging) || lodging < 0) errors[BLOCKS.reportLodging] = e["amount-invalid"];
-    fee = { travel, lodging };
+    fee = { travel, meals, lodging };
     const chosen = optionValue(values, BLOCKS.reportSettlement, INPUTS.reportSettlement);
     settlement = chosen === "COLLECTED_ON_SITE" || chosen === "INVOICE_REQUESTED" ? chosen : "NONE";
     feeAgreed = checkedValues(values, BLOCKS.reportFeeAgreed, INPUTS.reportFeeAgreed).includes("agreed");
@@ -301,6 +337,7 @@ const SERVICE_FIELD_BLOCKS: Record<string, string> = {
   settlement: BLOCKS.reportSettlement,
   feeAgreed: BLOCKS.reportFeeAgreed,
   travel: BLOCKS.reportTravel,
+  meals: BLOCKS.reportMeals,
   lodging: BLOCKS.reportLodging,
 };
 
@@ -344,6 +381,9 @@ export function reportHistoryText(
     feeTotal: string;
     currency: string;
     settlement: "NONE" | "COLLECTED_ON_SITE" | "INVOICE_REQUESTED";
+    /** R10: each line with why it is charged. */
+    charges?: { kind: string; reason: string; amount: string }[];
+    invoiceRequest?: { amount: string; currency: string } | null;
     signedByName: string | null;
     receipt: { number: string } | null;
     repairedReceiptNumber: string | null;
@@ -359,6 +399,8 @@ export function reportHistoryText(
     result.hours.length ? t.hours(result.hours.map((line) => t.hoursPart(all.category[line.category], String(line.hours))).join(", ")) : null,
     result.parts.length ? t.parts(result.parts.map((part) => t.part(safeText(part.partNo, 50), safeText(part.name, 100), part.quantity)).join(", ")) : null,
     Number(result.feeTotal) > 0 ? t.fee(result.feeTotal, result.currency, all.workReport.modal.settlements[result.settlement]) : null,
+    result.charges?.length ? t.feeLines(result.charges.map((c) => t.feeLine(t.kinds[c.kind] ?? c.kind, c.amount, t.reasons[c.reason] ?? c.reason)).join(", ")) : null,
+    result.invoiceRequest ? t.invoiceRequested(result.invoiceRequest.amount, result.invoiceRequest.currency) : null,
     result.signedByName ? t.signed(safeText(result.signedByName, 200)) : null,
     result.receipt ? t.receipt(result.receipt.number) : null,
     result.repairedReceiptNumber ? t.repaired(result.repairedReceiptNumber) : null,

@@ -57,7 +57,11 @@ function chargeText(card: TicketCard, m: Messages): string {
   if (card.chargeable) return m.dm.chargeable;
   if (card.category === "D_INTERNAL") return m.dm.internal;
   if (card.category === "C_WARRANTY" && card.coverage.kind === "WARRANTY") return m.dm.warranty(card.coverage.until);
-  if (card.category === "B_CONTRACT" && card.coverage.kind === "CONTRACT") return m.dm.contract(safeText(card.coverage.contractNumber, 60), card.coverage.until);
+  if (card.category === "B_CONTRACT" && card.coverage.kind === "CONTRACT") {
+    const t = m.workReport.modal.feeParts;
+    const charged = card.fees ? [card.fees.labour ? t.labour : null, card.fees.parts ? t.parts : null, card.fees.travel ? t.travel : null].filter((x): x is string => x !== null) : [];
+    return m.dm.contract(safeText(card.coverage.contractNumber, 60), card.coverage.until) + (charged.length ? m.dm.contractCharges(charged.join(", ")) : "");
+  }
   return m.dm.notChargeable(m.category[card.category]);
 }
 

@@ -3,10 +3,10 @@
 // a good report (ticket message, thread, DM), then Close.
 import { DISPATCH, deskSteps, useDeskApp } from "../support/desk";
 import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "../../src/views/ids";
-import { createPart } from "../support/factories/data";
+import { createPart, createStaff } from "../support/factories/data";
 import type { TypedValues } from "../support/slack-fake/driver";
 
-const app = useDeskApp();
+const app = useDeskApp({ U0ACCT: { name: "choi.accounts" } });
 const { registerCall } = deskSteps(app);
 
 function threadOf(ts: string) {
@@ -146,5 +146,47 @@ describe("reporting work and closing (end to end)", () => {
       ["TRAVEL", 15000, "INVOICE_REQUESTED"],
     ]);
     expect(await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "RESOLVED", outcome: "REPLACEMENT_RECOMMENDED" });
+  });
+
+  it("R10: an invoice request reaches the accountant by DM, with each line and why; Mark invoiced updates it and empties /repair invoices", async () => {
+    const { ticket, branch } = await onSite();
+    const { slack } = app.current;
+    const prisma = app.current.database.prisma;
+    await createStaff(prisma, { slackUserId: "U0ACCT", name: "Choi Accounts", branchId: branch.id, roles: ["ACCOUNTANT"] });
+    await prisma.ticket.update({ where: { id: ticket.id }, data: { category: "A_PAID" } });
+    await prisma.branch.update({ where: { id: branch.id }, data: { labourRate: 400, onSiteCollectionLimit: 500 } });
+    const message = slack.messagesIn(DISPATCH)[0];
+    await slack.driver.sendBlockActions({ userId: "U0TECH1", message, actions: [{ action_id: ACTIONS.ticketReportWork }] });
+    const modal = await slack.waitFor((fake) => fake.openModal("U0TECH1"));
+    const values = (settlement: string): TypedValues => ({
+      [BLOCKS.reportHoursPrefix + "A_PAID"]: { [INPUTS.reportHours]: "2" },
+      [BLOCKS.reportOutcomeBlock]: { [ACTIONS.reportOutcome]: "FIXED_ON_SITE" },
+      [BLOCKS.reportSignedBy]: { [INPUTS.reportSignedBy]: "Choi Hana" },
+      [BLOCKS.reportMeals]: { [INPUTS.reportMeals]: "20" },
+      [BLOCKS.reportSettlement]: { [INPUTS.reportSettlement]: settlement },
+      [BLOCKS.reportFeeAgreed]: { [INPUTS.reportFeeAgreed]: ["agreed"] },
+    });
+    // 800 labour + 20 meals is above the 500 on-site limit: the field says so.
+    const refused = await slack.driver.sendViewSubmission({ userId: "U0TECH1", view: modal, values: values("COLLECTED_ON_SITE") });
+    expect(refused.body).toMatchObject({ response_action: "errors", errors: { [BLOCKS.reportSettlement]: expect.stringContaining("invoice") } });
+    const submit = await slack.driver.sendViewSubmission({ userId: "U0TECH1", view: modal, values: values("INVOICE_REQUESTED") });
+    expect(submit.problems).toEqual([]);
+    await slack.waitFor(() => threadOf(message.ts).find((m) => m.text.includes("labour 800.00 (paid service)") && m.text.includes("meals 20.00")));
+
+    const dm = await slack.waitFor((fake) => fake.messagesIn("D0ACCT").find((m) => m.text.includes(ticket.voucherNo)));
+    expect(JSON.stringify(dm.blocks)).toContain("820.00 KRW");
+    expect(JSON.stringify(dm.blocks)).toContain(ACTIONS.invoiceMark);
+
+    const listed = await slack.driver.sendCommand({ text: "invoices", userId: "U0ACCT", channelId: DISPATCH });
+    const [list] = await slack.waitFor((fake) => (fake.responsesTo(listed.responseUrl!).length ? fake.responsesTo(listed.responseUrl!) : undefined));
+    expect(JSON.stringify(list.body)).toContain(ticket.voucherNo);
+
+    await slack.driver.sendBlockActions({ userId: "U0ACCT", message: dm, actions: [{ action_id: ACTIONS.invoiceMark }] });
+    const marked = await slack.waitFor((fake) => fake.messagesIn("D0ACCT").find((m) => m.ts === dm.ts && m.text.includes(ticket.voucherNo) && JSON.stringify(m.blocks).includes("Invoiced by <@U0ACCT>")));
+    expect(JSON.stringify(marked.blocks)).not.toContain(ACTIONS.invoiceMark);
+    expect(await prisma.invoiceRequest.findFirstOrThrow({ where: { ticketId: ticket.id } })).toMatchObject({ invoicedAt: expect.any(Date) });
+    const again = await slack.driver.sendCommand({ text: "invoices", userId: "U0ACCT", channelId: DISPATCH });
+    const [empty] = await slack.waitFor((fake) => (fake.responsesTo(again.responseUrl!).length ? fake.responsesTo(again.responseUrl!) : undefined));
+    expect(JSON.stringify(empty.body)).toContain("No invoice requests are waiting");
   });
 });

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt"
 import { parseVoucherNumber } from "../../domain/voucher";
 import type { TicketListFilter } from "../../services/tickets/models";
 import { buildHelpMessage } from "../../views/help";
+import { buildInvoiceList } from "../../views/invoice-requests";
 import { buildTicketList } from "../../views/ticket-list";
 import { buildTicketMessage } from "../../views/ticket-message";
 import { respondWithFailure } from "../support/failures";
@@ -21,6 +22,7 @@ export type RepairCommand =
   | { name: "parts"; query: string | null }
   | { name: "register" }
   | { name: "jobs" }
+  | { name: "invoices" }
   | { name: "day"; words: string[] };
 
 /** `/repair <subcommand> …`: the first word picks what to do; anything unknown gets help. */
@@ -32,6 +34,7 @@ export function parseRepairCommand(text: string): RepairCommand {
   if (first === "parts") return { name: "parts", query: words.slice(1).join(" ") || null };
   if (first === "register" && words.length === 1) return { name: "register" };
   if (first === "jobs" && words.length === 1) return { name: "jobs" };
+  if (first === "invoices" && words.length === 1) return { name: "invoices" };
   if (first === "day") return { name: "day", words: words.slice(1) };
   if (first === "list") {
     const filter = (words[1] ?? "open").toLowerCase() as TicketListFilter;
@@ -58,6 +61,10 @@ export function repairCommand(deps: HandlerDeps) {
       const actor = await deps.services.resolveActor(command.user_id);
       if (parsed.name === "parts") return void (await showParts(deps, respond, { actor, query: parsed.query }));
       if (parsed.name === "register") return void (await showGoodsRegister(deps, respond, { actor }));
+      if (parsed.name === "invoices") {
+        const list = buildInvoiceList(await deps.services.listInvoiceRequests({ actor }));
+        return void (await respond({ response_type: "ephemeral", text: list.text, blocks: list.blocks }));
+      }
       if (parsed.name === "day") return void (await runRepairDay(deps, client, respond, { actor, words: parsed.words, triggerId: command.trigger_id }));
       if (parsed.name === "jobs") {
         await showJobRuns(deps, actor, respond);

@@ -13,6 +13,7 @@ import { readReportMetadata, readReportSubmission, reportErrorsOnFields, reportH
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
 import { publishTicket, updateTechnicianDm } from "../../publish/ticket-publisher";
+import { tellAccountants } from "../support/invoices";
 import type { HandlerDeps } from "../types";
 import { person } from "./ticket-modals";
 
@@ -64,6 +65,7 @@ export function reportWorkSubmitted(deps: HandlerDeps) {
         const text = reportHistoryText(result, { actor: actorText(actor), when: slackDate(result.at, card0.branch.timeZone) });
         const card = await publishTicket(deps, client, result.ticketId, { at: result.at, actor: person(actor), event: { kind: "rendered", text } });
         await updateTechnicianDm(deps, client, { dm: result.dm, card });
+        await tellAccountants(deps, client, result.invoiceRequest);
         if (result.receipt && card.slackMessage) {
           const receipt = buildCustodyReceiptMessage({ receipt: result.receipt, voucherNo: result.voucherNo, timeZone: card.branch.timeZone });
           await client.chat.postMessage({ channel: card.slackMessage.channelId, thread_ts: card.slackMessage.ts, text: receipt.text, blocks: receipt.blocks });

@@ -7,6 +7,7 @@ import { parseHolidays, parseWorkingHours, type HolidayEntry, type WeeklyInterva
 import type { ImportDefinition } from "./definition";
 import { code, money, parsedBy, slackChannelId, text, timeZone } from "./fields";
 import { saveRecord } from "./save";
+import { DEFAULT_ON_SITE_COLLECTION_LIMIT } from "../../domain/fees";
 
 const DEFAULT_CURRENCY = "KRW";
 
@@ -17,6 +18,8 @@ const branchRow = z.object({
   dispatch_channel_id: slackChannelId().optional(),
   directors_channel_id: slackChannelId().optional(),
   labour_rate: money().optional(),
+  /** R10: fees up to this are collected on site; above it, invoiced (seed 001 §4.5.5: 500). */
+  on_site_limit: money().optional(),
   currency: z
     .string()
     .toUpperCase()
@@ -36,6 +39,7 @@ interface BranchPlan {
     directorsChannelId: string | null;
     labourRate: Prisma.Decimal;
     currency: string;
+    onSiteCollectionLimit: Prisma.Decimal;
   };
   workingHours: WeeklyInterval[];
   holidays: HolidayEntry[];
@@ -55,6 +59,7 @@ export const branchesImport: ImportDefinition<BranchRow, BranchPlan> = {
         directorsChannelId: row.directors_channel_id ?? null,
         labourRate: row.labour_rate ?? new Prisma.Decimal(0),
         currency: row.currency ?? DEFAULT_CURRENCY,
+        onSiteCollectionLimit: row.on_site_limit ?? new Prisma.Decimal(DEFAULT_ON_SITE_COLLECTION_LIMIT),
       },
       workingHours: row.working_hours,
       holidays: row.holidays ?? [],

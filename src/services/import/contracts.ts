@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ContractStatus } from "../../generated/prisma/client";
 import type { DbOrTx } from "../../db";
 import type { ImportDefinition, Located, Report } from "./definition";
-import { code, isoDate, list, notBefore, oneOf, text } from "./fields";
+import { code, isoDate, list, listOf, notBefore, oneOf, text } from "./fields";
 import { branchesByCode, customersByCode } from "./references";
 import { saveRecord } from "./save";
 
@@ -20,6 +20,8 @@ const contractRow = z
     terms: text(2000).optional(),
     status: oneOf(STATUSES).optional(),
     equipment_serials: list().optional(),
+    /** R10: what the contract does not cover, charged on its calls: `labour|parts|travel`; empty = covers everything. */
+    not_covered: listOf(["LABOUR", "PARTS", "TRAVEL"] as const, "cost").optional(),
   })
   .refine((row) => notBefore(row.ends_on, row.starts_on), { message: "the contract ends before it starts", path: ["ends_on"] });
 type ContractRow = z.output<typeof contractRow>;
@@ -33,6 +35,9 @@ interface ContractPlan {
     endsOn: Date;
     terms: string | null;
     status: ContractStatus;
+    coversLabour: boolean;
+    coversParts: boolean;
+    coversTravel: boolean;
   };
   equipmentIds: number[];
 }
@@ -69,6 +74,9 @@ export const contractsImport: ImportDefinition<ContractRow, ContractPlan> = {
             endsOn: row.ends_on,
             terms: row.terms ?? null,
             status: row.status ?? "ACTIVE",
+            coversLabour: !row.not_covered?.includes("LABOUR"),
+            coversParts: !row.not_covered?.includes("PARTS"),
+            coversTravel: !row.not_covered?.includes("TRAVEL"),
           },
           equipmentIds,
         },

@@ -11,13 +11,15 @@ const partRow = z.object({
   name: text(200),
   unit_price: money(),
   serialised: flag().optional(),
+  /** R10: a wearing part is charged even on a warranty call. */
+  wearing: flag().optional(),
   active: flag().optional(),
 });
 type PartRow = z.output<typeof partRow>;
 
 interface PartPlan {
   partNo: string;
-  fields: { name: string; unitPrice: Prisma.Decimal; serialised: boolean; active: boolean };
+  fields: { name: string; unitPrice: Prisma.Decimal; serialised: boolean; wearing: boolean; active: boolean };
 }
 
 export const partsImport: ImportDefinition<PartRow, PartPlan> = {
@@ -27,7 +29,7 @@ export const partsImport: ImportDefinition<PartRow, PartPlan> = {
   async resolve(_db, rows) {
     return rows.map(({ row }) => ({
       partNo: row.part_no,
-      fields: { name: row.name, unitPrice: row.unit_price, serialised: row.serialised ?? false, active: row.active ?? true },
+      fields: { name: row.name, unitPrice: row.unit_price, serialised: row.serialised ?? false, wearing: row.wearing ?? false, active: row.active ?? true },
     }));
   },
   async write(tx, { partNo, fields }) {

@@ -22,6 +22,8 @@ export interface BookedPart {
   name: string;
   quantity: number;
   unitPrice: Prisma.Decimal;
+  /** R10: wearing parts are charged even on a warranty call. */
+  wearing: boolean;
   /** How many units came out of the technician's loans (the rest came from stock). */
   fromLoans: number;
 }
@@ -97,7 +99,7 @@ export async function bookPartsUsed(
         loanId,
       },
     });
-    booked.push({ usageId: usage.id, partId: part.id, partNo: part.partNo, name: part.name, quantity: line.quantity, unitPrice: part.unitPrice, fromLoans });
+    booked.push({ usageId: usage.id, partId: part.id, partNo: part.partNo, name: part.name, quantity: line.quantity, unitPrice: part.unitPrice, wearing: part.wearing, fromLoans });
   }
   if (problems.length) throw partsRefused(problems);
   return booked;

@@ -7,6 +7,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan } from "./authorize";
 import { SERVICE_CATEGORIES, type ServiceCategory } from "../../domain/category";
+import { feePolicy } from "../../domain/fees";
 import type { TicketCard, TicketWorkSummary } from "./models";
 import { coverageOn, localDateText, personRef, ticketNotFound } from "./ticket-rows";
 
@@ -90,6 +91,7 @@ function toCard(ticket: CardRow): TicketCard {
     suggestedCategory: ticket.suggestedCategory,
     categoryOverrideReason: ticket.categoryOverrideReason,
     chargeable: ticket.category === "A_PAID",
+    fees: feePolicy(ticket.category, contract ? { labour: contract.coversLabour, parts: contract.coversParts, travel: contract.coversTravel } : null),
     area: ticket.area,
     faultDescription: ticket.faultDescription,
     requestedServiceAt: ticket.requestedServiceAt,
@@ -106,7 +108,7 @@ function toCard(ticket: CardRow): TicketCard {
     slackMessage: ticket.slackChannelId && ticket.slackMessageTs ? { channelId: ticket.slackChannelId, ts: ticket.slackMessageTs } : null,
     work: workSummary(ticket),
     itemsInWorkshop: ticket.custodyReceipts.length,
-    rates: { labourRate: ticket.branch.labourRate.toFixed(2), currency: ticket.branch.currency },
+    rates: { labourRate: ticket.branch.labourRate.toFixed(2), currency: ticket.branch.currency, collectionLimit: ticket.branch.onSiteCollectionLimit.toFixed(2) },
   };
 }
 

@@ -2,6 +2,7 @@
 // views stay pure and services stay free of Slack. Dates are Date instants; local calendar dates
 // (warranty ends, contract ends) are YYYY-MM-DD strings.
 import type { ServiceCategory } from "../../domain/category";
+import type { FeePolicy } from "../../domain/fees";
 import type { ServiceArea } from "../../domain/deadline";
 
 export type TicketStatus =
@@ -46,6 +47,8 @@ export interface TicketCard {
   categoryOverrideReason: string | null;
   /** R10: the technician tells the customer before the visit whether it is chargeable (category A). */
   chargeable: boolean;
+  /** R10: what this call may charge (A everything, B what the contract does not cover, C wearing parts). */
+  fees?: FeePolicy;
   area: ServiceArea;
   faultDescription: string | null;
   requestedServiceAt: Date | null;
@@ -70,7 +73,7 @@ export interface TicketCard {
   /** R11: custody receipts not yet returned; the item goes back (Return to customer) before the call closes. */
   itemsInWorkshop?: number;
   /** R10: the branch's labour rate per person-hour and currency, for the fee preview. */
-  rates?: { labourRate: string; currency: string };
+  rates?: { labourRate: string; currency: string; collectionLimit?: string };
 }
 
 /** R13: totals of a call's visit reports, for the ticket message's Work line. */

@@ -2,6 +2,7 @@
 // parts used (booked from loans, then stock), the outcome that moves the call on, and for paid
 // work (R10) the fee lines and how they are settled. One transaction under the ticket's row lock.
 import type { ServiceCategory } from "../../domain/category";
+import { computeCharges, feePolicy, formatCents, settlementProblem, totalCents, type ChargeKind, type ChargeReason, type Settlement } from "../../domain/fees";
 import { localDayBounds } from "../../domain/local-day";
 import { canTransition, type TicketStatus } from "../../domain/ticket-status";
 import { AppError } from "../../errors";
@@ -10,13 +11,14 @@ import { recordAudit } from "../audit";
 import { bookPartsUsed, type PartLine } from "../parts/book-parts-used";
 import type { Actor } from "../staff/resolve-actor";
 import { issueCustodyReceipt, type IssuedCustodyReceipt } from "../workshop/issue-custody-receipt";
+import { requestInvoice, type RequestedInvoice } from "../invoices/request-invoice";
 import { assertCan, auditActor, requireStaffId } from "./authorize";
 import type { TicketDeps } from "./deps";
 import { dateColumn, statusConflict } from "./ticket-rows";
 import { dmOf, lockForTechnician, type AssignmentDm } from "./technician-action-rows";
 
 export type VisitOutcome = "FIXED_ON_SITE" | "TAKEN_TO_WORKSHOP" | "RESCHEDULED" | "HANDED_OVER" | "REPLACEMENT_RECOMMENDED";
-export type SettlementKind = "NONE" | "COLLECTED_ON_SITE" | "INVOICE_REQUESTED";
+export type SettlementKind = Settlement;
 export const VISIT_OUTCOMES: readonly VisitOutcome[] = ["FIXED_ON_SITE", "TAKEN_TO_WORKSHOP", "RESCHEDULED", "HANDED_OVER", "REPLACEMENT_RECOMMENDED"];
 export const REPORTABLE_STATUSES: readonly TicketStatus[] = ["ON_SITE", "IN_WORKSHOP", "ON_HOLD"];
 export const MAX_HOURS_PER_CATEGORY = 24;
@@ -31,8 +33,8 @@ export interface ReportWorkInput {
   outcome: VisitOutcome;
   diagnosis?: string | null;
   notes?: string | null;
-  /** R10: travel and lodging for paid work, in the branch's currency. */
-  fee?: { travel: number; lodging: number } | null;
+  /** R10: travel, meals and lodging (seed 001 §4.5.2) where the call charges them, in the branch's currency. */
+  fee?: { travel: number; lodging: number; meals?: number } | null;
   settlement: SettlementKind;
   feeAgreed: boolean;
   signedByName?: string | null;
@@ -41,7 +43,9 @@ export interface ReportWorkInput {
 }
 
 export interface ReportedCharge {
-  kind: "LABOUR" | "PARTS" | "TRAVEL" | "LODGING";
+  kind: ChargeKind;
+  /** Why it is charged (R10): paid service, not covered by the contract, a wearing part. */
+  reason: ChargeReason;
   amount: string;
 }
 
@@ -62,6 +66,8 @@ export interface ReportWorkResult {
   settlement: SettlementKind;
   signedByName: string | null;
   receipt: IssuedCustodyReceipt | null;
+  /** R10: the accountant's invoice request this report made (null when collected, nothing charged, or deferred to the workshop return). */
+  invoiceRequest: RequestedInvoice | null;
   /** In the workshop, "fixed" marks the open receipt repaired: its number. */
   repairedReceiptNumber: string | null;
   dm: AssignmentDm | null;
@@ -72,7 +78,10 @@ function validation(fieldErrors: Record<string, string>): AppError {
 }
 
 /** Field problems that need no database: hours, signature, custody, fee. Keys are semantic field names. */
-export function checkReportInput(input: Omit<ReportWorkInput, "actor" | "ticketId" | "submissionKey">, context: { chargeable: boolean; status: TicketStatus }): Record<string, string> {
+export function checkReportInput(
+  input: Omit<ReportWorkInput, "actor" | "ticketId" | "submissionKey">,
+  context: { chargeable: boolean; status: TicketStatus; settledLater?: boolean },
+): Record<string, string> {
   const errors: Record<string, string> = {};
   const hours = input.hours.filter((line) => line.hours !== 0);
   if (hours.some((line) => !Number.isFinite(line.hours) || line.hours < 0 || line.hours > MAX_HOURS_PER_CATEGORY || Math.round(line.hours * 4) !== line.hours * 4)) {
@@ -88,13 +97,15 @@ export function checkReportInput(input: Omit<ReportWorkInput, "actor" | "ticketI
     if (!input.custody?.items?.trim()) errors.custodyItems = "custody-items-required";
     if (!input.custody?.condition?.trim()) errors.custodyCondition = "custody-condition-required";
   }
-  if (context.chargeable) {
+  // Paid work is always quoted and settled (R10); other calls only when something is charged (checked once the lines are known).
+  if (context.chargeable && !context.settledLater) {
     if (input.settlement === "NONE") errors.settlement = "settlement-required";
     if (!input.feeAgreed) errors.feeAgreed = "fee-agreed-required";
-    const fee = input.fee ?? { travel: 0, lodging: 0 };
-    if (!Number.isFinite(fee.travel) || fee.travel < 0) errors.travel = "amount-invalid";
-    if (!Number.isFinite(fee.lodging) || fee.lodging < 0) errors.lodging = "amount-invalid";
   }
+  const fee = input.fee ?? { travel: 0, lodging: 0, meals: 0 };
+  if (!Number.isFinite(fee.travel) || fee.travel < 0) errors.travel = "amount-invalid";
+  if (!Number.isFinite(fee.lodging) || fee.lodging < 0) errors.lodging = "amount-invalid";
+  if (!Number.isFinite(fee.meals ?? 0) || (fee.meals ?? 0) < 0) errors.meals = "amount-invalid";
   return errors;
 }
 
@@ -138,7 +149,7 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
         status: ticket.status,
         hours: existing.workLogs.map((log) => ({ category: log.category, hours: Number(log.hours) })),
         parts: existing.partUsages.map((usage) => ({ partNo: usage.part.partNo, name: usage.part.name, quantity: usage.quantity })),
-        charges: existing.charges.map((charge) => ({ kind: charge.kind as ReportedCharge["kind"], amount: charge.amount.toFixed(2) })),
+        charges: existing.charges.map((charge) => ({ kind: charge.kind as ChargeKind, reason: (charge.reason ?? "PAID_SERVICE") as ChargeReason, amount: charge.amount.toFixed(2) })),
         feeTotal: existing.charges.reduce((sum, charge) => sum.add(charge.amount), new Prisma.Decimal(0)).toFixed(2),
         currency: branch.currency,
         settlement: existing.settlement,
@@ -146,6 +157,7 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
         receipt: receipt
           ? { id: receipt.id, number: receipt.number, items: receipt.items, condition: receipt.condition, accessories: receipt.accessories, receivedAt: receipt.receivedAt }
           : null,
+        invoiceRequest: null,
         repairedReceiptNumber: null,
         dm: dmOf(assignment),
       };
@@ -153,7 +165,12 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
 
     if (!REPORTABLE_STATUSES.includes(ticket.status)) throw statusConflict(ticket.status, "ticket.report-work");
     const chargeable = ticket.category === "A_PAID";
-    const fieldErrors = checkReportInput(input, { chargeable, status: ticket.status });
+    const contract = ticket.category === "B_CONTRACT" && ticket.contractId ? await tx.contract.findUnique({ where: { id: ticket.contractId } }) : null;
+    const policy = feePolicy(ticket.category, contract ? { labour: contract.coversLabour, parts: contract.coversParts, travel: contract.coversTravel } : null);
+    // R10 / seed 000 §13: while the item is in the workshop its charges wait for the day it goes back.
+    const openReceipts = await tx.custodyReceipt.count({ where: { ticketId, state: { not: "RETURNED" } } });
+    const settledLater = input.outcome === "TAKEN_TO_WORKSHOP" || openReceipts > 0;
+    const fieldErrors = checkReportInput(input, { chargeable, status: ticket.status, settledLater });
     if (Object.keys(fieldErrors).length) throw validation(fieldErrors);
     const target = statusAfter(input.outcome, ticket.status);
     if (target && !canTransition(ticket.status, target)) throw statusConflict(ticket.status, "ticket.report-work");
@@ -167,8 +184,8 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
         outcome: input.outcome,
         diagnosis: input.diagnosis?.trim() || null,
         notes: input.notes?.trim() || null,
-        feeAgreedAt: chargeable && input.feeAgreed ? now : null,
-        settlement: chargeable ? input.settlement : "NONE",
+        feeAgreedAt: null,
+        settlement: "NONE",
         signedByName: fixedOnSite ? input.signedByName!.trim() : input.signedByName?.trim() || null,
         signedAt: fixedOnSite || input.signedByName?.trim() ? (input.signedAt ?? now) : null,
         submissionKey: input.submissionKey,
@@ -184,23 +201,37 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
 
     const booked = await bookPartsUsed(tx, { branchId: ticket.branchId, technicianId, ticketId, visitReportId: report.id, lines: input.parts, at: now });
 
-    const charges: ReportedCharge[] = [];
-    if (chargeable) {
-      const labourHours = hours.filter((line) => line.category === "A_PAID").reduce((sum, line) => sum + line.hours, 0);
-      const labour = new Prisma.Decimal(branch.labourRate).mul(labourHours);
-      const parts = booked.reduce((sum, line) => sum.add(new Prisma.Decimal(line.unitPrice).mul(line.quantity)), new Prisma.Decimal(0));
-      const lines: [ReportedCharge["kind"], Prisma.Decimal][] = [
-        ["LABOUR", labour],
-        ["PARTS", parts],
-        ["TRAVEL", new Prisma.Decimal(input.fee?.travel ?? 0)],
-        ["LODGING", new Prisma.Decimal(input.fee?.lodging ?? 0)],
-      ];
-      for (const [kind, amount] of lines) {
-        if (amount.lte(0)) continue;
-        await tx.charge.create({ data: { ticketId, visitReportId: report.id, kind, amount, settlement: input.settlement, createdAt: now } });
-        charges.push({ kind, amount: amount.toFixed(2) });
-      }
+    // R10: the lines this visit charges and why; a workshop job is invoiced on the day the item goes back.
+    const lines = computeCharges(policy, {
+      labourRate: Number(branch.labourRate),
+      labourHours: hours.filter((line) => line.category === ticket.category).reduce((sum, line) => sum + line.hours, 0),
+      parts: booked.map((line) => ({ unitPrice: Number(line.unitPrice), quantity: line.quantity, wearing: line.wearing })),
+      travel: input.fee?.travel ?? 0,
+      meals: input.fee?.meals ?? 0,
+      lodging: input.fee?.lodging ?? 0,
+    });
+    const total = totalCents(lines);
+    const settlement: Settlement = settledLater || (total === 0 && !chargeable) ? "NONE" : input.settlement;
+    if (total > 0 && !settledLater) {
+      const problems: Record<string, string> = {};
+      const settlementIssue = settlementProblem(input.settlement, total, Number(branch.onSiteCollectionLimit));
+      if (settlementIssue) problems.settlement = settlementIssue;
+      if (!input.feeAgreed) problems.feeAgreed = "fee-agreed-required";
+      // Collected on site against the customer's signed receipt (seed 001 §4.5.5).
+      if (input.settlement === "COLLECTED_ON_SITE" && !input.signedByName?.trim()) problems.signedByName = "signature-required";
+      if (Object.keys(problems).length) throw validation(problems);
     }
+    const charges: ReportedCharge[] = [];
+    for (const line of lines) {
+      const amount = formatCents(line.cents);
+      await tx.charge.create({ data: { ticketId, visitReportId: report.id, kind: line.kind, reason: line.reason, amount: new Prisma.Decimal(amount), settlement, createdAt: now } });
+      charges.push({ kind: line.kind, reason: line.reason, amount });
+    }
+    if (settlement !== "NONE" || (total > 0 && input.feeAgreed)) {
+      await tx.visitReport.update({ where: { id: report.id }, data: { settlement, feeAgreedAt: input.feeAgreed ? now : null } });
+    }
+    const invoiceRequest =
+      settlement === "INVOICE_REQUESTED" ? await requestInvoice(tx, { ticketId, branch, source: "report", visitReportId: report.id, actor, at: now }) : null;
 
     let receipt: IssuedCustodyReceipt | null = null;
     if (input.outcome === "TAKEN_TO_WORKSHOP") {
@@ -225,7 +256,7 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
     const status = target ?? ticket.status;
     const resolved = status === "RESOLVED";
     await tx.ticket.update({ where: { id: ticketId }, data: { status, outcome: input.outcome, ...(resolved ? { resolvedAt: now } : {}) } });
-    const feeTotal = charges.reduce((sum, charge) => sum.add(charge.amount), new Prisma.Decimal(0)).toFixed(2);
+    const feeTotal = formatCents(total);
     await recordAudit(tx, {
       ...auditActor(actor),
       action: "ticket.report-work",
@@ -239,8 +270,9 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
         outcome: input.outcome,
         hours: hours.map((line) => ({ category: line.category, hours: line.hours })),
         parts: booked.map((line) => ({ partId: line.partId, quantity: line.quantity, fromLoans: line.fromLoans })),
-        charges: charges.map((charge) => ({ kind: charge.kind, amount: charge.amount })),
-        settlement: report.settlement,
+        charges: charges.map((charge) => ({ kind: charge.kind, reason: charge.reason, amount: charge.amount })),
+        settlement,
+        invoiceRequestId: invoiceRequest?.id ?? null,
         receipt: receipt?.number ?? null,
         repairedReceipt: repairedReceiptNumber,
       },
@@ -259,9 +291,10 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
       charges,
       feeTotal,
       currency: branch.currency,
-      settlement: report.settlement,
+      settlement,
       signedByName: report.signedByName,
       receipt,
+      invoiceRequest,
       repairedReceiptNumber,
       dm: dmOf(assignment),
     };

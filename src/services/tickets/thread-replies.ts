@@ -5,6 +5,7 @@ import type { Tx } from "../../db";
 import { localDayBounds } from "../../domain/local-day";
 import type { CategoryLetter, MalformedReason, ThreadCommand, ThreadCommandWord } from "../../domain/thread-command";
 import type { ServiceCategory } from "../../domain/category";
+import { computeCharges, feePolicy, mayCharge, totalCents } from "../../domain/fees";
 import { canTransition } from "../../domain/ticket-status";
 import { AppError } from "../../errors";
 import { Prisma } from "../../generated/prisma/client";
@@ -259,6 +260,31 @@ async function bookPart(deps: TicketDeps, context: LineContext, command: Extract
   }
 }
 
+/** R10: whether this work would charge the customer (a contract's uncovered costs, a wearing part): then Report work settles it. */
+async function chargesSomething(
+  tx: Tx,
+  ticket: { category: ServiceCategory; contractId: number | null; branchId: number },
+  logs: { hours: unknown; category: ServiceCategory }[],
+  unreported: { ticketId: number; technicianId: number; visitReportId: null },
+): Promise<boolean> {
+  const contract = ticket.category === "B_CONTRACT" && ticket.contractId ? await tx.contract.findUnique({ where: { id: ticket.contractId } }) : null;
+  const policy = feePolicy(ticket.category, contract ? { labour: contract.coversLabour, parts: contract.coversParts, travel: contract.coversTravel } : null);
+  if (!mayCharge(policy)) return false;
+  const [usages, branch] = await Promise.all([
+    tx.partUsage.findMany({ where: unreported, select: { quantity: true, unitPrice: true, part: { select: { wearing: true } } } }),
+    tx.branch.findUniqueOrThrow({ where: { id: ticket.branchId }, select: { labourRate: true } }),
+  ]);
+  const lines = computeCharges(policy, {
+    labourRate: Number(branch.labourRate),
+    labourHours: logs.filter((log) => log.category === ticket.category).reduce((sum, log) => sum + Number(log.hours), 0),
+    parts: usages.map((usage) => ({ unitPrice: Number(usage.unitPrice), quantity: usage.quantity, wearing: usage.part.wearing })),
+    travel: 0,
+    meals: 0,
+    lodging: 0,
+  });
+  return totalCents(lines) > 0;
+}
+
 /**
  * R9/R10/R13: fixed on site. A visit report (FIXED_ON_SITE, who signed for the customer and when)
  * collects this technician's hours (R13: at least one entry) and parts on the call not yet in a
@@ -276,8 +302,9 @@ async function resolve(deps: TicketDeps, context: LineContext, signedBy: string 
       return { kind: "wrong-status" as const, command: "done" as const, status: ticket.status };
     }
     const unreported = { ticketId: ticket.id, technicianId, visitReportId: null };
-    const logs = await tx.workLog.findMany({ where: unreported, select: { hours: true } });
+    const logs = await tx.workLog.findMany({ where: unreported, select: { hours: true, category: true } });
     if (!logs.length) return { kind: "needs-hours" as const };
+    if (await chargesSomething(tx, ticket, logs, unreported)) return { kind: "paid-call" as const };
     if (!signedBy) return { kind: "needs-signature" as const };
     const report = await tx.visitReport.create({
       data: { ticketId: ticket.id, technicianId, outcome: "FIXED_ON_SITE", signedByName: signedBy, signedAt: now, submissionKey: context.lineKey },

@@ -10,6 +10,7 @@ import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor, auditActor } from "../tickets/authorize";
 import type { TicketDeps } from "../tickets/deps";
 import { lockTicket, statusConflict } from "../tickets/ticket-rows";
+import { requestInvoice, type RequestedInvoice } from "../invoices/request-invoice";
 
 export const WORKSHOP_STATES = ["WAITING_REPAIR", "WAITING_PARTS", "REPAIRED"] as const;
 export type WorkshopState = (typeof WORKSHOP_STATES)[number];
@@ -158,6 +159,8 @@ export interface CustodyReturn {
   unrepaired: boolean;
   /** The return moved the call to RESOLVED (false when it already was, or cannot be from its status). */
   resolved: boolean;
+  /** R10: the invoice requested for the charges that waited for the return; null when nothing was charged. */
+  invoiceRequest: RequestedInvoice | null;
 }
 
 /**
@@ -201,6 +204,9 @@ export async function returnCustodyItem(
         data: { number: receipt.number, stateBefore: receipt.state, returnedAt: returnedAt.toISOString(), signedBy, note },
       });
     }
+    // Seed 000 §13: a workshop item's charges are invoiced on the day it goes back.
+    const branch = await tx.branch.findUniqueOrThrow({ where: { id: ticket.branchId }, select: { id: true, currency: true } });
+    const invoiceRequest = await requestInvoice(tx, { ticketId, branch, source: "workshop-return", actor, at: now });
     if (resolves) {
       await tx.ticket.update({ where: { id: ticketId }, data: { status: "RESOLVED", resolvedAt: now } });
       await recordAudit(tx, {
@@ -220,6 +226,7 @@ export async function returnCustodyItem(
       receipts: open.map((r) => ({ id: r.id, number: r.number, stateBefore: r.state })),
       unrepaired: open.some((r) => r.state !== "REPAIRED"),
       resolved: resolves,
+      invoiceRequest,
     };
   });
 }

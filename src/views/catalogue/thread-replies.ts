@@ -29,7 +29,7 @@ export const en = {
   alreadyArrived: (when: string) => `Your arrival was already recorded at ${when}.`,
   needsSignature: "R10: who signed for the customer? Reply `done signed <customer name>` (for example `done signed Lee Jiwon`).",
   needsHours: "R13: every visit records its hours. Log them first (`hours 1.5`), then `done signed <customer name>`.",
-  paidCall: "This is a paid call: use Report work (fee and settlement, R10) on the ticket message to finish it.",
+  paidCall: "This work is charged to the customer (paid call, a cost the contract does not cover, or a wearing part): use Report work (fee and settlement, R10) on the ticket message to finish it.",
   unknownPart: (partNo: string) => `I know no active part \`${partNo}\`. Check the number in the parts list.`,
   notEnoughStock: (partNo: string, requested: number, available: number) =>
     `Not enough \`${partNo}\`: you asked for ${requested}, ${available} left (your loans and the branch's stock). Nothing was booked.`,

@@ -40,7 +40,7 @@ describe("staff import", () => {
     );
 
     expect(result.errors).toEqual([
-      { line: 2, message: 'roles: unknown role "boss" (expected dispatcher, technician, director, manager, parts_clerk or admin)' },
+      { line: 2, message: 'roles: unknown role "boss" (expected dispatcher, technician, director, manager, parts_clerk, admin or accountant)' },
       { line: 3, message: 'areas: unknown area "downtown" (expected urban or suburban)' },
       { line: 3, message: "email: an email address such as name@example.com" },
       { line: 4, message: "slack_user_id: a Slack user id such as U012ABCDEF" },

@@ -12,7 +12,7 @@ let keys = 0;
 
 async function setup(options: { status?: "ON_SITE" | "IN_WORKSHOP" | "ON_HOLD"; category?: "A_PAID" | "B_CONTRACT" | "C_WARRANTY" } = {}) {
   const prisma = db.current.prisma;
-  const branch = await createBranch(prisma, { labourRate: 40000 });
+  const branch = await createBranch(prisma, { labourRate: 40000, onSiteCollectionLimit: 1_000_000 });
   const technicianRow = await createTechnician(prisma, { branchId: branch.id });
   const dispatcher = await createStaff(prisma, { branchId: branch.id, roles: ["DISPATCHER"] });
   const category = options.category ?? "A_PAID";
@@ -54,9 +54,9 @@ describe("reporting work (R9–R14)", () => {
     const result = await reportWork(deps, input({ hours: [{ category: "A_PAID", hours: 2.25 }, { category: "D_INTERNAL", hours: 0.5 }], parts: [{ partId: part.id, quantity: 2 }], fee: { travel: 15000, lodging: 0 } }));
     expect(result).toMatchObject({ change: "reported", status: "RESOLVED", outcome: "FIXED_ON_SITE", settlement: "COLLECTED_ON_SITE", signedByName: "Kim Minji" });
     expect(result.charges).toEqual([
-      { kind: "LABOUR", amount: "90000.00" },
-      { kind: "PARTS", amount: "25000.00" },
-      { kind: "TRAVEL", amount: "15000.00" },
+      { kind: "LABOUR", reason: "PAID_SERVICE", amount: "90000.00" },
+      { kind: "PARTS", reason: "PAID_SERVICE", amount: "25000.00" },
+      { kind: "TRAVEL", reason: "PAID_SERVICE", amount: "15000.00" },
     ]);
     expect(result.feeTotal).toBe("130000.00");
     const saved = await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
@@ -120,7 +120,8 @@ describe("reporting work (R9–R14)", () => {
     ["REPLACEMENT_RECOMMENDED", "RESOLVED"],
   ] as const)("R9: outcome %s moves the call to %s", async (outcome, status) => {
     const { prisma, deps, ticket, input } = await setup();
-    const result = await reportWork(deps, input({ outcome, signedByName: null }));
+    // Not signed for: the fee goes to the accountant (R10: collected on site only against a signed receipt).
+    const result = await reportWork(deps, input({ outcome, signedByName: null, settlement: "INVOICE_REQUESTED" }));
     expect(result.status).toBe(status);
     expect(await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status, outcome });
   });

@@ -31,15 +31,20 @@ describe("Report work modal (R9–R14)", () => {
     expect(textOf(view.blocks[1])).toContain("(this call)");
   });
 
-  it("R11: custody fields appear only when Taken to the workshop is chosen; R10 fee fields only on paid calls", () => {
+  it("R11: custody fields appear only when Taken to the workshop is chosen; R10 fee fields follow what the call may charge", () => {
     const plainView = buildReportWorkModal({ card: warranty, now: NOW });
     expect(blockIds(plainView)).not.toContain(BLOCKS.reportCustodyItems);
-    expect(blockIds(plainView)).not.toContain(BLOCKS.reportSettlement);
+    // Warranty: only wearing parts are charged, so no travel, but the settlement when one is used.
+    expect(blockIds(plainView)).not.toContain(BLOCKS.reportTravel);
+    expect(blockIds(plainView)).toContain(BLOCKS.reportSettlement);
+    expect(textOf(plainView.blocks)).toContain("wearing parts");
+    const internal = buildReportWorkModal({ card: ticketCard({ category: "D_INTERNAL" }), now: NOW });
+    expect(blockIds(internal)).not.toContain(BLOCKS.reportSettlement);
     const taken = buildReportWorkModal({ card: warranty, outcome: "TAKEN_TO_WORKSHOP", now: NOW });
     expect(blockIds(taken)).toEqual(expect.arrayContaining([BLOCKS.reportCustodyItems, BLOCKS.reportCustodyCondition, BLOCKS.reportCustodyAccessories]));
     const values = submitted(buildReportWorkModal({ card: paid, now: NOW }).blocks, { [BLOCKS.reportHoursPrefix + "A_PAID"]: "1.5" }) as StateValues;
     const fee = buildReportWorkModal({ card: paid, values, labourRate: "40000.00", currency: "KRW", now: NOW });
-    expect(blockIds(fee)).toEqual(expect.arrayContaining([BLOCKS.reportTravel, BLOCKS.reportLodging, BLOCKS.reportSettlement, BLOCKS.reportFeeAgreed]));
+    expect(blockIds(fee)).toEqual(expect.arrayContaining([BLOCKS.reportTravel, BLOCKS.reportMeals, BLOCKS.reportLodging, BLOCKS.reportSettlement, BLOCKS.reportFeeAgreed]));
     expect(textOf(fee.blocks)).toContain("60000.00");
   });
 
