@@ -1,6 +1,6 @@
 // One reply in the ticket's thread per change: who, what, when. The thread is the ticket's history.
 import type { TicketHistoryEntry } from "../services/tickets/models";
-import { escapeMrkdwn, fieldName, mention, oneLine, safeText, slackDate, slackDateRange } from "./format";
+import { escapeMrkdwn, fieldName, lateText, mention, oneLine, safeText, slackDate, slackDateRange } from "./format";
 import { messagesFor, type Locale } from "./messages";
 
 export function buildHistoryReply(entry: TicketHistoryEntry, options: { now?: Date; timeZone?: string; locale?: Locale } = {}): { text: string } {
@@ -31,7 +31,7 @@ export function buildHistoryReply(entry: TicketHistoryEntry, options: { now?: Da
     case "declined":
       return { text: m.history.declined(actor, safeText(oneLine(event.reason, 1000), 1200), when) };
     case "arrived":
-      return { text: event.lateByMinutes ? m.history.arrivedLate(actor, event.lateByMinutes, when) : m.history.arrivedOnTime(actor, when) };
+      return { text: event.lateByMinutes ? m.history.arrivedLate(actor, lateText(event.lateByMinutes, m), when) : m.history.arrivedOnTime(actor, when) };
     case "back-on-site":
       return { text: m.history.backOnSite(actor, when) };
     case "carried-over":

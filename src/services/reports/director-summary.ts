@@ -1,7 +1,9 @@
 // R16/R17: the figures of a branch's local day for the directors' daily summary. Every number is a
 // SQL aggregate over an indexed range (the branch's local day [start, end) in its zone, or the
-// WorkLog/DailyWorkReport date), so a year of tickets is never loaded into memory.
+// WorkLog/DailyWorkReport date), so a year of tickets is never loaded into memory; only the day's
+// arrivals are read, to judge each by the R6 rule itself.
 import type { DbOrTx } from "../../db";
+import { isLate } from "../../domain/deadline";
 import { startOfLocalDay } from "../../domain/local-day";
 import type { ServiceCategory } from "../../domain/category";
 import { AppError } from "../../errors";
@@ -71,21 +73,24 @@ export async function computeDirectorSummary(db: DbOrTx, options: { branchId: nu
   const start = startOfLocalDay(branch.timeZone, date);
   const end = startOfLocalDay(branch.timeZone, nextDate(date));
 
-  // Ticket(branchId, receivedAt | resolvedAt | carriedOverAt | arrivedAt): a BitmapOr of four index ranges.
-  const ticketCounts = db.$queryRaw<Array<{ received: number; completed: number; carried: number; onTime: number; withDeadline: number }>>`
+  // Ticket(branchId, receivedAt | resolvedAt | carriedOverAt): a BitmapOr of three index ranges.
+  const ticketCounts = db.$queryRaw<Array<{ received: number; completed: number; carried: number }>>`
     SELECT
       count(*) FILTER (WHERE t."receivedAt" >= ${start} AND t."receivedAt" < ${end})::int AS "received",
       count(*) FILTER (WHERE t."resolvedAt" >= ${start} AND t."resolvedAt" < ${end})::int AS "completed",
-      count(*) FILTER (WHERE t."carriedOverAt" >= ${start} AND t."carriedOverAt" < ${end})::int AS "carried",
-      count(*) FILTER (WHERE t."arrivedAt" >= ${start} AND t."arrivedAt" < ${end} AND t."arrivalDeadline" IS NOT NULL
-                         AND COALESCE(t."lateByMinutes", 0) = 0)::int AS "onTime",
-      count(*) FILTER (WHERE t."arrivedAt" >= ${start} AND t."arrivedAt" < ${end} AND t."arrivalDeadline" IS NOT NULL)::int AS "withDeadline"
+      count(*) FILTER (WHERE t."carriedOverAt" >= ${start} AND t."carriedOverAt" < ${end})::int AS "carried"
     FROM "Ticket" t
     WHERE t."branchId" = ${branchId}
       AND ((t."receivedAt" >= ${start} AND t."receivedAt" < ${end})
         OR (t."resolvedAt" >= ${start} AND t."resolvedAt" < ${end})
-        OR (t."carriedOverAt" >= ${start} AND t."carriedOverAt" < ${end})
-        OR (t."arrivedAt" >= ${start} AND t."arrivedAt" < ${end}))`;
+        OR (t."carriedOverAt" >= ${start} AND t."carriedOverAt" < ${end}))`;
+
+  // Ticket(branchId, arrivedAt): the day's arrivals with a deadline, a few per technician. Each is
+  // judged by domain/deadline.ts's isLate, the rule behind the card's lateness and the overdue scan.
+  const arrivalRows = db.$queryRaw<Array<{ arrivedAt: Date; arrivalDeadline: Date }>>`
+    SELECT t."arrivedAt", t."arrivalDeadline"
+    FROM "Ticket" t
+    WHERE t."branchId" = ${branchId} AND t."arrivedAt" >= ${start} AND t."arrivedAt" < ${end} AND t."arrivalDeadline" IS NOT NULL`;
 
   // Assignment(assignedAt) for the day, Assignment(ticketId, assignedAt) to tell a first assignment.
   const assigned = db.$queryRaw<Array<{ count: number }>>`
@@ -165,8 +170,9 @@ export async function computeDirectorSummary(db: DbOrTx, options: { branchId: nu
     WHERE c."branchId" = ${branchId} AND c."expiryNoticeAt" >= ${start} AND c."expiryNoticeAt" < ${end}
     ORDER BY c."endsOn", c."number"`;
 
-  const [[counts], [assignedRow], overdueRows, [workshopRow], [repairedRow], hourRows, partRows, feeRows, missingRows, noticeRows] = await Promise.all([
+  const [[counts], arrivals, [assignedRow], overdueRows, [workshopRow], [repairedRow], hourRows, partRows, feeRows, missingRows, noticeRows] = await Promise.all([
     ticketCounts,
+    arrivalRows,
     assigned,
     overdue,
     workshop,
@@ -188,6 +194,7 @@ export async function computeDirectorSummary(db: DbOrTx, options: { branchId: nu
     if (CATEGORIES.includes(row.category)) person.byCategory[row.category] += num(row.hours);
     person.total += num(row.hours);
   }
+  const onTime = arrivals.filter((row) => !isLate({ deadline: row.arrivalDeadline, at: row.arrivedAt })).length;
   const fee = (settlement: string) => {
     const row = feeRows.find((candidate) => candidate.settlement === settlement);
     return { count: row?.count ?? 0, amount: num(row?.amount) };
@@ -212,7 +219,7 @@ export async function computeDirectorSummary(db: DbOrTx, options: { branchId: nu
         message: row.slackChannelId && row.slackMessageTs ? { channelId: row.slackChannelId, ts: row.slackMessageTs } : null,
       })),
     },
-    arrivals: { onTime: counts.onTime, withDeadline: counts.withDeadline, onTimeRate: counts.withDeadline > 0 ? counts.onTime / counts.withDeadline : null },
+    arrivals: { onTime, withDeadline: arrivals.length, onTimeRate: arrivals.length > 0 ? onTime / arrivals.length : null },
     workshop: { ...workshopRow, repairedToday: repairedRow.count },
     hours: [...byPerson.values()],
     parts: partRows.map((row) => ({ partId: row.partId, partNo: row.partNo, name: row.name, quantity: row.quantity, value: num(row.value) })),

@@ -36,7 +36,7 @@ describe("the technician's buttons (R9)", () => {
     const message = buildTicketMessage(card, { now: NOW });
     expect(validateBlocks(message.blocks, "message")).toEqual([]);
     expect(actionIdsIn(message.blocks, BLOCKS.ticketTechnicianActions)).toEqual([ACTIONS.ticketReportWork, ACTIONS.ticketCannotFinish]);
-    expect(textOf(message.blocks)).toContain("90 working minutes late");
+    expect(textOf(message.blocks)).toContain("1 h 30 min late");
     expect(textOf(buildTicketMessage({ ...card, arrival: { at: NOW, lateByMinutes: 0 } }, { now: NOW }).blocks)).toContain("on time");
     expect(textOf(buildAssignmentDm({ card, now: NOW }).blocks)).toContain("You are on site");
   });
@@ -66,7 +66,7 @@ describe("history and refusals for the technician's actions", () => {
     const actor = person({ slackUserId: "U0TECH1" });
     expect(buildHistoryReply({ at: NOW, actor, event: { kind: "accepted" } }).text).toMatch(/^<@U0TECH1> accepted the call · /);
     expect(buildHistoryReply({ at: NOW, actor, event: { kind: "declined", reason: "Sick" } }).text).toMatch(/^<@U0TECH1> declined the call: Sick · /);
-    expect(buildHistoryReply({ at: NOW, actor, event: { kind: "arrived", lateByMinutes: 90 } }).text).toContain("arrived on site 90 working minutes late (R6)");
+    expect(buildHistoryReply({ at: NOW, actor, event: { kind: "arrived", lateByMinutes: 90 } }).text).toContain("arrived on site 1 h 30 min late (R6)");
     expect(buildHistoryReply({ at: NOW, actor, event: { kind: "arrived", lateByMinutes: 0 } }).text).toContain("on time");
   });
 
