@@ -4,12 +4,28 @@
 // arrivals are read, to judge each by the R6 rule itself.
 import type { DbOrTx } from "../../db";
 import { isLate } from "../../domain/deadline";
+import { daysOut } from "../../domain/part-loans";
 import { startOfLocalDay } from "../../domain/local-day";
 import type { ServiceCategory } from "../../domain/category";
 import { AppError } from "../../errors";
 
 /** Overdue calls listed by voucher number; the rest are only counted. */
 export const OVERDUE_LIST_LIMIT = 20;
+
+/** R14: part loans out more than one night listed; the rest are only counted. */
+export const LONG_LOANS_LIST_LIMIT = 20;
+
+export interface LongLoanItem {
+  loanId: number;
+  partNo: string;
+  name: string;
+  technician: SummaryPerson;
+  /** Units still out (all of them, for a loan that came back after the day). */
+  left: number;
+  borrowedAt: string;
+  /** Local days out by the end of the day, both counted (domain/part-loans.ts). */
+  daysOut: number;
+}
 
 export interface SummaryPerson {
   staffId: number;
@@ -54,6 +70,8 @@ export interface DirectorSummary {
   missingReports: SummaryPerson[];
   /** R18: contracts whose expiry notice went out that day. */
   contractNotices: Array<{ contractId: number; number: string; customerName: string; endsOn: string; assignee: SummaryPerson | null }>;
+  /** R14: part loans still out at the end of the day that were taken on an earlier day; absent in reports stored before it existed. */
+  longLoans?: { count: number; items: LongLoanItem[] };
 }
 
 const CATEGORIES: readonly ServiceCategory[] = ["A_PAID", "B_CONTRACT", "C_WARRANTY", "D_INTERNAL"];
@@ -170,9 +188,21 @@ export async function computeDirectorSummary(db: DbOrTx, options: { branchId: nu
     WHERE c."branchId" = ${branchId} AND c."expiryNoticeAt" >= ${start} AND c."expiryNoticeAt" < ${end}
     ORDER BY c."endsOn", c."number"`;
 
-  const [[counts], arrivals, [assignedRow], overdueRows, [workshopRow], [repairedRow], hourRows, partRows, feeRows, missingRows, noticeRows] = await Promise.all([
+  // PartLoan(branchId, status) / (branchId, settledAt): out at the end of the day, taken before it began.
+  const longLoans = db.$queryRaw<Array<{ id: number; partNo: string; name: string; staffId: number; staffName: string; slackUserId: string; left: number; borrowedAt: Date; total: number }>>`
+    SELECT l."id", p."partNo", p."name", s."id" AS "staffId", s."name" AS "staffName", s."slackUserId",
+           (CASE WHEN l."status" = 'OUT' THEN l."quantity" - l."quantityUsed" - l."quantityReturned" ELSE l."quantity" END)::int AS "left",
+           l."borrowedAt", count(*) OVER ()::int AS "total"
+    FROM "PartLoan" l JOIN "Part" p ON p."id" = l."partId" JOIN "Staff" s ON s."id" = l."technicianId"
+    WHERE l."branchId" = ${branchId} AND l."borrowedAt" < ${start}
+      AND ((l."status" = 'OUT' AND l."settledAt" IS NULL) OR l."settledAt" >= ${end})
+    ORDER BY l."borrowedAt" ASC, l."id" ASC
+    LIMIT ${LONG_LOANS_LIST_LIMIT}`;
+
+  const [[counts], arrivals, longLoanRows, [assignedRow], overdueRows, [workshopRow], [repairedRow], hourRows, partRows, feeRows, missingRows, noticeRows] = await Promise.all([
     ticketCounts,
     arrivalRows,
+    longLoans,
     assigned,
     overdue,
     workshop,
@@ -232,5 +262,17 @@ export async function computeDirectorSummary(db: DbOrTx, options: { branchId: nu
       endsOn: row.endsOn.toISOString().slice(0, 10),
       assignee: row.assigneeId !== null ? { staffId: row.assigneeId, name: row.assigneeName ?? "", slackUserId: row.assigneeSlackUserId ?? "" } : null,
     })),
+    longLoans: {
+      count: longLoanRows[0]?.total ?? 0,
+      items: longLoanRows.map((row) => ({
+        loanId: row.id,
+        partNo: row.partNo,
+        name: row.name,
+        technician: { staffId: row.staffId, name: row.staffName, slackUserId: row.slackUserId },
+        left: row.left,
+        borrowedAt: row.borrowedAt.toISOString(),
+        daysOut: daysOut({ timeZone: branch.timeZone, borrowedAt: row.borrowedAt, on: date }),
+      })),
+    },
   };
 }
