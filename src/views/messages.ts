@@ -496,6 +496,10 @@ const en = {
     conflictIncomplete: (what: string, fields: string[]) => `${what} is incomplete${fields.length ? ` (missing ${fields.join(", ")})` : ""}: complete the intake first (R3).`,
     thisTicket: "This ticket",
     alreadyAcknowledged: (who: string, when: string) => `This alert was already acknowledged by ${who} at ${when}.`,
+    /** A button pressed on a final call, answered before any modal opens. */
+    alreadyClosed: (voucherNo: string, who: string, when: string) => `${voucherNo} was already closed by ${who} at ${when}; there is nothing more to do on it.`,
+    alreadyCancelled: (voucherNo: string, who: string, when: string) => `${voucherNo} was cancelled by ${who} at ${when}; there is nothing more to do on it.`,
+    someone: "someone",
     validationFields: (fields: string[]) => `Please check: ${fields.join(", ")}.`,
     failure: "Sorry, that failed. It was logged for the team, and nothing was changed. Please try again.",
     noOptions: "Nothing to choose from here",

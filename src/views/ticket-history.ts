@@ -3,9 +3,10 @@ import type { TicketHistoryEntry } from "../services/tickets/models";
 import { escapeMrkdwn, fieldName, lateText, mention, oneLine, safeText, slackDate, slackDateRange } from "./format";
 import { messagesFor, type Locale } from "./messages";
 
-export function buildHistoryReply(entry: TicketHistoryEntry, options: { now?: Date; timeZone?: string; locale?: Locale } = {}): { text: string } {
+/** `timeZone` is the branch's: the thread reads like the ticket message above it. */
+export function buildHistoryReply(entry: TicketHistoryEntry, options: { now?: Date; timeZone: string; locale?: Locale }): { text: string } {
   const m = messagesFor(options.locale);
-  const tz = options.timeZone ?? "UTC";
+  const tz = options.timeZone;
   const actor = "system" in entry.actor ? m.system(escapeMrkdwn(oneLine(entry.actor.system, 80))) : mention(entry.actor);
   const when = slackDate(entry.at, tz);
   const event = entry.event;
