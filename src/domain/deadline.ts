@@ -1,6 +1,8 @@
 // R6–R7: when a technician must be on site, and whether they were late.
 import { DomainError } from "./errors";
-import { addWorkingMinutes, workingMinutesBetween, type WorkingCalendar } from "./working-calendar";
+import { addWorkingMinutes, type WorkingCalendar } from "./working-calendar";
+
+const MINUTE_MS = 60_000;
 
 export type ServiceArea = "URBAN" | "SUBURBAN";
 
@@ -32,19 +34,29 @@ export function computeArrivalDeadline(options: {
 }
 
 /**
- * Working minutes between the deadline and the arrival, 0 when on time. Rounded up, so any
- * late arrival counts at least one minute and the figure is never smaller than the truth.
+ * R6/R7: late means strictly after the deadline; arriving exactly at it is on time. The one test
+ * behind the arrival's lateness, the on-time rate of the directors' summary and the overdue scan.
  */
-export function lateness(options: { calendar: WorkingCalendar; deadline: Date; arrivedAt: Date }): number {
-  return Math.ceil(workingMinutesBetween(options.calendar, options.deadline, options.arrivedAt));
+export function isLate(options: { deadline: Date; at: Date }): boolean {
+  return options.at.getTime() > options.deadline.getTime();
 }
 
 /**
- * R7: overdue means past the deadline *without* an arrival; a late arrival is measured by
- * `lateness` instead. Arriving exactly at the deadline is on time.
+ * R6: how late `at` is, in minutes on the clock past the deadline, rounded up (so any late arrival
+ * is at least 1 minute late); 0 when on time. The working-hours allowance is spent in the deadline
+ * itself; past it the customer waits in real time, the overdue alert goes out in real time, and the
+ * figure is what anyone reads off the two times on the card (README, "Arrival deadline").
+ */
+export function lateness(options: { deadline: Date; at: Date }): number {
+  if (!isLate(options)) return 0;
+  return Math.ceil((options.at.getTime() - options.deadline.getTime()) / MINUTE_MS);
+}
+
+/**
+ * R7: overdue means late *without* an arrival; a late arrival is measured by `lateness` instead.
  */
 export function isOverdue(options: { deadline: Date; arrivedAt?: Date | null; now: Date }): boolean {
   const { deadline, arrivedAt, now } = options;
   if (arrivedAt) return false;
-  return now.getTime() > deadline.getTime();
+  return isLate({ deadline, at: now });
 }

@@ -1,8 +1,8 @@
 // R14: no part stays out overnight without being flagged. At each branch's last closing of the
-// day, the loans still out are flagged (once per loan: flaggedAt) and listed in a DM to the
-// borrower and to each active parts clerk of the branch.
+// day, the loans still out are flagged (every night they stay out, once per night), and so are loans
+// that spent a night out unseen by any closing; they are listed in a DM to the borrower and to each
+// active parts clerk of the branch.
 import { lastClosingOn } from "../domain/working-calendar";
-import type { LoanView } from "../services/parts/loans";
 import { buildLoansAtClosingDm } from "../views/parts";
 import { oncePerBranchDay } from "./periods";
 import type { Job, JobContext } from "./types";
@@ -25,7 +25,7 @@ export const loansAtClosingJob: Job = {
     if (!deps.slack) throw new Error(`${NAME} sends DMs and needs a Slack client`);
     // Flagged (committed) before anyone is told, so a loan is never flagged or announced twice;
     // an undelivered DM is logged and counted, not retried.
-    const flagged = await deps.services.flagLoansAtClosing({ branchId: branch.id, actor: ACTOR });
+    const flagged = await deps.services.flagLoansAtClosing({ branchId: branch.id, actor: ACTOR, closingOn: context.date });
     let dms = 0;
     let failed = 0;
     const send = async (userId: string, message: ReturnType<typeof buildLoansAtClosingDm>) => {
@@ -38,12 +38,13 @@ export const loansAtClosingJob: Job = {
       }
     };
     for (const borrower of flagged.borrowers) {
-      const loans: LoanView[] = borrower.loans;
-      await send(borrower.slackUserId, buildLoansAtClosingDm({ audience: "borrower", borrowerName: borrower.name, loans, timeZone: branch.timeZone }));
+      const { loans, back } = borrower;
+      await send(borrower.slackUserId, buildLoansAtClosingDm({ audience: "borrower", borrowerName: borrower.name, loans, back, timeZone: branch.timeZone }));
       for (const clerk of flagged.clerks) {
-        await send(clerk.slackUserId, buildLoansAtClosingDm({ audience: "clerk", borrowerName: borrower.name, loans, timeZone: branch.timeZone }));
+        await send(clerk.slackUserId, buildLoansAtClosingDm({ audience: "clerk", borrowerName: borrower.name, loans, back, timeZone: branch.timeZone }));
       }
     }
-    return { flagged: flagged.borrowers.reduce((sum, b) => sum + b.loans.length, 0), borrowers: flagged.borrowers.length, dms, failed };
+    const count = (pick: (b: (typeof flagged.borrowers)[number]) => unknown[]) => flagged.borrowers.reduce((sum, b) => sum + pick(b).length, 0);
+    return { flagged: count((b) => b.loans), back: count((b) => b.back), borrowers: flagged.borrowers.length, dms, failed };
   },
 };

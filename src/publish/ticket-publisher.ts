@@ -35,7 +35,7 @@ export async function publishTicket(deps: TicketPublishDeps, client: PublisherCl
     deps.log.warn("branch has no dispatch channel: ticket not posted", { ticketId, branch: card.branch.code });
   }
   if (history && card.slackMessage) {
-    const reply = buildHistoryReply(history, { now: deps.clock.now() });
+    const reply = buildHistoryReply(history, { now: deps.clock.now(), timeZone: card.branch.timeZone });
     await client.chat.postMessage({ channel: card.slackMessage.channelId, thread_ts: card.slackMessage.ts, text: reply.text });
   }
   return card;

@@ -29,6 +29,7 @@ import { findTicketByMessage, listUnpostedTickets, recordAssignmentMessage, reco
 import { recordArrival } from "./tickets/record-arrival";
 import { reportWork } from "./tickets/report-work";
 import { closeTicket, lastReportSummary } from "./tickets/close-ticket";
+import { getTicketEnding } from "./tickets/ticket-ending";
 import { handleThreadReply } from "./tickets/thread-replies";
 import { registerTicket } from "./tickets/register-ticket";
 import { scheduleVisit } from "./tickets/schedule-visit";
@@ -79,6 +80,7 @@ export function createServices(deps: ServiceDeps) {
     reportWork: (options: OptionsOf<typeof reportWork>) => reportWork(base, options),
     closeTicket: (options: OptionsOf<typeof closeTicket>) => closeTicket(base, options),
     lastReportSummary: (options: OptionsOf<typeof lastReportSummary>) => lastReportSummary(base, options),
+    getTicketEnding: (options: OptionsOf<typeof getTicketEnding>) => getTicketEnding(base, options),
     // Thread replies from the field: arrived, hours, part, done, notes
     handleThreadReply: (options: OptionsOf<typeof handleThreadReply>) => handleThreadReply(base, options),
     listTickets: (options: OptionsOf<typeof listTickets>) => listTickets(base, options),

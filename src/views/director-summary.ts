@@ -93,6 +93,16 @@ export function buildDirectorSummaryMessage(input: SummaryMessageInput): { text:
     blocks.push(listSection(BLOCKS.summaryContracts, m.contracts(s.contractNotices.length), contractLines, m.contractsMore));
   }
 
+  // R14: reports stored before the list existed have none.
+  const longLoans = s.longLoans ?? { count: 0, items: [] };
+  if (longLoans.count > 0) {
+    const loanLines = longLoans.items.map(
+      (loan) =>
+        `• ${m.longLoanLine(escapeMrkdwn(loan.partNo), safeText(oneLine(loan.name, 60), 80), loan.left, `<@${loan.technician.slackUserId}>`, slackDate(new Date(loan.borrowedAt), s.timeZone, "{date_short_pretty}"), loan.daysOut)}`,
+    );
+    blocks.push(listSection(BLOCKS.summaryLongLoans, m.longLoans(longLoans.count), loanLines, m.longLoansMore, Math.max(0, longLoans.count - longLoans.items.length)));
+  }
+
   const stateText = input.state.kind === "awaiting" ? m.awaiting : m.signedOff(`<@${input.state.by}>`, slackDate(input.state.at, s.timeZone));
   blocks.push({ type: "context", block_id: BLOCKS.summaryState, elements: [{ type: "mrkdwn", text: stateText }] });
   if (input.state.kind === "awaiting") {

@@ -63,6 +63,11 @@ export function slackDateRange(start: Date, end: Date, timeZone: string, m: Mess
   return m.ticket.appointmentRange(slackDate(start, timeZone), slackDate(end, timeZone, "{time}"));
 }
 
+/** R6/R7: a lateness in minutes as people read it ("40 min", "15 h 30 min"), alike on the card, the history and the alert. */
+export function lateText(minutes: number, m: Messages): string {
+  return m.overdue.duration(Math.floor(minutes / 60), minutes % 60);
+}
+
 export function mention(person: PersonRef): string {
   return `<@${person.slackUserId}>`;
 }

@@ -106,6 +106,7 @@ export const BLOCKS = {
   summaryParts: "summary_parts",
   summaryReports: "summary_reports",
   summaryContracts: "summary_contracts",
+  summaryLongLoans: "summary_long_loans",
   summaryState: "summary_state",
   summaryActions: "summary_actions",
   contractNotice: "contract_notice",
@@ -208,6 +209,7 @@ export const BLOCKS = {
   /** Return modal: one input block per loan, `parts_return_loan_<loanId>`. */
   partsReturnLinePrefix: "parts_return_loan_",
   partsAtClosing: "parts_at_closing",
+  partsBackOvernight: "parts_back_overnight",
   // R11 workshop register and return-to-customer modal
   registerIntro: "register_intro",
   /** One section per item, `register_item_<receiptId>`. */

@@ -207,7 +207,8 @@ const en = {
     close: "Close",
     returnItem: "Return to customer",
     arrivedOnTime: (when: string) => `:round_pushpin: *On site* since ${when}, on time (R6).`,
-    arrivedLate: (when: string, minutes: number) => `:round_pushpin: *On site* since ${when}, *${minutes} working minute${minutes === 1 ? "" : "s"} late* (R6).`,
+    /** `late` is a duration, e.g. "40 min" or "15 h 30 min" (overdue.duration). */
+    arrivedLate: (when: string, late: string) => `:round_pushpin: *On site* since ${when}, *${late} late* (R6).`,
   },
 
   /** The assigned technician's actions (R9) and what they are told back. */
@@ -435,7 +436,7 @@ const en = {
     declined: (actor: string, reason: string, when: string) => `${actor} declined the call: ${reason} · ${when}`,
     arrivedOnTime: (actor: string, when: string) => `${actor} arrived on site, on time (R6) · ${when}`,
     backOnSite: (actor: string, when: string) => `${actor} is back on site for the next visit (R9) · ${when}`,
-    arrivedLate: (actor: string, minutes: number, when: string) => `${actor} arrived on site ${minutes} working minute${minutes === 1 ? "" : "s"} late (R6) · ${when}`,
+    arrivedLate: (actor: string, late: string, when: string) => `${actor} arrived on site ${late} late (R6) · ${when}`,
     reposted: (registeredAt: string, when: string) => `This call was registered ${registeredAt}, but its message did not reach the channel then; posted now · ${when}`,
     carriedOver: (actor: string, when: string) => `${actor} carried the call over from an earlier day: it is dispatched first (R8) · ${when}`,
   },
@@ -456,6 +457,7 @@ const en = {
       `:rotating_light: *${voucherNo}* (${customer}) is *overdue* (R7): the technician was due on site by ${deadline} and has not arrived (${overdueFor} late).`,
     technician: (technician: string) => `Technician: ${technician}.`,
     noTechnician: "No technician is assigned.",
+    /** Also how late an arrival was (ticket.arrivedLate, history.arrivedLate), so both read alike. */
     duration: (hours: number, minutes: number) => (hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`),
     open: "Waiting for a service director to acknowledge.",
     acknowledged: (who: string, when: string) => `:white_check_mark: Acknowledged by ${who} at ${when}.`,
@@ -504,6 +506,10 @@ const en = {
     custodyOpen: (what: string, receipt: string | undefined) =>
       `An item of ${what}${receipt ? ` (custody receipt ${receipt})` : ""} is still in the workshop: return it to the customer first (Return to customer), then the call can end (R11).`,
     alreadyAcknowledged: (who: string, when: string) => `This alert was already acknowledged by ${who} at ${when}.`,
+    /** A button pressed on a final call, answered before any modal opens. */
+    alreadyClosed: (voucherNo: string, who: string, when: string) => `${voucherNo} was already closed by ${who} at ${when}; there is nothing more to do on it.`,
+    alreadyCancelled: (voucherNo: string, who: string, when: string) => `${voucherNo} was cancelled by ${who} at ${when}; there is nothing more to do on it.`,
+    someone: "someone",
     validationFields: (fields: string[]) => `Please check: ${fields.join(", ")}.`,
     failure: "Sorry, that failed. It was logged for the team, and nothing was changed. Please try again.",
     noOptions: "Nothing to choose from here",

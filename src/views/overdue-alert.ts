@@ -2,9 +2,10 @@
 // the directors' DMs (only those carry the Acknowledge button); once acknowledged, every copy is
 // re-rendered without the button and says who acknowledged it and when.
 import type { KnownBlock } from "@slack/types";
+import { lateness } from "../domain/deadline";
 import type { OverdueAlertSummary } from "../services/escalations/models";
 import { SNOOZE_MINUTES } from "../services/escalations/snooze";
-import { oneLine, safeText, slackDate } from "./format";
+import { lateText, oneLine, safeText, slackDate } from "./format";
 import { ACTIONS, BLOCKS } from "./ids";
 import { messagesFor, type Locale } from "./messages";
 
@@ -42,8 +43,8 @@ export function buildOverdueAlert(input: OverdueAlertInput): { text: string; blo
     fallback = c.fallback(alert.voucherNo, oneLine(alert.customerName, 80));
   } else {
     const deadline = alert.arrivalDeadline ?? now;
-    const lateMinutes = Math.max(0, Math.floor((now.getTime() - deadline.getTime()) / 60_000));
-    const overdueFor = m.overdue.duration(Math.floor(lateMinutes / 60), lateMinutes % 60);
+    const lateMinutes = lateness({ deadline, at: now });
+    const overdueFor = lateText(lateMinutes, m);
     headline = `${m.overdue.alert(alert.voucherNo, customer, slackDate(deadline, alert.timeZone), overdueFor)} ${technician}`;
     fallback = m.overdue.fallback(alert.voucherNo, oneLine(alert.customerName, 80));
   }

@@ -9,6 +9,9 @@ import { textValue, optionValue, type StateValues, type Submission } from "./sta
 import { plain } from "./ticket-modal-common";
 
 const MAX_LOANS = 20;
+
+/** A loan flagged at closing, with the local days it has been out (R14). */
+export type ClosingLoan = LoanView & { daysOut: number };
 const MAX_STOCK = 20;
 const MAX_RETURN_LINES = 40;
 
@@ -160,21 +163,40 @@ export function buildReturnedText(loans: { partNo: string; returned: number }[],
 export function buildLoansAtClosingDm(options: {
   audience: "borrower" | "clerk";
   borrowerName: string;
-  loans: LoanView[];
+  /** Still out at this closing. */
+  loans: ClosingLoan[];
+  /** Out over a night no closing saw, back by now. */
+  back?: ClosingLoan[];
   timeZone: string;
   locale?: Locale;
 }): { text: string; blocks: KnownBlock[] } {
   const m = messagesFor(options.locale);
   const t = m.partsWorkshop.parts;
-  const intro = options.audience === "borrower" ? t.atClosingBorrower(options.loans.length) : t.atClosingClerk(safeText(oneLine(options.borrowerName, 80), 100), options.loans.length);
-  const lines = options.loans.slice(0, MAX_LOANS).map((loan) => `• ${loanLine({ ...loan, flaggedAt: null }, options.timeZone, m)}`);
-  if (options.loans.length > MAX_LOANS) lines.push(m.partsWorkshop.register.more(options.loans.length - MAX_LOANS));
-  const blocks: KnownBlock[] = [
-    { type: "section", block_id: BLOCKS.partsAtClosing, text: { type: "mrkdwn", text: intro } },
-    { type: "section", text: { type: "mrkdwn", text: lines.join("\n").slice(0, 3000) } },
-  ];
-  if (options.audience === "borrower") {
+  const name = safeText(oneLine(options.borrowerName, 80), 100);
+  const back = options.back ?? [];
+  const list = (lines: string[], total: number) => {
+    const shown = lines.slice(0, MAX_LOANS);
+    if (total > MAX_LOANS) shown.push(m.partsWorkshop.register.more(total - MAX_LOANS));
+    return { type: "section", text: { type: "mrkdwn", text: shown.join("\n").slice(0, 3000) } } satisfies KnownBlock;
+  };
+  const blocks: KnownBlock[] = [];
+  if (options.loans.length) {
+    const intro = options.audience === "borrower" ? t.atClosingBorrower(options.loans.length) : t.atClosingClerk(name, options.loans.length);
+    blocks.push({ type: "section", block_id: BLOCKS.partsAtClosing, text: { type: "mrkdwn", text: intro } });
+    const lines = options.loans.map((loan) => `• ${loanLine({ ...loan, flaggedAt: null }, options.timeZone, m)}${loan.daysOut > 1 ? t.daysOut(loan.daysOut) : ""}`);
+    blocks.push(list(lines, options.loans.length));
+  }
+  if (back.length) {
+    const intro = options.audience === "borrower" ? t.backBorrower(back.length) : t.backClerk(name, back.length);
+    blocks.push({ type: "section", block_id: BLOCKS.partsBackOvernight, text: { type: "mrkdwn", text: intro } });
+    const lines = back.map(
+      (loan) =>
+        `• ${t.backLine(loan.partNo, safeText(oneLine(loan.name, 80), 100), loan.quantity, slackDate(loan.borrowedAt, options.timeZone), loan.settledAt ? slackDate(loan.settledAt, options.timeZone) : "—")}`,
+    );
+    blocks.push(list(lines, back.length));
+  }
+  if (options.audience === "borrower" && options.loans.length) {
     blocks.push({ type: "actions", elements: [{ type: "button", action_id: ACTIONS.partsReturnOpen, text: plain(t.returnButton, 75), value: "return" }] });
   }
-  return { text: t.atClosingFallback(options.loans.length), blocks };
+  return { text: options.loans.length ? t.atClosingFallback(options.loans.length) : t.backFallback(back.length), blocks };
 }

@@ -3,6 +3,7 @@
 import { ROLES, type Role } from "../domain/permissions";
 import type { ErrorCode } from "../errors";
 import type { TicketStatus } from "../services/tickets/models";
+import type { TicketEnding } from "../services/tickets/ticket-ending";
 import { escapeMrkdwn, fieldName, slackDate, truncate } from "./format";
 import { messagesFor, type Locale } from "./messages";
 
@@ -78,4 +79,12 @@ export function buildFailure(options: { locale?: Locale } = {}): { text: string 
 /** Type-ahead that failed or that nothing answers: Slack wants at least one option, so one that says so. */
 export function buildNoOptions(options: { locale?: Locale } = {}): { options: { text: { type: "plain_text"; text: string }; value: string }[] } {
   return { options: [{ text: { type: "plain_text", text: messagesFor(options.locale).refusal.noOptions }, value: "none" }] };
+}
+
+/** A button pressed on a closed or cancelled call: who ended it and when, in the branch's zone. */
+export function buildTicketEndedNotice(ending: TicketEnding, options: { timeZone: string; locale?: Locale }): { text: string } {
+  const m = messagesFor(options.locale);
+  const who = ending.by && /^[UW][A-Z0-9]+$/.test(ending.by) ? `<@${ending.by}>` : ending.by?.startsWith("system:") ? m.system(escapeMrkdwn(ending.by.slice(7))) : m.refusal.someone;
+  const when = ending.at ? slackDate(ending.at, options.timeZone) : "—";
+  return { text: ending.status === "CLOSED" ? m.refusal.alreadyClosed(ending.voucherNo, who, when) : m.refusal.alreadyCancelled(ending.voucherNo, who, when) };
 }

@@ -1,11 +1,12 @@
 // One reply in the ticket's thread per change: who, what, when. The thread is the ticket's history.
 import type { TicketHistoryEntry } from "../services/tickets/models";
-import { escapeMrkdwn, fieldName, mention, oneLine, safeText, slackDate, slackDateRange } from "./format";
+import { escapeMrkdwn, fieldName, lateText, mention, oneLine, safeText, slackDate, slackDateRange } from "./format";
 import { messagesFor, type Locale } from "./messages";
 
-export function buildHistoryReply(entry: TicketHistoryEntry, options: { now?: Date; timeZone?: string; locale?: Locale } = {}): { text: string } {
+/** `timeZone` is the branch's: the thread reads like the ticket message above it. */
+export function buildHistoryReply(entry: TicketHistoryEntry, options: { now?: Date; timeZone: string; locale?: Locale }): { text: string } {
   const m = messagesFor(options.locale);
-  const tz = options.timeZone ?? "UTC";
+  const tz = options.timeZone;
   const actor = "system" in entry.actor ? m.system(escapeMrkdwn(oneLine(entry.actor.system, 80))) : mention(entry.actor);
   const when = slackDate(entry.at, tz);
   const event = entry.event;
@@ -31,7 +32,7 @@ export function buildHistoryReply(entry: TicketHistoryEntry, options: { now?: Da
     case "declined":
       return { text: m.history.declined(actor, safeText(oneLine(event.reason, 1000), 1200), when) };
     case "arrived":
-      return { text: event.lateByMinutes ? m.history.arrivedLate(actor, event.lateByMinutes, when) : m.history.arrivedOnTime(actor, when) };
+      return { text: event.lateByMinutes ? m.history.arrivedLate(actor, lateText(event.lateByMinutes, m), when) : m.history.arrivedOnTime(actor, when) };
     case "back-on-site":
       return { text: m.history.backOnSite(actor, when) };
     case "carried-over":

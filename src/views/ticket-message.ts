@@ -1,8 +1,9 @@
 // The ticket message in the branch's dispatch channel (updated in place on every change), and the
 // same card shown ephemerally by `/repair SV-…`.
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, MrkdwnElement } from "@slack/types";
+import { isLate } from "../domain/deadline";
 import type { TicketCard, TicketStatus } from "../services/tickets/models";
-import { coverageText, escapeMrkdwn, fieldName, mention, messageLink, oneLine, safeLink, safeText, slackDate, slackDateRange } from "./format";
+import { coverageText, escapeMrkdwn, fieldName, lateText, mention, messageLink, oneLine, safeLink, safeText, slackDate, slackDateRange } from "./format";
 import { ACTIONS, BLOCKS } from "./ids";
 import { messagesFor, type Locale, type Messages } from "./messages";
 
@@ -20,7 +21,7 @@ const AWAITING_ARRIVAL: readonly TicketStatus[] = ["REGISTERED", "ASSIGNED", "AC
 const FINISHED: readonly TicketStatus[] = ["CANCELLED", "CLOSED"];
 
 export function isOverdue(card: Pick<TicketCard, "status" | "arrivalDeadline">, now: Date): boolean {
-  return card.arrivalDeadline !== null && AWAITING_ARRIVAL.includes(card.status) && card.arrivalDeadline.getTime() < now.getTime();
+  return card.arrivalDeadline !== null && AWAITING_ARRIVAL.includes(card.status) && isLate({ deadline: card.arrivalDeadline, at: now });
 }
 
 export function buildTicketMessage(card: TicketCard, options: { now: Date; ephemeral?: boolean; locale?: Locale }): TicketMessage {
@@ -54,7 +55,7 @@ export function buildTicketMessage(card: TicketCard, options: { now: Date; ephem
 
   if (card.arrival) {
     const when = slackDate(card.arrival.at, tz);
-    const text = card.arrival.lateByMinutes ? m.ticket.arrivedLate(when, card.arrival.lateByMinutes) : m.ticket.arrivedOnTime(when);
+    const text = card.arrival.lateByMinutes ? m.ticket.arrivedLate(when, lateText(card.arrival.lateByMinutes, m)) : m.ticket.arrivedOnTime(when);
     blocks.push({ type: "section", block_id: BLOCKS.ticketArrival, text: { type: "mrkdwn", text } });
   }
   if (card.work) blocks.push({ type: "section", block_id: BLOCKS.ticketWork, text: { type: "mrkdwn", text: workLine(card.work, m, tz) } });

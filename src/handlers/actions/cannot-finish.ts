@@ -8,13 +8,14 @@ import { buildNoticeModal } from "../../views/notice-modal";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
 import type { HandlerDeps } from "../types";
-import { authorizedCard, withTicket } from "./ticket-buttons";
+import { cardForModal, withTicket } from "./ticket-buttons";
 
 /** Checks it is the assignee's call before asking why. */
 export function cannotFinishButton(deps: HandlerDeps) {
-  return withTicket(deps, "ticket.cannot-finish", async ({ body, client }, ticketId) => {
-    const { card } = await authorizedCard(deps, body.user.id, ticketId, "ticket.cannot-finish");
-    await client.views.open({ trigger_id: body.trigger_id, view: buildCannotFinishModal({ card, now: deps.clock.now() }) });
+  return withTicket(deps, "ticket.cannot-finish", async (args, ticketId) => {
+    const found = await cardForModal(deps, args, ticketId, "ticket.cannot-finish");
+    if (!found) return;
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: buildCannotFinishModal({ card: found.card, now: deps.clock.now() }) });
   });
 }
 

@@ -9,7 +9,7 @@ import { publishTicket } from "../../publish/ticket-publisher";
 import type { HandlerDeps } from "../types";
 import { person } from "../views/ticket-modals";
 import { showGoodsRegister } from "../commands/repair-parts";
-import { authorizedCard, withTicket } from "./ticket-buttons";
+import { cardForModal, withTicket } from "./ticket-buttons";
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -64,8 +64,11 @@ export function registerStateSelected(deps: HandlerDeps) {
 
 /** R11: opens the Return to customer modal (the assignee, dispatchers and directors of the branch). */
 export function returnItemButton(deps: HandlerDeps) {
-  return withTicket(deps, "custody.return", async ({ body, client }, ticketId) => {
-    const { card } = await authorizedCard(deps, body.user.id, ticketId, "custody.return");
+  return withTicket(deps, "custody.return", async (args, ticketId) => {
+    const { body, client } = args;
+    const found = await cardForModal(deps, args, ticketId, "custody.return");
+    if (!found) return;
+    const { card } = found;
     const receipts = await deps.services.openCustodyReceipts({ ticketId });
     const view = buildReturnItemModal({ voucherNo: card.voucherNo, receipts: receipts.map((r) => r.number), now: deps.clock.now(), privateMetadata: ticketModalMetadata(card) });
     await client.views.open({ trigger_id: body.trigger_id, view });

@@ -5,24 +5,28 @@ import { buildCloseModal } from "../../views/close-modal";
 import { buildReportWorkModal, chosenOutcome, MAX_PART_ROWS, readReportMetadata } from "../../views/report-work-modal";
 import type { StateValues } from "../../views/state";
 import type { HandlerDeps } from "../types";
-import { authorizedCard, withTicket } from "./ticket-buttons";
+import { cardForModal, withTicket } from "./ticket-buttons";
 
 type Args = SlackActionMiddlewareArgs<BlockAction<BlockElementAction>> & AllMiddlewareArgs;
 
 /** Checks the person may report on this call before opening the modal (within the trigger's 3 s). */
 export function reportWorkButton(deps: HandlerDeps) {
-  return withTicket(deps, "ticket.report-work", async ({ body, client }, ticketId) => {
-    const { card } = await authorizedCard(deps, body.user.id, ticketId, "ticket.report-work");
+  return withTicket(deps, "ticket.report-work", async (args, ticketId) => {
+    const found = await cardForModal(deps, args, ticketId, "ticket.report-work");
+    if (!found) return;
+    const { card } = found;
     const view = buildReportWorkModal({ card, now: deps.clock.now(), labourRate: card.rates?.labourRate, currency: card.rates?.currency });
-    await client.views.open({ trigger_id: body.trigger_id, view });
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view });
   });
 }
 
 export function closeButton(deps: HandlerDeps) {
-  return withTicket(deps, "ticket.close", async ({ body, client }, ticketId) => {
-    const { card } = await authorizedCard(deps, body.user.id, ticketId, "ticket.close");
+  return withTicket(deps, "ticket.close", async (args, ticketId) => {
+    // A closed call says who closed it and when, privately, instead of opening the Close modal.
+    const found = await cardForModal(deps, args, ticketId, "ticket.close");
+    if (!found) return;
     const resolution = await deps.services.lastReportSummary({ ticketId });
-    await client.views.open({ trigger_id: body.trigger_id, view: buildCloseModal({ card, resolution }) });
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: buildCloseModal({ card: found.card, resolution }) });
   });
 }
 

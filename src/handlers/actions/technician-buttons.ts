@@ -7,7 +7,7 @@ import { messagesFor } from "../../views/messages";
 import { publishTicket, updateTechnicianDm } from "../../publish/ticket-publisher";
 import type { HandlerDeps } from "../types";
 import { person } from "../views/ticket-modals";
-import { withTicket } from "./ticket-buttons";
+import { refusedAsEnded, withTicket } from "./ticket-buttons";
 
 export function acceptButton(deps: HandlerDeps) {
   return withTicket(deps, "ticket.accept", async ({ body, client, respond }, ticketId) => {
@@ -41,10 +41,12 @@ export function arriveButton(deps: HandlerDeps) {
 
 /** Checks it is the assignee's to decline before asking why. */
 export function declineButton(deps: HandlerDeps) {
-  return withTicket(deps, "ticket.decline", async ({ body, client }, ticketId) => {
+  return withTicket(deps, "ticket.decline", async (args, ticketId) => {
+    const { body, client } = args;
     const actor = await deps.services.resolveActor(body.user.id);
     const card = await deps.services.getTicketCard({ ticketId });
     deps.services.assertAssignee(actor, "ticket.decline", { branchId: card.branch.id, assignee: card.technician });
+    if (await refusedAsEnded(deps, args, card)) return;
     await client.views.open({ trigger_id: body.trigger_id, view: buildDeclineModal({ card }) });
   });
 }

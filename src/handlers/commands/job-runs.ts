@@ -9,7 +9,7 @@ import type { HandlerDeps } from "../types";
 export async function showJobRuns(deps: HandlerDeps, actor: Actor, respond: RespondFn): Promise<void> {
   try {
     const overview = await deps.services.listJobRuns({ actor, jobNames: deps.jobNames });
-    const message = buildJobRunsMessage(overview);
+    const message = buildJobRunsMessage(overview, { timeZone: actor.branchTimeZone ?? undefined });
     await respond({ response_type: "ephemeral", text: message.text, blocks: message.blocks });
   } catch (error) {
     if (isAppError(error) && error.code === "FORBIDDEN") {

@@ -72,7 +72,7 @@ export function repairCommand(deps: HandlerDeps) {
         await openIntakeModal(deps, client, { triggerId: command.trigger_id, actor, channelId: command.channel_id });
       } else if (parsed.name === "list") {
         const items = await deps.services.listTickets({ actor, filter: parsed.filter });
-        const list = buildTicketList({ filter: parsed.filter, items, now: deps.clock.now(), branchName: actor.branchName ?? undefined });
+        const list = buildTicketList({ filter: parsed.filter, items, now: deps.clock.now(), branchName: actor.branchName ?? undefined, timeZone: actor.branchTimeZone ?? undefined });
         await respond({ response_type: "ephemeral", text: list.text, blocks: list.blocks });
       } else {
         const card = await deps.services.findTicketByVoucher({ actor, voucherNo: parsed.voucherNo });

@@ -3,6 +3,7 @@
 // ESCALATE_AFTER_MINUTES working minutes (nextEscalationAt; see escalate.ts).
 import type { Clock } from "../../clock";
 import type { Db, DbOrTx } from "../../db";
+import { isOverdue } from "../../domain/deadline";
 import { addWorkingMinutes } from "../../domain/working-calendar";
 import { recordAudit } from "../audit";
 import { loadBranchCalendar } from "../tickets/load-branch-calendar";
@@ -33,10 +34,12 @@ export async function raiseOverdueEscalations(deps: { db: Db; clock: Clock }, op
   const candidates = await deps.db.ticket.findMany({
     where: { status: { in: [...OPEN_STATUSES] }, arrivedAt: null, overdueAlertedAt: null, arrivalDeadline: { lt: now } },
     orderBy: [{ arrivalDeadline: "asc" }, { id: "asc" }],
-    select: { id: true, branchId: true },
+    select: { id: true, branchId: true, arrivalDeadline: true, arrivedAt: true },
   });
   const raised: RaisedOverdue[] = [];
-  for (const candidate of candidates) {
+  // The query narrows by index; the rule itself is domain/deadline.ts's, the one behind the
+  // arrival's lateness and the on-time rate, so the three cannot disagree.
+  for (const candidate of candidates.filter((c) => c.arrivalDeadline !== null && isOverdue({ deadline: c.arrivalDeadline, arrivedAt: c.arrivedAt, now }))) {
     const nextEscalationAt = addWorkingMinutes(await loadBranchCalendar(deps.db, candidate.branchId), now, options.escalateAfterMinutes ?? DEFAULT_ESCALATE_AFTER_MINUTES);
     const escalationId = await deps.db.$transaction(async (tx) => {
       const marked = await tx.ticket.updateMany({

@@ -1,13 +1,31 @@
 // R16/R17: the figures of a branch's local day for the directors' daily summary. Every number is a
 // SQL aggregate over an indexed range (the branch's local day [start, end) in its zone, or the
-// WorkLog/DailyWorkReport date), so a year of tickets is never loaded into memory.
+// WorkLog/DailyWorkReport date), so a year of tickets is never loaded into memory; only the day's
+// arrivals are read, to judge each by the R6 rule itself.
 import type { DbOrTx } from "../../db";
+import { isLate } from "../../domain/deadline";
+import { daysOut } from "../../domain/part-loans";
 import { startOfLocalDay } from "../../domain/local-day";
 import type { ServiceCategory } from "../../domain/category";
 import { AppError } from "../../errors";
 
 /** Overdue calls listed by voucher number; the rest are only counted. */
 export const OVERDUE_LIST_LIMIT = 20;
+
+/** R14: part loans out more than one night listed; the rest are only counted. */
+export const LONG_LOANS_LIST_LIMIT = 20;
+
+export interface LongLoanItem {
+  loanId: number;
+  partNo: string;
+  name: string;
+  technician: SummaryPerson;
+  /** Units still out (all of them, for a loan that came back after the day). */
+  left: number;
+  borrowedAt: string;
+  /** Local days out by the end of the day, both counted (domain/part-loans.ts). */
+  daysOut: number;
+}
 
 export interface SummaryPerson {
   staffId: number;
@@ -52,6 +70,8 @@ export interface DirectorSummary {
   missingReports: SummaryPerson[];
   /** R18: contracts whose expiry notice went out that day. */
   contractNotices: Array<{ contractId: number; number: string; customerName: string; endsOn: string; assignee: SummaryPerson | null }>;
+  /** R14: part loans still out at the end of the day that were taken on an earlier day; absent in reports stored before it existed. */
+  longLoans?: { count: number; items: LongLoanItem[] };
 }
 
 const CATEGORIES: readonly ServiceCategory[] = ["A_PAID", "B_CONTRACT", "C_WARRANTY", "D_INTERNAL"];
@@ -71,21 +91,24 @@ export async function computeDirectorSummary(db: DbOrTx, options: { branchId: nu
   const start = startOfLocalDay(branch.timeZone, date);
   const end = startOfLocalDay(branch.timeZone, nextDate(date));
 
-  // Ticket(branchId, receivedAt | resolvedAt | carriedOverAt | arrivedAt): a BitmapOr of four index ranges.
-  const ticketCounts = db.$queryRaw<Array<{ received: number; completed: number; carried: number; onTime: number; withDeadline: number }>>`
+  // Ticket(branchId, receivedAt | resolvedAt | carriedOverAt): a BitmapOr of three index ranges.
+  const ticketCounts = db.$queryRaw<Array<{ received: number; completed: number; carried: number }>>`
     SELECT
       count(*) FILTER (WHERE t."receivedAt" >= ${start} AND t."receivedAt" < ${end})::int AS "received",
       count(*) FILTER (WHERE t."resolvedAt" >= ${start} AND t."resolvedAt" < ${end})::int AS "completed",
-      count(*) FILTER (WHERE t."carriedOverAt" >= ${start} AND t."carriedOverAt" < ${end})::int AS "carried",
-      count(*) FILTER (WHERE t."arrivedAt" >= ${start} AND t."arrivedAt" < ${end} AND t."arrivalDeadline" IS NOT NULL
-                         AND COALESCE(t."lateByMinutes", 0) = 0)::int AS "onTime",
-      count(*) FILTER (WHERE t."arrivedAt" >= ${start} AND t."arrivedAt" < ${end} AND t."arrivalDeadline" IS NOT NULL)::int AS "withDeadline"
+      count(*) FILTER (WHERE t."carriedOverAt" >= ${start} AND t."carriedOverAt" < ${end})::int AS "carried"
     FROM "Ticket" t
     WHERE t."branchId" = ${branchId}
       AND ((t."receivedAt" >= ${start} AND t."receivedAt" < ${end})
         OR (t."resolvedAt" >= ${start} AND t."resolvedAt" < ${end})
-        OR (t."carriedOverAt" >= ${start} AND t."carriedOverAt" < ${end})
-        OR (t."arrivedAt" >= ${start} AND t."arrivedAt" < ${end}))`;
+        OR (t."carriedOverAt" >= ${start} AND t."carriedOverAt" < ${end}))`;
+
+  // Ticket(branchId, arrivedAt): the day's arrivals with a deadline, a few per technician. Each is
+  // judged by domain/deadline.ts's isLate, the rule behind the card's lateness and the overdue scan.
+  const arrivalRows = db.$queryRaw<Array<{ arrivedAt: Date; arrivalDeadline: Date }>>`
+    SELECT t."arrivedAt", t."arrivalDeadline"
+    FROM "Ticket" t
+    WHERE t."branchId" = ${branchId} AND t."arrivedAt" >= ${start} AND t."arrivedAt" < ${end} AND t."arrivalDeadline" IS NOT NULL`;
 
   // Assignment(assignedAt) for the day, Assignment(ticketId, assignedAt) to tell a first assignment.
   const assigned = db.$queryRaw<Array<{ count: number }>>`
@@ -165,8 +188,21 @@ export async function computeDirectorSummary(db: DbOrTx, options: { branchId: nu
     WHERE c."branchId" = ${branchId} AND c."expiryNoticeAt" >= ${start} AND c."expiryNoticeAt" < ${end}
     ORDER BY c."endsOn", c."number"`;
 
-  const [[counts], [assignedRow], overdueRows, [workshopRow], [repairedRow], hourRows, partRows, feeRows, missingRows, noticeRows] = await Promise.all([
+  // PartLoan(branchId, status) / (branchId, settledAt): out at the end of the day, taken before it began.
+  const longLoans = db.$queryRaw<Array<{ id: number; partNo: string; name: string; staffId: number; staffName: string; slackUserId: string; left: number; borrowedAt: Date; total: number }>>`
+    SELECT l."id", p."partNo", p."name", s."id" AS "staffId", s."name" AS "staffName", s."slackUserId",
+           (CASE WHEN l."status" = 'OUT' THEN l."quantity" - l."quantityUsed" - l."quantityReturned" ELSE l."quantity" END)::int AS "left",
+           l."borrowedAt", count(*) OVER ()::int AS "total"
+    FROM "PartLoan" l JOIN "Part" p ON p."id" = l."partId" JOIN "Staff" s ON s."id" = l."technicianId"
+    WHERE l."branchId" = ${branchId} AND l."borrowedAt" < ${start}
+      AND ((l."status" = 'OUT' AND l."settledAt" IS NULL) OR l."settledAt" >= ${end})
+    ORDER BY l."borrowedAt" ASC, l."id" ASC
+    LIMIT ${LONG_LOANS_LIST_LIMIT}`;
+
+  const [[counts], arrivals, longLoanRows, [assignedRow], overdueRows, [workshopRow], [repairedRow], hourRows, partRows, feeRows, missingRows, noticeRows] = await Promise.all([
     ticketCounts,
+    arrivalRows,
+    longLoans,
     assigned,
     overdue,
     workshop,
@@ -188,6 +224,7 @@ export async function computeDirectorSummary(db: DbOrTx, options: { branchId: nu
     if (CATEGORIES.includes(row.category)) person.byCategory[row.category] += num(row.hours);
     person.total += num(row.hours);
   }
+  const onTime = arrivals.filter((row) => !isLate({ deadline: row.arrivalDeadline, at: row.arrivedAt })).length;
   const fee = (settlement: string) => {
     const row = feeRows.find((candidate) => candidate.settlement === settlement);
     return { count: row?.count ?? 0, amount: num(row?.amount) };
@@ -212,7 +249,7 @@ export async function computeDirectorSummary(db: DbOrTx, options: { branchId: nu
         message: row.slackChannelId && row.slackMessageTs ? { channelId: row.slackChannelId, ts: row.slackMessageTs } : null,
       })),
     },
-    arrivals: { onTime: counts.onTime, withDeadline: counts.withDeadline, onTimeRate: counts.withDeadline > 0 ? counts.onTime / counts.withDeadline : null },
+    arrivals: { onTime, withDeadline: arrivals.length, onTimeRate: arrivals.length > 0 ? onTime / arrivals.length : null },
     workshop: { ...workshopRow, repairedToday: repairedRow.count },
     hours: [...byPerson.values()],
     parts: partRows.map((row) => ({ partId: row.partId, partNo: row.partNo, name: row.name, quantity: row.quantity, value: num(row.value) })),
@@ -225,5 +262,17 @@ export async function computeDirectorSummary(db: DbOrTx, options: { branchId: nu
       endsOn: row.endsOn.toISOString().slice(0, 10),
       assignee: row.assigneeId !== null ? { staffId: row.assigneeId, name: row.assigneeName ?? "", slackUserId: row.assigneeSlackUserId ?? "" } : null,
     })),
+    longLoans: {
+      count: longLoanRows[0]?.total ?? 0,
+      items: longLoanRows.map((row) => ({
+        loanId: row.id,
+        partNo: row.partNo,
+        name: row.name,
+        technician: { staffId: row.staffId, name: row.staffName, slackUserId: row.slackUserId },
+        left: row.left,
+        borrowedAt: row.borrowedAt.toISOString(),
+        daysOut: daysOut({ timeZone: branch.timeZone, borrowedAt: row.borrowedAt, on: date }),
+      })),
+    },
   };
 }

@@ -8,6 +8,8 @@ export interface Actor {
   name: string | null;
   branchId: number | null;
   branchName: string | null;
+  /** The branch's IANA zone: every date the person reads is shown in it. */
+  branchTimeZone: string | null;
   roles: Role[];
   active: boolean;
   /** Technicians mark themselves away from App Home (R5 lists them last). */
@@ -15,7 +17,7 @@ export interface Actor {
 }
 
 export async function resolveActor(deps: { db: DbOrTx; adminSlackIds: readonly string[] }, slackUserId: string): Promise<Actor> {
-  const staff = await deps.db.staff.findUnique({ where: { slackUserId }, include: { branch: { select: { name: true } } } });
+  const staff = await deps.db.staff.findUnique({ where: { slackUserId }, include: { branch: { select: { name: true, timeZone: true } } } });
   const roles = new Set<Role>(staff?.active ? staff.roles : []);
   if (deps.adminSlackIds.includes(slackUserId)) roles.add("ADMIN");
   return {
@@ -24,6 +26,7 @@ export async function resolveActor(deps: { db: DbOrTx; adminSlackIds: readonly s
     name: staff?.name ?? null,
     branchId: staff?.branchId ?? null,
     branchName: staff?.branch.name ?? null,
+    branchTimeZone: staff?.branch.timeZone ?? null,
     roles: [...roles],
     active: staff ? staff.active : roles.has("ADMIN"),
     available: staff?.available ?? true,

@@ -4,7 +4,6 @@ import { recordAudit } from "../audit";
 import type { Actor } from "../staff/resolve-actor";
 import { assertAssignee, auditActor } from "./authorize";
 import type { TicketDeps } from "./deps";
-import { loadBranchCalendar } from "./load-branch-calendar";
 import { statusConflict } from "./ticket-rows";
 import { dmOf, lockForTechnician, type AssignmentDm } from "./technician-action-rows";
 
@@ -13,7 +12,7 @@ export interface RecordArrivalResult {
   /** arrived: now; already: an earlier click recorded it (arrivedAt = then), nothing changed. */
   change: "arrived" | "already";
   arrivedAt: Date;
-  /** R6: working minutes past the deadline, 0 when on time; null when the call has no deadline. */
+  /** R6: minutes past the deadline (domain/deadline.ts `lateness`), 0 when on time; null when the call has no deadline. */
   lateByMinutes: number | null;
   /** R9: back on site for a rescheduled visit (from ON_HOLD); the R6 arrival stays the first one. */
   revisit: boolean;
@@ -22,7 +21,7 @@ export interface RecordArrivalResult {
 
 /**
  * R9/R6: the assigned technician is on site (ON_SITE). The arrival stops the R6 clock: a late one
- * is stored with how late it was, in the branch's working minutes. A second click changes nothing.
+ * is stored with how late it was, in minutes past the deadline. A second click changes nothing.
  */
 export async function recordArrival(deps: TicketDeps, options: { actor: Actor; ticketId: number }): Promise<RecordArrivalResult> {
   const { db, clock } = deps;
@@ -40,8 +39,7 @@ export async function recordArrival(deps: TicketDeps, options: { actor: Actor; t
     if (!assignment || !(revisit || ["ASSIGNED", "ACCEPTED"].includes(ticket.status)) || !canTransition(ticket.status, "ON_SITE")) {
       throw statusConflict(ticket.status, "ticket.arrive");
     }
-    const lateByMinutes =
-      !revisit && ticket.arrivalDeadline ? lateness({ calendar: await loadBranchCalendar(tx, ticket.branchId), deadline: ticket.arrivalDeadline, arrivedAt: now }) : null;
+    const lateByMinutes = !revisit && ticket.arrivalDeadline ? lateness({ deadline: ticket.arrivalDeadline, at: now }) : null;
     await tx.ticket.update({ where: { id: ticketId }, data: revisit ? { status: "ON_SITE" } : { status: "ON_SITE", arrivedAt: now, lateByMinutes } });
     await recordAudit(tx, {
       ...auditActor(actor),

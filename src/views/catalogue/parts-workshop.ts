@@ -45,6 +45,14 @@ export const en = {
       `:warning: R14: ${count === 1 ? "this part is" : "these parts are"} still out at closing and now flagged. Book used parts to the call and return the rest.`,
     atClosingClerk: (name: string, count: number) => `:warning: R14: ${name} still has ${count} loan${count === 1 ? "" : "s"} out at closing (flagged):`,
     atClosingFallback: (count: number) => `${count} part loan${count === 1 ? "" : "s"} still out at closing`,
+    /** R14: how long a loan flagged at closing has been out, when more than today. */
+    daysOut: (days: number) => ` · *out ${days} days*`,
+    /** R14: loans that spent a night out unseen (taken after closing or on a closed day) and are back now. */
+    backBorrower: (count: number) =>
+      `:warning: R14: ${count === 1 ? "this part was" : "these parts were"} out overnight without being flagged (taken after closing or on a closed day). ${count === 1 ? "It is" : "They are"} back now and flagged; parts come back the same day.`,
+    backClerk: (name: string, count: number) => `:warning: R14: ${name} had ${count} loan${count === 1 ? "" : "s"} out overnight, back now (flagged):`,
+    backFallback: (count: number) => `${count} part loan${count === 1 ? " was" : "s were"} out overnight, back now`,
+    backLine: (partNo: string, name: string, quantity: number, borrowedAt: string, settledAt: string) => `*${partNo}* ${name} — out ${quantity}, taken ${borrowedAt}, back ${settledAt}`,
   },
   register: {
     header: "Workshop register",

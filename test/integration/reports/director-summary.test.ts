@@ -138,6 +138,28 @@ describe("directors' daily summary figures (R16, R17)", () => {
     expect(summary.overdue.items[0].message).toBeNull();
   });
 
+  it("R14: the summary lists part loans out more than one night, oldest first, with the days they have been out", async () => {
+    const prisma = db.current.prisma;
+    const branch = await createBranchWithCalendar(prisma, { code: "SEOUL" });
+    const kim = await createTechnician(prisma, { branchId: branch.id, name: "Kim", slackUserId: "U0KIM" });
+    const part = await createPart(prisma, { partNo: "FAN-1", name: "Fan motor" });
+    const loan = (borrowedAt: Date, extra: { status?: "OUT" | "SETTLED"; settledAt?: Date; quantityReturned?: number } = {}) =>
+      prisma.partLoan.create({ data: { partId: part.id, branchId: branch.id, technicianId: kim.id, quantity: 2, borrowedAt, ...extra } });
+    const friday = await loan(new Date("2026-11-20T01:00:00Z")); // Friday 10:00 Seoul, still out: 4 days by Monday
+    const yesterday = await loan(BEFORE, { status: "SETTLED", settledAt: new Date(END.getTime() + 3_600_000), quantityReturned: 2 }); // back only after the day
+    await loan(NOON); // taken today: one night at most
+    await loan(BEFORE, { status: "SETTLED", settledAt: NOON, quantityReturned: 2 }); // back during the day
+
+    const summary = await computeDirectorSummary(prisma, { branchId: branch.id, date: DATE });
+    expect(summary.longLoans).toEqual({
+      count: 2,
+      items: [
+        { loanId: friday.id, partNo: "FAN-1", name: "Fan motor", technician: { staffId: kim.id, name: "Kim", slackUserId: "U0KIM" }, left: 2, borrowedAt: "2026-11-20T01:00:00.000Z", daysOut: 4 },
+        { loanId: yesterday.id, partNo: "FAN-1", name: "Fan motor", technician: { staffId: kim.id, name: "Kim", slackUserId: "U0KIM" }, left: 2, borrowedAt: BEFORE.toISOString(), daysOut: 2 },
+      ],
+    });
+  });
+
   it("R16: an empty day gives zeros, no rate and every active technician as missing a report", async () => {
     const prisma = db.current.prisma;
     const branch = await createBranchWithCalendar(prisma, { code: "SEOUL", timeZone: "America/New_York" });

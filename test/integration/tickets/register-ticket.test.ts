@@ -245,7 +245,7 @@ describe("registerTicket", () => {
 
   it("a new customer needs the actor's branch", async () => {
     const { deps } = await deskSetup(db.current.prisma);
-    const admin = { slackUserId: "U0ADMIN", staffId: null, name: null, branchId: null, branchName: null, roles: ["ADMIN" as const], active: true, available: true };
+    const admin = { slackUserId: "U0ADMIN", staffId: null, name: null, branchId: null, branchName: null, branchTimeZone: null, roles: ["ADMIN" as const], active: true, available: true };
     const error = await rejection(
       registerTicket(deps, {
         actor: admin,

@@ -170,7 +170,7 @@ describe("handleThreadReply", () => {
     const elsewhere = await createBranchWithCalendar(prisma, {});
     const farDispatcher = actorFor(await createStaff(prisma, { branchId: elsewhere.id, roles: ["DISPATCHER"] }));
     expect(await reply(desk, farDispatcher, "note hello")).toMatchObject({ kind: "stranger" });
-    const unknown: Actor = { slackUserId: "U0NOBODY", staffId: null, name: null, branchId: null, branchName: null, roles: [], active: false, available: false };
+    const unknown: Actor = { slackUserId: "U0NOBODY", staffId: null, name: null, branchId: null, branchName: null, branchTimeZone: null, roles: [], active: false, available: false };
     expect(await reply(desk, unknown, "note hello")).toMatchObject({ kind: "stranger" });
     const manager = actorFor(await createStaff(prisma, { branchId: elsewhere.id, roles: ["MANAGER"] }));
     expect(outcomes(await reply(desk, manager, "note escalated by phone"))).toMatchObject([{ kind: "noted" }]);

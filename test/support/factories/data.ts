@@ -169,6 +169,7 @@ export function actorFor(staff: { id: number; slackUserId: string; name: string;
     name: staff.name,
     branchId: staff.branchId,
     branchName: null,
+    branchTimeZone: null,
     roles: [...staff.roles],
     active: staff.active,
     available: true,

@@ -2,6 +2,7 @@ import {
   arrivalLimitMinutes,
   computeArrivalDeadline,
   DEFAULT_ARRIVAL_LIMITS,
+  isLate,
   isOverdue,
   lateness,
 } from "../../../src/domain/deadline";
@@ -79,20 +80,33 @@ describe("arrival deadline (R6)", () => {
 });
 
 describe("lateness (R6, R13)", () => {
-  const calendar = weekdayCalendar({ timeZone: SEOUL });
-  const deadline = at("2026-05-29T17:00:00+09:00"); // Friday
+  const deadline = at("2026-05-29T18:00:00+09:00"); // Friday, the branch closes at 18:00
 
-  it("R6: arriving on time or early is 0 minutes late", () => {
-    expect(lateness({ calendar, deadline, arrivedAt: deadline })).toBe(0);
-    expect(lateness({ calendar, deadline, arrivedAt: at("2026-05-29T10:00:00+09:00") })).toBe(0);
+  it("R6: arriving exactly at the deadline or early is on time, 0 minutes late", () => {
+    expect(isLate({ deadline, at: deadline })).toBe(false);
+    expect(lateness({ deadline, at: deadline })).toBe(0);
+    expect(lateness({ deadline, at: at("2026-05-29T10:00:00+09:00") })).toBe(0);
   });
 
-  it("R6: lateness counts working minutes only, so a weekend in between does not count", () => {
-    expect(lateness({ calendar, deadline, arrivedAt: at("2026-06-01T10:00:00+09:00") })).toBe(120);
+  it("R6: an arrival at 18:40 after an 18:00 deadline is 40 minutes late and counts as late", () => {
+    const arrivedAt = at("2026-05-29T18:40:00+09:00");
+    expect(isLate({ deadline, at: arrivedAt })).toBe(true);
+    expect(lateness({ deadline, at: arrivedAt })).toBe(40);
   });
 
   it("R6: a few seconds late counts as one minute late", () => {
-    expect(lateness({ calendar, deadline, arrivedAt: at("2026-05-29T17:00:20+09:00") })).toBe(1);
+    expect(isLate({ deadline, at: at("2026-05-29T18:00:20+09:00") })).toBe(true);
+    expect(lateness({ deadline, at: at("2026-05-29T18:00:20+09:00") })).toBe(1);
+  });
+
+  it("R6: past the deadline lateness is clock time, so a weekend waited counts: Friday 18:00 to Monday 09:30 is 63 h 30 min", () => {
+    expect(lateness({ deadline, at: at("2026-06-01T09:30:00+09:00") })).toBe(63 * 60 + 30);
+  });
+
+  it("R6: a later arrival is never less late (08:50 before opening is less late than 09:00)", () => {
+    const before = lateness({ deadline, at: at("2026-06-01T08:50:00+09:00") });
+    const opening = lateness({ deadline, at: at("2026-06-01T09:00:00+09:00") });
+    expect(before).toBeLessThan(opening);
   });
 });
 

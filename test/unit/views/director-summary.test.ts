@@ -30,6 +30,10 @@ function bigSummary(n: number): DirectorSummary {
     fees: { collectedOnSite: { count: 2, amount: 110000 }, invoiceRequested: { count: 1, amount: 200000 } },
     missingReports: Array.from({ length: n }, (_, i) => person(i)),
     contractNotices: Array.from({ length: n }, (_, i) => ({ contractId: i, number: `MC-${i}`, customerName: `Customer ${"z".repeat(200)}`, endsOn: "2026-12-20", assignee: null })),
+    longLoans: {
+      count: n,
+      items: Array.from({ length: Math.min(n, 20) }, (_, i) => ({ loanId: i, partNo: `P-${i}`, name: `Part <${i}> ${"w".repeat(200)}`, technician: person(i), left: 1, borrowedAt: "2026-11-20T01:00:00.000Z", daysOut: 4 })),
+    },
   };
 }
 
@@ -44,6 +48,18 @@ describe("directors' daily summary message (R16, R17)", () => {
     expect(text).toContain("…and 175 more contracts.");
     expect(text).toContain("&lt;3&gt;");
     expect(text).toContain(ACTIONS.directorReportSignOff);
+  });
+
+  it("R14: parts out more than one night are listed with who has them and how many days; a report stored before the list existed shows none", () => {
+    const message = buildDirectorSummaryMessage({ reportId: 7, summary: bigSummary(3), state: { kind: "awaiting" } });
+    expect(validateBlocks(message.blocks, "message")).toEqual([]);
+    const text = JSON.stringify(message.blocks);
+    expect(text).toContain("*Parts out more than one night* (R14): 3 loans");
+    expect(text).toContain("P-0 Part &lt;0&gt;");
+    expect(text).toContain("<@U0T0> · since <!date^");
+    expect(text).toContain("*4 days out*");
+    const { longLoans: _absent, ...older } = bigSummary(3);
+    expect(JSON.stringify(buildDirectorSummaryMessage({ reportId: 7, summary: older, state: { kind: "awaiting" } }).blocks)).not.toContain("more than one night");
   });
 
   it("R17: once signed off, the message names who and when, without the button", () => {

@@ -53,11 +53,24 @@ describe("parts and workshop views (R14, R11)", () => {
   });
 
   it("R14: the closing DM names the borrower for the clerk and offers Return to the borrower", () => {
-    const clerk = buildLoansAtClosingDm({ audience: "clerk", borrowerName: "Kim Minsu", loans: [loan(1)], timeZone: "Asia/Seoul" });
+    const clerk = buildLoansAtClosingDm({ audience: "clerk", borrowerName: "Kim Minsu", loans: [{ ...loan(1), daysOut: 1 }], timeZone: "Asia/Seoul" });
     expect(JSON.stringify(clerk.blocks)).toContain("Kim Minsu still has 1 loan out at closing");
     expect(JSON.stringify(clerk.blocks)).not.toContain(ACTIONS.partsReturnOpen);
-    const borrower = buildLoansAtClosingDm({ audience: "borrower", borrowerName: "Kim Minsu", loans: [loan(1)], timeZone: "Asia/Seoul" });
+    expect(JSON.stringify(clerk.blocks)).not.toContain("days*");
+    const borrower = buildLoansAtClosingDm({ audience: "borrower", borrowerName: "Kim Minsu", loans: [{ ...loan(1), daysOut: 1 }], timeZone: "Asia/Seoul" });
     expect(JSON.stringify(borrower.blocks)).toContain(ACTIONS.partsReturnOpen);
+  });
+
+  it("R14: the closing DM says how many days an old loan has been out, and lists loans that were out overnight and are back, without Return", () => {
+    const back = { ...loan(2, { status: "SETTLED", left: 0, quantityReturned: 2, settledAt: new Date("2026-11-24T00:30:00Z") }), daysOut: 2 };
+    const old = buildLoansAtClosingDm({ audience: "clerk", borrowerName: "Kim Minsu", loans: [{ ...loan(1), daysOut: 4 }], back: [back], timeZone: "Asia/Seoul" });
+    const text = JSON.stringify(old.blocks);
+    expect(text).toContain("*out 4 days*");
+    expect(text).toContain("Kim Minsu had 1 loan out overnight, back now (flagged)");
+    const onlyBack = buildLoansAtClosingDm({ audience: "borrower", borrowerName: "Kim Minsu", loans: [], back: [back], timeZone: "Asia/Seoul" });
+    expect(JSON.stringify(onlyBack.blocks)).toContain("out overnight without being flagged");
+    expect(JSON.stringify(onlyBack.blocks)).not.toContain(ACTIONS.partsReturnOpen);
+    expect(onlyBack.text).toBe("1 part loan was out overnight, back now");
   });
 
   it("R11: the register shows each item's state select and repair card, within 50 blocks", () => {

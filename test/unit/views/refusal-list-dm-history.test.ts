@@ -1,7 +1,7 @@
 import { blockTextLength, MAX_MESSAGE_BLOCK_TEXT, validateBlocks } from "../../support/slack-fake/block-kit-validator";
 import { rolesAllowed } from "../../../src/domain/permissions";
 import { ACTIONS, BLOCKS } from "../../../src/views/ids";
-import { buildFailure, buildRefusal } from "../../../src/views/refusal";
+import { buildFailure, buildRefusal, buildTicketEndedNotice } from "../../../src/views/refusal";
 import { buildAssignmentDm, buildUnassignedDm } from "../../../src/views/technician-dm";
 import { buildHistoryReply } from "../../../src/views/ticket-history";
 import { buildTicketList } from "../../../src/views/ticket-list";
@@ -34,6 +34,16 @@ describe("refusals", () => {
     expect(buildRefusal({ code: "VALIDATION", details: {}, fieldErrors: { faultDescription: "x" } }).text).toContain("Please check: fault description.");
     expect(buildRefusal({ code: "NOT_REGISTERED", details: {} }).text).toContain("Ask an admin");
     expect(buildFailure().text).toBe("Sorry, that failed. It was logged for the team, and nothing was changed. Please try again.");
+  });
+});
+
+describe("a button on a finished call", () => {
+  it("R9: says who closed or cancelled the call and when, in the branch's zone", () => {
+    const at = new Date("2026-11-23T09:30:00Z");
+    const closed = buildTicketEndedNotice({ ticketId: 1, voucherNo: "SV-2026-000001", status: "CLOSED", at, by: "U0TECH1" }, { timeZone: "Asia/Seoul" }).text;
+    expect(closed).toMatch(/^SV-2026-000001 was already closed by <@U0TECH1> at <!date\^\d+\^.*\|2026-11-23 18:30 Asia\/Seoul>/);
+    const cancelled = buildTicketEndedNotice({ ticketId: 1, voucherNo: "SV-2026-000001", status: "CANCELLED", at, by: null }, { timeZone: "Asia/Seoul" }).text;
+    expect(cancelled).toContain("was cancelled by someone at");
   });
 });
 
@@ -135,10 +145,10 @@ describe("ticket history replies", () => {
   it("names both technicians and the note on a re-assignment, and the window of a scheduled visit", () => {
     const tech = person();
     const previous = person();
-    expect(buildHistoryReply({ at, actor, event: { kind: "assigned", technician: tech, previous, note: "Urgent" } }).text).toContain(
+    expect(buildHistoryReply({ at, actor, event: { kind: "assigned", technician: tech, previous, note: "Urgent" } }, { timeZone: "Asia/Seoul" }).text).toContain(
       `re-assigned the call from <@${previous.slackUserId}> to <@${tech.slackUserId}>`,
     );
-    expect(buildHistoryReply({ at, actor: { system: "carry-over" }, event: { kind: "visit-scheduled", start: at, end: new Date(at.getTime() + 3_600_000) } }).text).toMatch(
+    expect(buildHistoryReply({ at, actor: { system: "carry-over" }, event: { kind: "visit-scheduled", start: at, end: new Date(at.getTime() + 3_600_000) } }, { timeZone: "Asia/Seoul" }).text).toMatch(
       /^The service desk \(carry-over\) scheduled the visit for <!date\^1772420400\^.* – <!date\^1772424000\^\{time\}/,
     );
   });

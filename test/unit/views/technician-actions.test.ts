@@ -36,7 +36,7 @@ describe("the technician's buttons (R9)", () => {
     const message = buildTicketMessage(card, { now: NOW });
     expect(validateBlocks(message.blocks, "message")).toEqual([]);
     expect(actionIdsIn(message.blocks, BLOCKS.ticketTechnicianActions)).toEqual([ACTIONS.ticketReportWork, ACTIONS.ticketCannotFinish]);
-    expect(textOf(message.blocks)).toContain("90 working minutes late");
+    expect(textOf(message.blocks)).toContain("1 h 30 min late");
     expect(textOf(buildTicketMessage({ ...card, arrival: { at: NOW, lateByMinutes: 0 } }, { now: NOW }).blocks)).toContain("on time");
     expect(textOf(buildAssignmentDm({ card, now: NOW }).blocks)).toContain("You are on site");
   });
@@ -85,10 +85,10 @@ describe("the decline modal (R5)", () => {
 describe("history and refusals for the technician's actions", () => {
   it("R9/R6: the thread says who accepted, declined (why) and arrived (how late)", () => {
     const actor = person({ slackUserId: "U0TECH1" });
-    expect(buildHistoryReply({ at: NOW, actor, event: { kind: "accepted" } }).text).toMatch(/^<@U0TECH1> accepted the call · /);
-    expect(buildHistoryReply({ at: NOW, actor, event: { kind: "declined", reason: "Sick" } }).text).toMatch(/^<@U0TECH1> declined the call: Sick · /);
-    expect(buildHistoryReply({ at: NOW, actor, event: { kind: "arrived", lateByMinutes: 90 } }).text).toContain("arrived on site 90 working minutes late (R6)");
-    expect(buildHistoryReply({ at: NOW, actor, event: { kind: "arrived", lateByMinutes: 0 } }).text).toContain("on time");
+    expect(buildHistoryReply({ at: NOW, actor, event: { kind: "accepted" } }, { timeZone: "Asia/Seoul" }).text).toMatch(/^<@U0TECH1> accepted the call · /);
+    expect(buildHistoryReply({ at: NOW, actor, event: { kind: "declined", reason: "Sick" } }, { timeZone: "Asia/Seoul" }).text).toMatch(/^<@U0TECH1> declined the call: Sick · /);
+    expect(buildHistoryReply({ at: NOW, actor, event: { kind: "arrived", lateByMinutes: 90 } }, { timeZone: "Asia/Seoul" }).text).toContain("arrived on site 1 h 30 min late (R6)");
+    expect(buildHistoryReply({ at: NOW, actor, event: { kind: "arrived", lateByMinutes: 0 } }, { timeZone: "Asia/Seoul" }).text).toContain("on time");
   });
 
   it("R9: a refused technician action names the assigned technician, or says nobody is assigned", () => {
