@@ -43,6 +43,23 @@ export function suggestCategory(options: {
   return live ? "B_CONTRACT" : "A_PAID";
 }
 
+/**
+ * R1 / seed 001 §4.4.1 ("check whether it is in warranty"): no warranty end on file and no live
+ * contract means the warranty is unknown, not that the work is paid.
+ */
+export function isWarrantyUnknown(options: { onDate: string; equipment?: { warrantyEnd?: string | null } | null; contracts: ContractFacts[] }): boolean {
+  if (options.equipment?.warrantyEnd) return false;
+  return suggestCategory({ onDate: options.onDate, equipment: null, contracts: options.contracts }) !== "B_CONTRACT";
+}
+
+/**
+ * A paid call whose warranty is unknown waits for the dispatcher: set the warranty end, or confirm
+ * the category with a reason (recorded like any override). Until then it is not dispatched.
+ */
+export function awaitsCategoryConfirmation(ticket: { category: ServiceCategory; warrantyEnd: string | null; contractId: number | null; overrideReason: string | null }): boolean {
+  return ticket.category === "A_PAID" && ticket.warrantyEnd === null && ticket.contractId === null && !ticket.overrideReason?.trim();
+}
+
 export interface ResolvedCategory {
   category: ServiceCategory;
   suggestedCategory: ServiceCategory;
@@ -55,10 +72,14 @@ export function resolveCategory(options: {
   suggested: ServiceCategory;
   override?: ServiceCategory | null;
   overrideReason?: string | null;
+  /** The equipment has no warranty end on file and no contract covers it (isWarrantyUnknown). */
+  warrantyUnknown?: boolean;
 }): ResolvedCategory {
   const { suggested, override } = options;
   if (override === undefined || override === null || override === suggested) {
-    return { category: suggested, suggestedCategory: suggested, overrideReason: null };
+    // An unknown warranty: keeping the paid category with a reason is the dispatcher's confirmation.
+    const confirmation = options.warrantyUnknown && suggested === "A_PAID" ? options.overrideReason?.trim() || null : null;
+    return { category: suggested, suggestedCategory: suggested, overrideReason: confirmation };
   }
   if (!isServiceCategory(override)) {
     throw new DomainError("UNKNOWN_CATEGORY", `Unknown service category: ${String(override)}`);

@@ -147,7 +147,8 @@ export function readIntakeSubmission(
   if (selected && selected !== OTHER_EQUIPMENT && existingId === undefined) fail(BLOCKS.intakeEquipment, e.unknownOption);
   if (existingId !== undefined) {
     if (model || serial) fail(BLOCKS.intakeModel, e.equipmentBoth);
-    equipment = { kind: "existing", equipmentId: existingId };
+    // The warranty date is kept only if the equipment has none on file (R1: an unknown warranty).
+    equipment = { kind: "existing", equipmentId: existingId, ...(warrantyEnd && warrantyOk ? { warrantyEnd } : {}) };
   } else if (model || serial) {
     if (!model) fail(BLOCKS.intakeModel, e.modelRequired);
     if (!serial) fail(BLOCKS.intakeSerial, e.serialRequired);

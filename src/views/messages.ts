@@ -160,6 +160,7 @@ const en = {
     fallback: (voucherNo: string, status: string, customer: string) => `${voucherNo} · ${status} · ${customer}`,
     header: (voucherNo: string, status: string) => `${voucherNo} · ${status}`,
     priority: ":arrow_double_up: *Priority*: carried over from an earlier day, dispatch first (R8).",
+    warrantyUnknown: ":grey_question: *Warranty unknown*: no warranty end on file and no contract. Before dispatching, *Edit* the call to set the warranty end, or confirm category A with a reason (R1).",
     overdue: ":red_circle: *Overdue*: the arrival deadline has passed (R6).",
     customer: "Customer",
     phone: "Phone",
@@ -279,7 +280,7 @@ const en = {
     model: "Model",
     serial: "Serial number",
     acceptanceDate: "Acceptance (installation) date",
-    warrantyEnd: "Warranty end",
+    warrantyEnd: "Warranty end (new equipment, or one whose warranty is unknown)",
     newEquipmentHint: "Only for equipment not in the list above.",
     fault: "Fault description",
     faultPlaceholder: "What the customer reports",
@@ -503,6 +504,8 @@ const en = {
     conflictStatus: (what: string, status: string) => `${what} is ${status}, so that cannot be done now.`,
     conflictIncomplete: (what: string, fields: string[]) => `${what} is incomplete${fields.length ? ` (missing ${fields.join(", ")})` : ""}: complete the intake first (R3).`,
     thisTicket: "This ticket",
+    warrantyUnknown: (what: string) =>
+      `${what} cannot be dispatched as paid work yet: the equipment's warranty is unknown. Press *Edit* and set the warranty end, or keep category A with a reason to confirm it (R1).`,
     custodyOpen: (what: string, receipt: string | undefined) =>
       `An item of ${what}${receipt ? ` (custody receipt ${receipt})` : ""} is still in the workshop: return it to the customer first (Return to customer), then the call can end (R11).`,
     alreadyAcknowledged: (who: string, when: string) => `This alert was already acknowledged by ${who} at ${when}.`,

@@ -41,6 +41,7 @@ export function buildRefusal(error: RefusalInput, options: { locale?: Locale } =
     case "CONFLICT": {
       const status = typeof details.status === "string" && details.status in m.status ? (details.status as TicketStatus) : undefined;
       const what = voucherNo ?? m.refusal.thisTicket;
+      if (details.reason === "warranty-unknown") return { text: m.refusal.warrantyUnknown(what) };
       if (details.reason === "custody-open") {
         const receipt = typeof details.receiptNumber === "string" ? escapeMrkdwn(details.receiptNumber) : undefined;
         return { text: m.refusal.custodyOpen(what, receipt) };

@@ -32,7 +32,11 @@ export function buildTicketMessage(card: TicketCard, options: { now: Date; ephem
     { type: "header", block_id: BLOCKS.ticketHeader, text: { type: "plain_text", text: oneLine(m.ticket.header(card.voucherNo, status), 150), emoji: true } },
   ];
 
-  const marks = [card.priority && !FINISHED.includes(card.status) ? m.ticket.priority : null, isOverdue(card, options.now) ? m.ticket.overdue : null].filter(
+  const marks = [
+    card.priority && !FINISHED.includes(card.status) ? m.ticket.priority : null,
+    isOverdue(card, options.now) ? m.ticket.overdue : null,
+    card.awaitsCategoryConfirmation ? m.ticket.warrantyUnknown : null,
+  ].filter(
     (line): line is string => line !== null,
   );
   if (marks.length) blocks.push({ type: "section", block_id: BLOCKS.ticketPriority, text: { type: "mrkdwn", text: marks.join("\n") } });

@@ -68,6 +68,11 @@ export function assignButton(deps: HandlerDeps) {
     // Both reads at once (the trigger expires in 3 s); the suggestions are dropped if the person is refused.
     const [{ card }, suggestions] = await Promise.all([authorizedCard(deps, body.user.id, ticketId, "ticket.assign"), deps.services.suggestTechnicians({ ticketId })]);
     if (await refusedAsEnded(deps, args, card)) return;
+    // R1: the service would refuse a paid call of unknown warranty; say so before a technician is chosen.
+    if (card.awaitsCategoryConfirmation) {
+      const refusal = buildRefusal({ code: "CONFLICT", details: { reason: "warranty-unknown", voucherNo: card.voucherNo } });
+      return void (await tellPrivately(args, refusal.text, deps.log, { action: "ticket.assign" }));
+    }
     await client.views.open({ trigger_id: body.trigger_id, view: buildAssignModal({ card, suggestions, now: deps.clock.now() }) });
   });
 }

@@ -1,3 +1,4 @@
+import { awaitsCategoryConfirmation } from "../../domain/category";
 import { ASSIGNABLE_STATUSES } from "../../domain/ticket-status";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
@@ -5,7 +6,7 @@ import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor, auditActor, requireStaffId } from "./authorize";
 import type { TicketDeps } from "./deps";
 import type { PersonRef } from "./models";
-import { lockTicket, personRef, statusConflict } from "./ticket-rows";
+import { localDateText, lockTicket, personRef, statusConflict } from "./ticket-rows";
 
 export interface AssignTechnicianResult {
   ticketId: number;
@@ -55,6 +56,13 @@ export async function assignTechnician(
     const ticket = await lockTicket(tx, ticketId);
     assertCan(actor, "ticket.assign", { branchId: ticket.branchId, assignedTechnicianId: ticket.assignedTechnicianId });
     if (!ASSIGNABLE_STATUSES.includes(ticket.status)) throw statusConflict(ticket.status, "ticket.assign");
+    // R1 / seed 001 §4.4.1: a paid call of unknown warranty is not dispatched until the dispatcher
+    // sets the warranty end or confirms the category with a reason.
+    if (ticket.status === "REGISTERED" && ticket.category === "A_PAID" && !ticket.contractId && !ticket.categoryOverrideReason) {
+      const equipment = ticket.equipmentId ? await tx.equipment.findUnique({ where: { id: ticket.equipmentId }, select: { warrantyEnd: true } }) : null;
+      const waiting = awaitsCategoryConfirmation({ category: ticket.category, warrantyEnd: localDateText(equipment?.warrantyEnd), contractId: ticket.contractId, overrideReason: ticket.categoryOverrideReason });
+      if (waiting) throw new AppError("CONFLICT", { message: "warranty unknown: confirm the category first", details: { reason: "warranty-unknown", voucherNo: ticket.voucherNo, action: "ticket.assign" } });
+    }
 
     const technician = await tx.staff.findUnique({ where: { id: technicianStaffId } });
     if (!technician || !technician.active || !technician.roles.includes("TECHNICIAN") || technician.branchId !== ticket.branchId) {

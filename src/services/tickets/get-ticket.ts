@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan } from "./authorize";
-import { SERVICE_CATEGORIES, type ServiceCategory } from "../../domain/category";
+import { awaitsCategoryConfirmation, SERVICE_CATEGORIES, type ServiceCategory } from "../../domain/category";
 import { feePolicy } from "../../domain/fees";
 import type { TicketCard, TicketWorkSummary } from "./models";
 import { coverageOn, localDateText, personRef, ticketNotFound } from "./ticket-rows";
@@ -90,6 +90,9 @@ function toCard(ticket: CardRow): TicketCard {
     category: ticket.category,
     suggestedCategory: ticket.suggestedCategory,
     categoryOverrideReason: ticket.categoryOverrideReason,
+    awaitsCategoryConfirmation:
+      ticket.status === "REGISTERED" &&
+      awaitsCategoryConfirmation({ category: ticket.category, warrantyEnd: localDateText(ticket.equipment?.warrantyEnd), contractId: ticket.contractId, overrideReason: ticket.categoryOverrideReason }),
     chargeable: ticket.category === "A_PAID",
     fees: feePolicy(ticket.category, contract ? { labour: contract.coversLabour, parts: contract.coversParts, travel: contract.coversTravel } : null),
     area: ticket.area,

@@ -3,10 +3,10 @@
 // and R3's missing fields — before the transaction — then writing new customers and equipment
 // inside it.
 import type { DbOrTx } from "../../db";
-import { resolveCategory, suggestCategory, type ResolvedCategory } from "../../domain/category";
+import { isWarrantyUnknown, resolveCategory, suggestCategory, type ResolvedCategory } from "../../domain/category";
 import type { ServiceArea } from "../../domain/deadline";
 import { isDomainError } from "../../domain/errors";
-import { intakeFormatProblems, missingIntakeFields, type IntakeField } from "../../domain/intake";
+import { intakeFormatProblems, isLocalDate, missingIntakeFields, type IntakeField } from "../../domain/intake";
 import type { Action } from "../../domain/permissions";
 import { localDate } from "../../domain/working-calendar";
 import { AppError } from "../../errors";
@@ -31,7 +31,7 @@ export interface IntakePlan {
         ownCustomerId: number | null;
       };
   equipment:
-    | { kind: "existing"; row: Equipment }
+    | { kind: "existing"; row: Equipment; setWarrantyEnd?: Date }
     | { kind: "new"; data: { model: string; serial: string; acceptanceDate: Date | null; warrantyEnd: Date | null } }
     | { kind: "none" };
   area: ServiceArea;
@@ -128,7 +128,10 @@ export async function planIntake(
     if (!row) errors.equipment = "not-found";
     else if (row.customerId !== customerId) errors.equipment = "other-customer";
     else {
-      equipment = { kind: "existing", row };
+      // R1: the dispatcher may set an unknown warranty end here; a known one is never overwritten.
+      const given = input.equipment.warrantyEnd ? dateColumn(clean(input.equipment.warrantyEnd)) : null;
+      const settable = given && !row.warrantyEnd && isLocalDate(clean(input.equipment.warrantyEnd) ?? "") && !(row.acceptanceDate && given < row.acceptanceDate);
+      equipment = settable ? { kind: "existing", row: { ...row, warrantyEnd: given }, setWarrantyEnd: given } : { kind: "existing", row };
       equipmentFacts = row;
     }
   } else if (input.equipment.kind === "new") {
@@ -176,7 +179,8 @@ export async function planIntake(
   const suggested = suggestCategory({ onDate, equipment: equipment.kind === "none" ? null : { warrantyEnd }, contracts: contractFacts });
   let category: ResolvedCategory | null = null;
   try {
-    category = resolveCategory({ suggested, override: input.categoryOverride, overrideReason: input.categoryOverrideReason });
+    const warrantyUnknown = isWarrantyUnknown({ onDate, equipment: equipment.kind === "none" ? null : { warrantyEnd }, contracts: contractFacts.filter((c) => c.coversEquipment) });
+    category = resolveCategory({ suggested, override: input.categoryOverride, overrideReason: input.categoryOverrideReason, warrantyUnknown });
   } catch (error) {
     if (isDomainError(error, "CATEGORY_OVERRIDE_NEEDS_REASON")) errors.categoryOverrideReason = "required";
     else if (isDomainError(error, "UNKNOWN_CATEGORY")) errors.categoryOverrideReason = "invalid";
@@ -240,7 +244,10 @@ export async function writeIntakeParties(tx: DbOrTx, plan: IntakePlan, options: 
     createdCustomer = true;
   }
   let equipmentId: number | null = null;
-  if (plan.equipment.kind === "existing") equipmentId = plan.equipment.row.id;
+  if (plan.equipment.kind === "existing") {
+    equipmentId = plan.equipment.row.id;
+    if (plan.equipment.setWarrantyEnd) await tx.equipment.update({ where: { id: equipmentId }, data: { warrantyEnd: plan.equipment.setWarrantyEnd } });
+  }
   if (plan.equipment.kind === "new") {
     equipmentId = (await tx.equipment.create({ data: { ...plan.equipment.data, customerId } })).id;
   }

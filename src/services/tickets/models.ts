@@ -45,6 +45,8 @@ export interface TicketCard {
   category: ServiceCategory;
   suggestedCategory: ServiceCategory;
   categoryOverrideReason: string | null;
+  /** R1: a paid call of unknown warranty, not dispatched until the warranty end is set or the category confirmed. */
+  awaitsCategoryConfirmation?: boolean;
   /** R10: the technician tells the customer before the visit whether it is chargeable (category A). */
   chargeable: boolean;
   /** R10: what this call may charge (A everything, B what the contract does not cover, C wearing parts). */
@@ -150,7 +152,8 @@ export interface TicketListItem {
 /** What the intake modal submits, after the handler's zod parsing. */
 export interface IntakeInput {
   customer: { kind: "existing"; customerId: number } | { kind: "new"; name: string; address: string; phone: string; contactPerson?: string; area: ServiceArea; grade: CustomerGrade };
-  equipment: { kind: "existing"; equipmentId: number } | { kind: "new"; model: string; serial: string; acceptanceDate?: string; warrantyEnd?: string } | { kind: "none" };
+  /** An existing equipment's `warrantyEnd` is taken only when none is on file (R1: set the unknown warranty). */
+  equipment: { kind: "existing"; equipmentId: number; warrantyEnd?: string } | { kind: "new"; model: string; serial: string; acceptanceDate?: string; warrantyEnd?: string } | { kind: "none" };
   contactName?: string;
   contactPhone?: string;
   siteAddress?: string;

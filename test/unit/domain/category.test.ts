@@ -1,4 +1,4 @@
-import { resolveCategory, SERVICE_CATEGORIES, suggestCategory, type ContractFacts } from "../../../src/domain/category";
+import { awaitsCategoryConfirmation, isWarrantyUnknown, resolveCategory, SERVICE_CATEGORIES, suggestCategory, type ContractFacts } from "../../../src/domain/category";
 import { DomainError, isDomainError } from "../../../src/domain/errors";
 
 function contract(overrides: Partial<ContractFacts> = {}): ContractFacts {
@@ -115,5 +115,20 @@ describe("category override (R1)", () => {
     expect(() =>
       resolveCategory({ suggested: "A_PAID", override: "Z_FREE" as never, overrideReason: "because" }),
     ).toThrow(expect.objectContaining({ code: "UNKNOWN_CATEGORY" }));
+  });
+});
+
+describe("an unknown warranty (R1, seed 001 §4.4.1)", () => {
+  it("R1: no warranty end and no live contract is unknown; a warranty end or a covering contract is known", () => {
+    expect(isWarrantyUnknown({ onDate: "2026-11-23", equipment: { warrantyEnd: null }, contracts: [] })).toBe(true);
+    expect(isWarrantyUnknown({ onDate: "2026-11-23", equipment: { warrantyEnd: "2020-01-01" }, contracts: [] })).toBe(false);
+    expect(isWarrantyUnknown({ onDate: "2026-11-23", equipment: null, contracts: [{ startsOn: "2026-01-01", endsOn: "2026-12-31", status: "ACTIVE", coversEquipment: true }] })).toBe(false);
+  });
+
+  it("R1: keeping category A with a reason confirms it; without one the call waits", () => {
+    expect(resolveCategory({ suggested: "A_PAID", override: "A_PAID", overrideReason: " No warranty card ", warrantyUnknown: true })).toEqual({ category: "A_PAID", suggestedCategory: "A_PAID", overrideReason: "No warranty card" });
+    expect(awaitsCategoryConfirmation({ category: "A_PAID", warrantyEnd: null, contractId: null, overrideReason: null })).toBe(true);
+    expect(awaitsCategoryConfirmation({ category: "A_PAID", warrantyEnd: null, contractId: null, overrideReason: "No warranty card" })).toBe(false);
+    expect(awaitsCategoryConfirmation({ category: "A_PAID", warrantyEnd: "2020-01-01", contractId: null, overrideReason: null })).toBe(false);
   });
 });
