@@ -494,6 +494,7 @@ const en = {
     conflictIncomplete: (what: string, fields: string[]) => `${what} is incomplete${fields.length ? ` (missing ${fields.join(", ")})` : ""}: complete the intake first (R3).`,
     thisTicket: "This ticket",
     alreadyAcknowledged: (who: string, when: string) => `This alert was already acknowledged by ${who} at ${when}.`,
+    alreadyResolved: (when: string) => `This alert resolved by itself at ${when}: its cause has ended, nothing is left to acknowledge.`,
     validationFields: (fields: string[]) => `Please check: ${fields.join(", ")}.`,
     failure: "Sorry, that failed. It was logged for the team, and nothing was changed. Please try again.",
     noOptions: "Nothing to choose from here",

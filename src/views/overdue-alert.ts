@@ -1,14 +1,20 @@
 // R7/R12: the escalation alert (overdue call, or cannot finish on schedule). The same builder renders the thread reply, the dispatch-channel alert and
 // the directors' DMs (only those carry the Acknowledge button); once acknowledged, every copy is
-// re-rendered without the button and says who acknowledged it and when.
+// re-rendered without the button and says who acknowledged it and when; once its cause ended
+// (the technician arrived, the call was cancelled, closed or resolved), every copy says that instead.
 import type { KnownBlock } from "@slack/types";
+import type { EscalationEnd } from "../domain/escalation-end";
 import type { OverdueAlertSummary } from "../services/escalations/models";
 import { SNOOZE_MINUTES } from "../services/escalations/snooze";
 import { oneLine, safeText, slackDate } from "./format";
 import { ACTIONS, BLOCKS } from "./ids";
 import { messagesFor, type Locale } from "./messages";
 
-export type OverdueAlertState = { kind: "open" } | { kind: "escalated"; at: Date } | { kind: "acknowledged"; by: string; at: Date };
+export type OverdueAlertState =
+  | { kind: "open" }
+  | { kind: "escalated"; at: Date }
+  | { kind: "acknowledged"; by: string; at: Date }
+  | { kind: "resolved"; because: EscalationEnd; at: Date };
 
 export interface OverdueAlertInput {
   alert: OverdueAlertSummary;
@@ -31,7 +37,9 @@ export function buildOverdueAlert(input: OverdueAlertInput): { text: string; blo
       ? m.overdue.open
       : state.kind === "escalated"
         ? m.escalations.ladder.escalated(slackDate(state.at, alert.timeZone))
-        : m.overdue.acknowledged(`<@${state.by}>`, slackDate(state.at, alert.timeZone));
+        : state.kind === "acknowledged"
+          ? m.overdue.acknowledged(`<@${state.by}>`, slackDate(state.at, alert.timeZone))
+          : m.escalations.resolved[state.because](slackDate(state.at, alert.timeZone));
   let headline: string;
   let fallback: string;
   if (alert.kind === "CANNOT_FINISH") {
@@ -42,7 +50,9 @@ export function buildOverdueAlert(input: OverdueAlertInput): { text: string; blo
     fallback = c.fallback(alert.voucherNo, oneLine(alert.customerName, 80));
   } else {
     const deadline = alert.arrivalDeadline ?? now;
-    const lateMinutes = Math.max(0, Math.floor((now.getTime() - deadline.getTime()) / 60_000));
+    // A resolved alert says how late it was when its cause ended, not how late it would be now.
+    const until = state.kind === "resolved" ? state.at : now;
+    const lateMinutes = Math.max(0, Math.floor((until.getTime() - deadline.getTime()) / 60_000));
     const overdueFor = m.overdue.duration(Math.floor(lateMinutes / 60), lateMinutes % 60);
     headline = `${m.overdue.alert(alert.voucherNo, customer, slackDate(deadline, alert.timeZone), overdueFor)} ${technician}`;
     fallback = m.overdue.fallback(alert.voucherNo, oneLine(alert.customerName, 80));
@@ -52,7 +62,7 @@ export function buildOverdueAlert(input: OverdueAlertInput): { text: string; blo
     { type: "section", block_id: BLOCKS.overdueAlert, text: { type: "mrkdwn", text: headline } },
     { type: "context", block_id: BLOCKS.overdueState, elements: [{ type: "mrkdwn", text: stateText }] },
   ];
-  if (state.kind !== "acknowledged" && input.withAcknowledgeButton) {
+  if ((state.kind === "open" || state.kind === "escalated") && input.withAcknowledgeButton) {
     blocks.push({
       type: "actions",
       block_id: BLOCKS.overdueActions,

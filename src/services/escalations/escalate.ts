@@ -1,10 +1,14 @@
 // R7/R12: an escalation nobody acknowledged within ESCALATE_AFTER_MINUTES working minutes climbs
 // from the branch's directors to the managers (any branch). The climb is one conditional statement
-// (level DIRECTOR, unacknowledged, nextEscalationAt ≤ now), so two replicas climb it once.
+// (level DIRECTOR, unacknowledged, unresolved, nextEscalationAt ≤ now), so two replicas climb it
+// once. Before climbing it re-reads the ticket under its row lock: an escalation whose cause ended
+// (the technician arrived, the call was cancelled or closed) resolves instead and nobody is told.
 import type { Clock } from "../../clock";
 import type { Db } from "../../db";
 import { recordAudit } from "../audit";
-import { overdueAlertSelect, toOverdueAlertSummary, type EscalationMessageRef, type OverdueAlertSummary } from "./models";
+import { lockTicket } from "../tickets/ticket-rows";
+import { resolveEndedEscalations } from "./resolve-ended";
+import { overdueAlertSelect, TICKET_ESCALATION_KINDS, toOverdueAlertSummary, type EscalationMessageRef, type OverdueAlertSummary } from "./models";
 
 export interface ClimbedEscalation {
   alert: OverdueAlertSummary;
@@ -19,7 +23,7 @@ export async function climbDueEscalations(deps: { db: Db; clock: Clock }, option
   const now = deps.clock.now();
   const due = await deps.db.escalation.findMany({
     // Complaints (R19+) have their own alert; this ladder renders ticket alerts only.
-    where: { kind: { in: ["OVERDUE", "CANNOT_FINISH"] }, acknowledgedAt: null, level: "DIRECTOR", nextEscalationAt: { lte: now } },
+    where: { kind: { in: [...TICKET_ESCALATION_KINDS] }, acknowledgedAt: null, resolvedAt: null, level: "DIRECTOR", nextEscalationAt: { lte: now } },
     orderBy: [{ nextEscalationAt: "asc" }, { id: "asc" }],
     select: { id: true, ticketId: true },
   });
@@ -31,8 +35,13 @@ export async function climbDueEscalations(deps: { db: Db; clock: Clock }, option
   );
   for (const escalation of due) {
     const won = await deps.db.$transaction(async (tx) => {
+      if (escalation.ticketId !== null) {
+        await lockTicket(tx, escalation.ticketId);
+        const ended = await resolveEndedEscalations(tx, { ticketId: escalation.ticketId, now, actor: options.actor });
+        if (ended.some((one) => one.escalationId === escalation.id)) return false;
+      }
       const updated = await tx.escalation.updateMany({
-        where: { id: escalation.id, acknowledgedAt: null, level: "DIRECTOR", nextEscalationAt: { lte: now } },
+        where: { id: escalation.id, acknowledgedAt: null, resolvedAt: null, level: "DIRECTOR", nextEscalationAt: { lte: now } },
         data: { level: "MANAGER", nextEscalationAt: null },
       });
       if (updated.count === 0) return false;

@@ -1,6 +1,9 @@
 // What the escalation views need, as plain data (never Prisma rows).
 import type { Prisma } from "../../generated/prisma/client";
 
+/** The escalations about a ticket, which the ladder climbs and which resolve when their cause ends. */
+export const TICKET_ESCALATION_KINDS = ["OVERDUE", "CANNOT_FINISH"] as const;
+
 export interface SlackMessageRef {
   channelId: string;
   ts: string;
@@ -39,6 +42,8 @@ export const overdueAlertSelect = {
   raisedAt: true,
   acknowledgedAt: true,
   acknowledgedBy: { select: { slackUserId: true } },
+  resolvedAt: true,
+  resolvedBecause: true,
   branch: { select: { timeZone: true, dispatchChannelId: true } },
   level: true,
   nextEscalationAt: true,

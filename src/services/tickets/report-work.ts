@@ -7,6 +7,7 @@ import { canTransition, type TicketStatus } from "../../domain/ticket-status";
 import { AppError } from "../../errors";
 import { Prisma } from "../../generated/prisma/client";
 import { recordAudit } from "../audit";
+import { resolveEndedEscalations } from "../escalations/resolve-ended";
 import { bookPartsUsed, type PartLine } from "../parts/book-parts-used";
 import type { Actor } from "../staff/resolve-actor";
 import { issueCustodyReceipt, type IssuedCustodyReceipt } from "../workshop/issue-custody-receipt";
@@ -245,6 +246,7 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
         repairedReceipt: repairedReceiptNumber,
       },
     });
+    if (resolved) await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
     return {
       ticketId,
       voucherNo: ticket.voucherNo,

@@ -6,6 +6,7 @@ import type { Tx } from "../../db";
 import { canTransition } from "../../domain/ticket-status";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
+import { resolveEndedEscalations } from "../escalations/resolve-ended";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor, auditActor } from "../tickets/authorize";
 import type { TicketDeps } from "../tickets/deps";
@@ -207,6 +208,7 @@ export async function returnCustodyItem(
       at: now,
       data: { fromStatus: ticket.status, via: "custody.return" },
     });
+    await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
     return {
       ticketId,
       returnedAt,

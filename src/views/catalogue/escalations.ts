@@ -1,4 +1,6 @@
 // English text for escalations (see ../messages.ts: one catalogue per language, split by feature).
+import type { EscalationEnd } from "../../domain/escalation-end";
+
 export const en = {
   /** R7: the warning before an arrival deadline (thread, technician DM, or the dispatchers). */
   preWarning: {
@@ -34,6 +36,13 @@ export const en = {
     tellCustomer: (expected: string, days: number) => `Tell the customer: it will take until ${expected} (about ${days} day${days === 1 ? "" : "s"}).`,
     done: (voucherNo: string) => `The director has been alerted about ${voucherNo}.`,
   },
+  /** R7/R12: an escalation whose cause ended resolves by itself; every copy says why. */
+  resolved: {
+    ARRIVED: (when: string) => `:white_check_mark: Resolved by itself: the technician arrived at ${when}. Nothing left to acknowledge.`,
+    CANCELLED: (when: string) => `:white_check_mark: Resolved by itself: the call was cancelled at ${when}. Nothing left to acknowledge.`,
+    CLOSED: (when: string) => `:white_check_mark: Resolved by itself: the call was closed at ${when}. Nothing left to acknowledge.`,
+    RESOLVED: (when: string) => `:white_check_mark: Resolved by itself: the call was resolved at ${when}. Nothing left to acknowledge.`,
+  } satisfies Record<EscalationEnd, (when: string) => string>,
   /** R7/R12: the escalation ladder shown on every alert copy. */
   ladder: {
     escalated: (when: string) => `:arrow_double_up: Not acknowledged in time: escalated to the managers at ${when}.`,
