@@ -4,6 +4,7 @@ import type { Clock } from "../clock";
 import type { Db } from "../db";
 import { DEFAULT_ARRIVAL_LIMITS, type ArrivalLimits } from "../domain/deadline";
 import type { Log } from "../logger";
+import { DEFAULT_WORKSHOP_TURNAROUND, type WorkshopTurnaround } from "../domain/workshop-turnaround";
 import { authorize } from "./authorize";
 import { acknowledgeEscalation } from "./escalations/acknowledge";
 import { snoozeEscalation } from "./escalations/snooze";
@@ -27,7 +28,7 @@ import { getCustomerContext } from "./tickets/get-customer-context";
 import { listTickets } from "./tickets/list-tickets";
 import { findTicketByMessage, listUnpostedTickets, recordAssignmentMessage, recordTicketMessage } from "./tickets/record-slack-message";
 import { recordArrival } from "./tickets/record-arrival";
-import { reportWork } from "./tickets/report-work";
+import { defaultWorkshopCompletion, reportWork } from "./tickets/report-work";
 import { closeTicket, lastReportSummary } from "./tickets/close-ticket";
 import { handleThreadReply } from "./tickets/thread-replies";
 import { registerTicket } from "./tickets/register-ticket";
@@ -47,6 +48,8 @@ export interface ServiceDeps {
   arrivalLimits?: ArrivalLimits;
   /** R7/R12: working minutes before an unacknowledged escalation climbs (config ESCALATE_AFTER_MINUTES). */
   escalateAfterMinutes?: number;
+  /** R11/R12: the workshop turnaround target (WORKSHOP_TURNAROUND_DAYS / _SPECIAL_DAYS); 1 and 3 working days by default. */
+  workshopTurnaround?: WorkshopTurnaround;
 }
 
 type OptionsOf<F> = F extends (deps: never, options: infer O) => unknown ? O : never;
@@ -54,6 +57,7 @@ type OptionsOf<F> = F extends (deps: never, options: infer O) => unknown ? O : n
 export function createServices(deps: ServiceDeps) {
   const base = { db: deps.db, clock: deps.clock, log: deps.log };
   const withLimits = { ...base, arrivalLimits: deps.arrivalLimits ?? { ...DEFAULT_ARRIVAL_LIMITS } };
+  const withTurnaround = { ...base, workshopTurnaround: deps.workshopTurnaround ?? { ...DEFAULT_WORKSHOP_TURNAROUND } };
   return {
     resolveActor: (slackUserId: string) => resolveActor(deps, slackUserId),
     authorize,
@@ -74,7 +78,8 @@ export function createServices(deps: ServiceDeps) {
     acceptTicket: (options: OptionsOf<typeof acceptTicket>) => acceptTicket(base, options),
     declineTicket: (options: OptionsOf<typeof declineTicket>) => declineTicket(base, options),
     recordArrival: (options: OptionsOf<typeof recordArrival>) => recordArrival(base, options),
-    reportWork: (options: OptionsOf<typeof reportWork>) => reportWork(base, options),
+    reportWork: (options: OptionsOf<typeof reportWork>) => reportWork(withTurnaround, options),
+    defaultWorkshopCompletion: (options: OptionsOf<typeof defaultWorkshopCompletion>) => defaultWorkshopCompletion(withTurnaround, options),
     closeTicket: (options: OptionsOf<typeof closeTicket>) => closeTicket(base, options),
     lastReportSummary: (options: OptionsOf<typeof lastReportSummary>) => lastReportSummary(base, options),
     // Thread replies from the field: arrived, hours, part, done, notes
@@ -102,7 +107,7 @@ export function createServices(deps: ServiceDeps) {
     listParts: (options: OptionsOf<typeof listParts>) => listParts(base, options),
     searchBranchStock: (options: OptionsOf<typeof searchBranchStock>) => searchBranchStock(base, options),
     flagLoansAtClosing: (options: OptionsOf<typeof flagLoansAtClosing>) => flagLoansAtClosing(base, options),
-    listGoodsRegister: (options: OptionsOf<typeof listGoodsRegister>) => listGoodsRegister(base, options),
+    listGoodsRegister: (options: OptionsOf<typeof listGoodsRegister>) => listGoodsRegister(withTurnaround, options),
     setCustodyState: (options: OptionsOf<typeof setCustodyState>) => setCustodyState(base, options),
     returnCustodyItem: (options: OptionsOf<typeof returnCustodyItem>) => returnCustodyItem(base, options),
     openCustodyReceipts: (options: OptionsOf<typeof openCustodyReceipts>) => openCustodyReceipts(base, options),

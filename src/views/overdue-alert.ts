@@ -48,6 +48,11 @@ export function buildOverdueAlert(input: OverdueAlertInput): { text: string; blo
     const days = alert.expectedBy ? Math.max(1, Math.ceil((alert.expectedBy.getTime() - now.getTime()) / 86_400_000)) : 0;
     headline = `${c.alert(alert.voucherNo, customer, safeText(oneLine(alert.reason ?? "", 500), 600), expected)} ${technician}\n${c.tellCustomer(expected, days)}`;
     fallback = c.fallback(alert.voucherNo, oneLine(alert.customerName, 80));
+  } else if (alert.kind === "COMPLETION_OVERDUE") {
+    const c = m.escalations.completionOverdue;
+    const expected = alert.expectedBy ? slackDate(alert.expectedBy, alert.timeZone) : "?";
+    headline = `${c.alert(alert.voucherNo, customer, expected)} ${technician}\n${c.tellCustomer}`;
+    fallback = c.fallback(alert.voucherNo, oneLine(alert.customerName, 80));
   } else {
     const deadline = alert.arrivalDeadline ?? now;
     // A resolved alert says how late it was when its cause ended, not how late it would be now.

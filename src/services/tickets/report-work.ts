@@ -4,6 +4,7 @@
 import type { ServiceCategory } from "../../domain/category";
 import { localDayBounds } from "../../domain/local-day";
 import { canTransition, type TicketStatus } from "../../domain/ticket-status";
+import { DEFAULT_WORKSHOP_TURNAROUND, turnaroundDue, type WorkshopTurnaround } from "../../domain/workshop-turnaround";
 import { AppError } from "../../errors";
 import { Prisma } from "../../generated/prisma/client";
 import { recordAudit } from "../audit";
@@ -13,7 +14,8 @@ import type { Actor } from "../staff/resolve-actor";
 import { issueCustodyReceipt, type IssuedCustodyReceipt } from "../workshop/issue-custody-receipt";
 import { assertCan, auditActor, requireStaffId } from "./authorize";
 import type { TicketDeps } from "./deps";
-import { dateColumn, statusConflict } from "./ticket-rows";
+import { loadBranchCalendar } from "./load-branch-calendar";
+import { dateColumn, statusConflict, ticketNotFound } from "./ticket-rows";
 import { dmOf, lockForTechnician, type AssignmentDm } from "./technician-action-rows";
 
 export type VisitOutcome = "FIXED_ON_SITE" | "TAKEN_TO_WORKSHOP" | "RESCHEDULED" | "HANDED_OVER" | "REPLACEMENT_RECOMMENDED";
@@ -39,7 +41,17 @@ export interface ReportWorkInput {
   signedByName?: string | null;
   signedAt?: Date | null;
   custody?: { items: string; condition: string; accessories?: string | null } | null;
+  /**
+   * R12: when the parked call (rescheduled, handed over, taken to the workshop) is expected to be
+   * finished, as told to the customer. Taken to the workshop, it defaults to the turnaround target.
+   */
+  expectedCompletionAt?: Date | null;
 }
+
+/** R9/R12: the outcomes that park a call (ON_HOLD, IN_WORKSHOP), which must say when it will be finished. */
+export const PARKING_OUTCOMES: readonly VisitOutcome[] = ["TAKEN_TO_WORKSHOP", "RESCHEDULED", "HANDED_OVER"];
+
+export type ReportWorkDeps = TicketDeps & { workshopTurnaround?: WorkshopTurnaround };
 
 export interface ReportedCharge {
   kind: "LABOUR" | "PARTS" | "TRAVEL" | "LODGING";
@@ -65,6 +77,8 @@ export interface ReportWorkResult {
   receipt: IssuedCustodyReceipt | null;
   /** In the workshop, "fixed" marks the open receipt repaired: its number. */
   repairedReceiptNumber: string | null;
+  /** R12: the expected completion stored with a parking outcome; null otherwise. */
+  expectedCompletionAt: Date | null;
   dm: AssignmentDm | null;
 }
 
@@ -73,7 +87,10 @@ function validation(fieldErrors: Record<string, string>): AppError {
 }
 
 /** Field problems that need no database: hours, signature, custody, fee. Keys are semantic field names. */
-export function checkReportInput(input: Omit<ReportWorkInput, "actor" | "ticketId" | "submissionKey">, context: { chargeable: boolean; status: TicketStatus }): Record<string, string> {
+export function checkReportInput(
+  input: Omit<ReportWorkInput, "actor" | "ticketId" | "submissionKey">,
+  context: { chargeable: boolean; status: TicketStatus; now: Date },
+): Record<string, string> {
   const errors: Record<string, string> = {};
   const hours = input.hours.filter((line) => line.hours !== 0);
   if (hours.some((line) => !Number.isFinite(line.hours) || line.hours < 0 || line.hours > MAX_HOURS_PER_CATEGORY || Math.round(line.hours * 4) !== line.hours * 4)) {
@@ -88,6 +105,12 @@ export function checkReportInput(input: Omit<ReportWorkInput, "actor" | "ticketI
     if (inWorkshop) errors.outcome = "already-in-workshop";
     if (!input.custody?.items?.trim()) errors.custodyItems = "custody-items-required";
     if (!input.custody?.condition?.trim()) errors.custodyCondition = "custody-condition-required";
+  }
+  // R12: the customer is told how long; taken to the workshop, the turnaround target is the default.
+  if (PARKING_OUTCOMES.includes(input.outcome)) {
+    if (!input.expectedCompletionAt) {
+      if (input.outcome !== "TAKEN_TO_WORKSHOP") errors.expectedCompletion = "expected-completion-required";
+    } else if (input.expectedCompletionAt.getTime() <= context.now.getTime()) errors.expectedCompletion = "expected-completion-past";
   }
   if (context.chargeable) {
     if (input.settlement === "NONE") errors.settlement = "settlement-required";
@@ -115,7 +138,15 @@ export function statusAfter(outcome: VisitOutcome, from: TicketStatus): TicketSt
   }
 }
 
-export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Promise<ReportWorkResult> {
+/** R11/R12: the expected completion a Report work modal offers when the item goes to the workshop: the turnaround target from now. */
+export async function defaultWorkshopCompletion(deps: ReportWorkDeps, options: { ticketId: number }): Promise<Date> {
+  const ticket = await deps.db.ticket.findUnique({ where: { id: options.ticketId }, select: { branchId: true } });
+  if (!ticket) throw ticketNotFound(options.ticketId);
+  const turnaround = deps.workshopTurnaround ?? DEFAULT_WORKSHOP_TURNAROUND;
+  return turnaroundDue(await loadBranchCalendar(deps.db, ticket.branchId), deps.clock.now(), turnaround.days);
+}
+
+export async function reportWork(deps: ReportWorkDeps, input: ReportWorkInput): Promise<ReportWorkResult> {
   const { db, clock } = deps;
   const { actor, ticketId } = input;
   return db.$transaction(async (tx) => {
@@ -148,13 +179,14 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
           ? { id: receipt.id, number: receipt.number, items: receipt.items, condition: receipt.condition, accessories: receipt.accessories, receivedAt: receipt.receivedAt }
           : null,
         repairedReceiptNumber: null,
+        expectedCompletionAt: PARKING_OUTCOMES.includes(existing.outcome) ? ticket.expectedCompletionAt : null,
         dm: dmOf(assignment),
       };
     }
 
     if (!REPORTABLE_STATUSES.includes(ticket.status)) throw statusConflict(ticket.status, "ticket.report-work");
     const chargeable = ticket.category === "A_PAID";
-    const fieldErrors = checkReportInput(input, { chargeable, status: ticket.status });
+    const fieldErrors = checkReportInput(input, { chargeable, status: ticket.status, now });
     if (Object.keys(fieldErrors).length) throw validation(fieldErrors);
     const target = statusAfter(input.outcome, ticket.status);
     if (target && !canTransition(ticket.status, target)) throw statusConflict(ticket.status, "ticket.report-work");
@@ -225,7 +257,20 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
 
     const status = target ?? ticket.status;
     const resolved = status === "RESOLVED";
-    await tx.ticket.update({ where: { id: ticketId }, data: { status, outcome: input.outcome, ...(resolved ? { resolvedAt: now } : {}) } });
+    const turnaround = deps.workshopTurnaround ?? DEFAULT_WORKSHOP_TURNAROUND;
+    const expectedCompletionAt = !PARKING_OUTCOMES.includes(input.outcome)
+      ? null
+      : (input.expectedCompletionAt ?? turnaroundDue(await loadBranchCalendar(tx, ticket.branchId), now, turnaround.days));
+    await tx.ticket.update({
+      where: { id: ticketId },
+      data: {
+        status,
+        outcome: input.outcome,
+        ...(resolved ? { resolvedAt: now } : {}),
+        // R12: a new expected completion can be escalated again when it passes.
+        ...(expectedCompletionAt ? { expectedCompletionAt, completionAlertedAt: null } : {}),
+      },
+    });
     const feeTotal = charges.reduce((sum, charge) => sum.add(charge.amount), new Prisma.Decimal(0)).toFixed(2);
     await recordAudit(tx, {
       ...auditActor(actor),
@@ -244,6 +289,7 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
         settlement: report.settlement,
         receipt: receipt?.number ?? null,
         repairedReceipt: repairedReceiptNumber,
+        expectedCompletionAt: expectedCompletionAt?.toISOString() ?? null,
       },
     });
     if (resolved) await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
@@ -265,6 +311,7 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
       signedByName: report.signedByName,
       receipt,
       repairedReceiptNumber,
+      expectedCompletionAt,
       dm: dmOf(assignment),
     };
   });

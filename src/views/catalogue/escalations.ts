@@ -36,6 +36,13 @@ export const en = {
     tellCustomer: (expected: string, days: number) => `Tell the customer: it will take until ${expected} (about ${days} day${days === 1 ? "" : "s"}).`,
     done: (voucherNo: string) => `The director has been alerted about ${voucherNo}.`,
   },
+  /** R12: a parked call (rescheduled, handed over, in the workshop) passed the completion the customer was told. */
+  completionOverdue: {
+    fallback: (voucherNo: string, customer: string) => `Not finished as promised (R12): ${voucherNo} · ${customer}`,
+    alert: (voucherNo: string, customer: string, expected: string) =>
+      `:hourglass: *${voucherNo}* (${customer}) was expected to be finished by ${expected} and has no result yet (R12).`,
+    tellCustomer: "Find out from the technician when it will be done, and tell the customer the new date.",
+  },
   /** R7/R12: an escalation whose cause ended resolves by itself; every copy says why. */
   resolved: {
     ARRIVED: (when: string) => `:white_check_mark: Resolved by itself: the technician arrived at ${when}. Nothing left to acknowledge.`,

@@ -37,6 +37,8 @@ export const en = {
     custodyItems: "Items taken",
     custodyCondition: "Their condition",
     custodyAccessories: "Accessories",
+    expectedCompletion: "Expected completion (told to the customer)",
+    expectedCompletionHint: "R12: the customer is told how long. If nothing is reported by then, the director is alerted.",
     feeContext: (rate: string, currency: string, labour: string | null) =>
       `Paid call (R10): labour ${rate} ${currency} per hour of A${labour ? ` · labour so far ${labour} ${currency}` : ""} · parts at catalogue price.`,
     travel: (currency: string) => `Travel (${currency})`,
@@ -64,6 +66,8 @@ export const en = {
     "settlement-required": "Paid work: collected on site or invoice requested? (R10)",
     "fee-agreed-required": "Paid work: the fee must be agreed with the customer before work (R10).",
     "amount-invalid": "Enter an amount of 0 or more.",
+    "expected-completion-required": "When will it be finished? The customer is told how long (R12).",
+    "expected-completion-past": "The expected completion must be in the future.",
     "resolution-required": "Describe how the call was resolved.",
     "too-long": "That is too long.",
     invalid: "Check this field.",
@@ -81,6 +85,7 @@ export const en = {
     receipt: (number: string) => `Custody receipt *${number}* issued`,
     repaired: (number: string) => `Item on receipt *${number}* repaired`,
     handOver: "Please assign another technician.",
+    expectedCompletion: (when: string) => `Expected completion (told to the customer, R12): ${when}`,
     closed: (actor: string, resolution: string, when: string) => `${actor} closed the call (${when}): ${resolution}`,
   },
   receipt: {
