@@ -37,7 +37,7 @@ export const escalationLadderJob: Job = {
           .update({ channel: shown.channelId, ts: shown.ts, text: copy.text, blocks: copy.blocks })
           .catch((cause: unknown) => deps.log.warn("could not update an escalated alert", { escalationId: alert.escalationId, channel: shown.channelId, cause }));
       }
-      if (managers.length === 0) deps.log.warn("no active manager to escalate to", { escalationId: alert.escalationId });
+      if (managers.length === 0) deps.log.warn("no active manager and no admin to escalate to", { escalationId: alert.escalationId });
       const dm = buildOverdueAlert({ alert, state, now, withAcknowledgeButton: true });
       for (const { staffId, slackUserId } of managers) {
         // The call may have moved on since the climb (the technician arrived): then nobody is DMed.

@@ -15,6 +15,7 @@ import { signOffDirectorReport } from "./reports/sign-off";
 import { claimDelivery, pruneDeliveries, releaseDelivery } from "./slack-deliveries/claim-delivery";
 import { resolveActor, type Actor } from "./staff/resolve-actor";
 import { setAvailability } from "./staff/set-availability";
+import { listMissingRoles } from "./staff/missing-roles";
 import { correctDailyWork, dailyReportStatus, getDailyWork, submitDailyReport } from "./reports/daily-work-report";
 import { acceptTicket } from "./tickets/accept-ticket";
 import { assignTechnician } from "./tickets/assign-technician";
@@ -100,6 +101,7 @@ export function createServices(deps: ServiceDeps) {
     // R17 sign-off of the directors' daily summary; admins' view of job runs
     signOffDirectorReport: (options: OptionsOf<typeof signOffDirectorReport>) => signOffDirectorReport(base, options),
     listJobRuns: (options: OptionsOf<typeof listJobRuns>) => listJobRuns(base, options),
+    listMissingRoles: (options: OptionsOf<typeof listMissingRoles>) => listMissingRoles(base, options),
     // R14 parts on loan, R11 workshop register
     borrowParts: (options: OptionsOf<typeof borrowParts>) => borrowParts(base, options),
     returnParts: (options: OptionsOf<typeof returnParts>) => returnParts(base, options),

@@ -105,6 +105,8 @@ export const BLOCKS = {
   jobRunsHeader: "job_runs_header",
   jobRunsList: "job_runs_list",
   jobRunsLastSuccess: "job_runs_last_success",
+  jobRunsMissingRoles: "job_runs_missing_roles",
+  homeMissingRoles: "home_missing_roles",
   homeHeader: "home_header",
   homeRoles: "home_roles",
   homeActions: "home_actions",

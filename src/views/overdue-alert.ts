@@ -82,6 +82,8 @@ export function buildOverdueAlert(input: OverdueAlertInput): { text: string; blo
       ],
     });
   }
+  // R7/R12: nobody held the role, so the admins were sent it instead; every copy says so.
+  for (const role of alert.sentToAdminsFor) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.escalations.sentToAdmins[role] }] });
   if (input.reminder) blocks.unshift({ type: "context", elements: [{ type: "mrkdwn", text: m.escalations.snooze.reminder }] });
   return { text: fallback, blocks };
 }

@@ -29,6 +29,8 @@ export interface OverdueAlertSummary {
   arrivalDeadline: Date | null;
   timeZone: string;
   technicianSlackUserId: string | null;
+  /** R7/R12: the roles nobody active held when it was sent, so the admins got it instead (said on every copy). */
+  sentToAdminsFor: ("DIRECTOR" | "MANAGER")[];
   /** The ticket message in the dispatch channel; its thread gets a reply. */
   ticketMessage: SlackMessageRef | null;
 }
@@ -47,6 +49,7 @@ export const overdueAlertSelect = {
   branch: { select: { timeZone: true, dispatchChannelId: true } },
   level: true,
   nextEscalationAt: true,
+  sentToAdminsFor: true,
   messages: { select: { channelId: true, ts: true, staffId: true }, orderBy: { id: "asc" } },
   ticket: {
     select: {
@@ -79,6 +82,7 @@ export function toOverdueAlertSummary(row: OverdueAlertRow): OverdueAlertSummary
     arrivalDeadline: ticket.arrivalDeadline,
     timeZone: row.branch.timeZone,
     technicianSlackUserId: ticket.assignedTechnician?.slackUserId ?? null,
+    sentToAdminsFor: row.sentToAdminsFor.filter((role): role is "DIRECTOR" | "MANAGER" => role === "DIRECTOR" || role === "MANAGER"),
     ticketMessage: ticket.slackChannelId && ticket.slackMessageTs ? { channelId: ticket.slackChannelId, ts: ticket.slackMessageTs } : null,
   };
 }

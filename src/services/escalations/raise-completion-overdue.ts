@@ -25,6 +25,7 @@ export async function raiseCompletionOverdue(deps: { db: Db; clock: Clock }, opt
   for (const candidate of candidates) {
     const expectedBy = candidate.expectedCompletionAt!;
     const nextEscalationAt = addWorkingMinutes(await loadBranchCalendar(deps.db, candidate.branchId), now, options.escalateAfterMinutes ?? DEFAULT_ESCALATE_AFTER_MINUTES);
+    const recipients = await escalationRecipients(deps, { role: "DIRECTOR", branchId: candidate.branchId });
     const escalationId = await deps.db.$transaction(async (tx) => {
       // The same expected completion, still parked and not yet alerted: two scans at once raise it once.
       const marked = await tx.ticket.updateMany({
@@ -33,7 +34,7 @@ export async function raiseCompletionOverdue(deps: { db: Db; clock: Clock }, opt
       });
       if (marked.count === 0) return null;
       const escalation = await tx.escalation.create({
-        data: { kind: "COMPLETION_OVERDUE", level: "DIRECTOR", branchId: candidate.branchId, ticketId: candidate.id, expectedBy, raisedAt: now, nextEscalationAt },
+        data: { kind: "COMPLETION_OVERDUE", level: "DIRECTOR", branchId: candidate.branchId, ticketId: candidate.id, expectedBy, raisedAt: now, nextEscalationAt, sentToAdminsFor: recipients.sentToAdminsFor ? [recipients.sentToAdminsFor] : [] },
         select: { id: true },
       });
       await recordAudit(tx, {
@@ -49,7 +50,6 @@ export async function raiseCompletionOverdue(deps: { db: Db; clock: Clock }, opt
     });
     if (escalationId === null) continue;
     const row = await deps.db.escalation.findUniqueOrThrow({ where: { id: escalationId }, select: overdueAlertSelect });
-    const recipients = await escalationRecipients(deps, { role: "DIRECTOR", branchId: row.branchId });
     raised.push({
       alert: toOverdueAlertSummary(row),
       dispatchChannelId: row.branch.dispatchChannelId,

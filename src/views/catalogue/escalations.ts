@@ -43,6 +43,17 @@ export const en = {
       `:hourglass: *${voucherNo}* (${customer}) was expected to be finished by ${expected} and has no result yet (R12).`,
     tellCustomer: "Find out from the technician when it will be done, and tell the customer the new date.",
   },
+  /** R7/R12: nobody active held the role the alert is for, so the admins got it. */
+  sentToAdmins: {
+    DIRECTOR: ":warning: No active service director at this branch — sent to the admins. Add or reactivate a director.",
+    MANAGER: ":warning: No active manager — sent to the admins. Add or reactivate a manager.",
+  },
+  /** R7/R12: the gaps admins see on `/repair jobs` and their App Home. */
+  missingRoles: {
+    noManager: ":warning: *No active manager*: escalations that climb go to the admins. Add or reactivate a manager.",
+    noDirector: (branches: string) => `:warning: *No active service director* at ${branches}: their overdue and cannot-finish alerts go to the admins. Add or reactivate a director.`,
+    branch: (code: string, name: string) => `${name} (${code})`,
+  },
   /** R7/R12: an escalation whose cause ended resolves by itself; every copy says why. */
   resolved: {
     ARRIVED: (when: string) => `:white_check_mark: Resolved by itself: the technician arrived at ${when}. Nothing left to acknowledge.`,
