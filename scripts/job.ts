@@ -80,7 +80,9 @@ async function main(): Promise<number> {
     throw new ExpectedFailure(`Cannot open the database: ${(error as Error).message}`);
   });
   try {
-    const services = createServices({ db: database.prisma, clock: systemClock, log, adminSlackIds: config.ADMIN_SLACK_IDS, escalateAfterMinutes: config.ESCALATE_AFTER_MINUTES });
+    const services = createServices({ db: database.prisma, clock: systemClock, log, adminSlackIds: config.ADMIN_SLACK_IDS, escalateAfterMinutes: config.ESCALATE_AFTER_MINUTES,
+      workshopTurnaround: { days: config.WORKSHOP_TURNAROUND_DAYS, specialDays: config.WORKSHOP_TURNAROUND_SPECIAL_DAYS },
+    });
     const deps = { db: database.prisma, clock: systemClock, log, services, slack, settings: jobSettingsFrom(config), claimedBy: `cli:${hostname()}:${process.pid}` };
     const outcomes = await runJob(deps, job, { date: args.date, branchCode: args.branchCode, retryFailed: true });
     if (args.branchCode !== undefined && outcomes.length === 0) throw new ExpectedFailure(m.noBranch(args.branchCode));

@@ -63,6 +63,10 @@ export const configSchema = z.object({
   REPORT_REMINDER_BEFORE_CLOSE_MINUTES: z.coerce.number({ message: "a number of minutes" }).int().min(0).max(600).default(60),
   /** R16: post the directors' daily summary this many minutes after the branch's last closing. */
   SUMMARY_AFTER_CLOSE_MINUTES: z.coerce.number({ message: "a number of minutes" }).int().min(0).max(600).default(30),
+  /** R11/R12: an item taken to the workshop goes back within this many working days (seed 003: 1). */
+  WORKSHOP_TURNAROUND_DAYS: z.coerce.number({ message: "a number of working days" }).int().min(1).max(30).default(1),
+  /** R11/R12: the limit for very special machines and accessories (seed 003: 3 working days). */
+  WORKSHOP_TURNAROUND_SPECIAL_DAYS: z.coerce.number({ message: "a number of working days" }).int().min(1).max(60).default(3),
   /** R18: contracts ending within this many days get their expiry notice. */
   CONTRACT_NOTICE_DAYS: z.coerce.number({ message: "a number of days" }).int().min(1).max(365).default(30),
 });

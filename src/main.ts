@@ -33,6 +33,7 @@ export async function startBot(
     adminSlackIds: config.ADMIN_SLACK_IDS,
     arrivalLimits: { urbanHours: config.ARRIVAL_HOURS_URBAN, suburbanHours: config.ARRIVAL_HOURS_SUBURBAN },
     escalateAfterMinutes: config.ESCALATE_AFTER_MINUTES,
+    workshopTurnaround: { days: config.WORKSHOP_TURNAROUND_DAYS, specialDays: config.WORKSHOP_TURNAROUND_SPECIAL_DAYS },
   });
   const slack = createSlackApp({
     mode,

@@ -252,6 +252,32 @@ export function addWorkingMinutes(calendar: WorkingCalendar, start: Date, minute
   }
 }
 
+/**
+ * R11 (workshop turnaround): `days` working days after `start`, i.e. the same local time on the
+ * `days`-th next day the branch is open, kept inside that day's opening hours. Received outside
+ * hours, the count starts at the next opening (Friday 19:00 + 1 working day = Tuesday 09:00 when
+ * the branch opens 09:00 Monday to Friday).
+ */
+export function addWorkingDays(calendar: WorkingCalendar, start: Date, days: number): Date {
+  if (!Number.isInteger(days) || days < 0) throw new RangeError(`days must be a whole number >= 0, got ${days}`);
+  const from = addWorkingMinutes(calendar, start, 0).getTime();
+  if (days === 0) return new Date(from);
+  const compiled = compile(calendar);
+  const minuteOfDay = mod(Math.floor((from + zoneOffsetMs(calendar.timeZone, from)) / MINUTE_MS), MINUTES_PER_DAY);
+  let day = localDayOf(calendar.timeZone, from);
+  let segments: Array<[number, number]> = [];
+  for (let left = days, empty = 0; left > 0; ) {
+    day++;
+    segments = segmentsOf(compiled, day);
+    if (segments.length) {
+      left--;
+      empty = 0;
+    } else if (++empty > MAX_DAYS_WITHOUT_WORKING_TIME) throw noWorkingTime(calendar, start);
+  }
+  const wall = wallToInstant(calendar.timeZone, day, minuteOfDay);
+  return new Date(Math.min(Math.max(wall, segments[0][0]), segments[segments.length - 1][1]));
+}
+
 /** Working minutes in [from, to); 0 if `to` is not after `from`. May be fractional. */
 export function workingMinutesBetween(calendar: WorkingCalendar, from: Date, to: Date): number {
   const fromMs = instantOf(from, "from");

@@ -1,5 +1,6 @@
 // Every scheduled job the bot runs; the scheduler and `npm run job` read this list.
 import { carryOverJob } from "./carry-over";
+import { completionOverdueScanJob } from "./completion-overdue-scan";
 import { contractExpiryJob } from "./contract-expiry";
 import { dailyReportReminderJob } from "./daily-report-reminder";
 import { directorSummaryJob } from "./director-summary";
@@ -11,7 +12,7 @@ import { pruneDeliveriesJob } from "./prune-deliveries";
 import { repostUnpostedJob } from "./repost-unposted";
 import type { Job } from "./types";
 
-export const JOBS: readonly Job[] = [carryOverJob, overdueScanJob, pruneDeliveriesJob, repostUnpostedJob, directorSummaryJob, contractExpiryJob, dailyReportReminderJob, loansAtClosingJob, preDeadlineWarningJob, escalationLadderJob];
+export const JOBS: readonly Job[] = [carryOverJob, overdueScanJob, pruneDeliveriesJob, repostUnpostedJob, directorSummaryJob, contractExpiryJob, dailyReportReminderJob, loansAtClosingJob, preDeadlineWarningJob, escalationLadderJob, completionOverdueScanJob];
 
 export function findJob(name: string, jobs: readonly Job[] = JOBS): Job | undefined {
   return jobs.find((job) => job.name === name);

@@ -40,7 +40,7 @@ export async function publishEscalation(deps: EscalationPublisherDeps, slack: Es
   } else {
     deps.log.warn("branch has no dispatch channel: escalation alert not posted there", { ticketId: alert.ticketId });
   }
-  if (directors.length === 0) deps.log.warn("branch has no active director to alert", { ticketId: alert.ticketId });
+  if (directors.length === 0) deps.log.warn("branch has no active director and there is no admin to alert", { ticketId: alert.ticketId });
   const dm = buildEscalationAlert({ alert, state: { kind: "open" }, now, withAcknowledgeButton: true });
   for (const { staffId, slackUserId } of directors) {
     try {

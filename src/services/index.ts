@@ -4,6 +4,7 @@ import type { Clock } from "../clock";
 import type { Db } from "../db";
 import { DEFAULT_ARRIVAL_LIMITS, type ArrivalLimits } from "../domain/deadline";
 import type { Log } from "../logger";
+import { DEFAULT_WORKSHOP_TURNAROUND, type WorkshopTurnaround } from "../domain/workshop-turnaround";
 import { authorize } from "./authorize";
 import { acknowledgeEscalation } from "./escalations/acknowledge";
 import { snoozeEscalation } from "./escalations/snooze";
@@ -14,6 +15,7 @@ import { signOffDirectorReport } from "./reports/sign-off";
 import { claimDelivery, pruneDeliveries, releaseDelivery } from "./slack-deliveries/claim-delivery";
 import { resolveActor, type Actor } from "./staff/resolve-actor";
 import { setAvailability } from "./staff/set-availability";
+import { listMissingRoles } from "./staff/missing-roles";
 import { correctDailyWork, dailyReportStatus, getDailyWork, submitDailyReport } from "./reports/daily-work-report";
 import { acceptTicket } from "./tickets/accept-ticket";
 import { assignTechnician } from "./tickets/assign-technician";
@@ -27,7 +29,7 @@ import { getCustomerContext } from "./tickets/get-customer-context";
 import { listTickets } from "./tickets/list-tickets";
 import { findTicketByMessage, listUnpostedTickets, recordAssignmentMessage, recordTicketMessage } from "./tickets/record-slack-message";
 import { recordArrival } from "./tickets/record-arrival";
-import { reportWork } from "./tickets/report-work";
+import { defaultWorkshopCompletion, reportWork } from "./tickets/report-work";
 import { closeTicket, lastReportSummary } from "./tickets/close-ticket";
 import { getTicketEnding } from "./tickets/ticket-ending";
 import { handleThreadReply } from "./tickets/thread-replies";
@@ -50,6 +52,8 @@ export interface ServiceDeps {
   arrivalLimits?: ArrivalLimits;
   /** R7/R12: working minutes before an unacknowledged escalation climbs (config ESCALATE_AFTER_MINUTES). */
   escalateAfterMinutes?: number;
+  /** R11/R12: the workshop turnaround target (WORKSHOP_TURNAROUND_DAYS / _SPECIAL_DAYS); 1 and 3 working days by default. */
+  workshopTurnaround?: WorkshopTurnaround;
 }
 
 type OptionsOf<F> = F extends (deps: never, options: infer O) => unknown ? O : never;
@@ -57,6 +61,7 @@ type OptionsOf<F> = F extends (deps: never, options: infer O) => unknown ? O : n
 export function createServices(deps: ServiceDeps) {
   const base = { db: deps.db, clock: deps.clock, log: deps.log };
   const withLimits = { ...base, arrivalLimits: deps.arrivalLimits ?? { ...DEFAULT_ARRIVAL_LIMITS } };
+  const withTurnaround = { ...base, workshopTurnaround: deps.workshopTurnaround ?? { ...DEFAULT_WORKSHOP_TURNAROUND } };
   return {
     resolveActor: (slackUserId: string) => resolveActor(deps, slackUserId),
     authorize,
@@ -77,7 +82,8 @@ export function createServices(deps: ServiceDeps) {
     acceptTicket: (options: OptionsOf<typeof acceptTicket>) => acceptTicket(base, options),
     declineTicket: (options: OptionsOf<typeof declineTicket>) => declineTicket(base, options),
     recordArrival: (options: OptionsOf<typeof recordArrival>) => recordArrival(base, options),
-    reportWork: (options: OptionsOf<typeof reportWork>) => reportWork(base, options),
+    reportWork: (options: OptionsOf<typeof reportWork>) => reportWork(withTurnaround, options),
+    defaultWorkshopCompletion: (options: OptionsOf<typeof defaultWorkshopCompletion>) => defaultWorkshopCompletion(withTurnaround, options),
     closeTicket: (options: OptionsOf<typeof closeTicket>) => closeTicket(base, options),
     lastReportSummary: (options: OptionsOf<typeof lastReportSummary>) => lastReportSummary(base, options),
     getTicketEnding: (options: OptionsOf<typeof getTicketEnding>) => getTicketEnding(base, options),
@@ -99,6 +105,7 @@ export function createServices(deps: ServiceDeps) {
     // R17 sign-off of the directors' daily summary; admins' view of job runs
     signOffDirectorReport: (options: OptionsOf<typeof signOffDirectorReport>) => signOffDirectorReport(base, options),
     listJobRuns: (options: OptionsOf<typeof listJobRuns>) => listJobRuns(base, options),
+    listMissingRoles: (options: OptionsOf<typeof listMissingRoles>) => listMissingRoles(base, options),
     // R14 parts on loan, R11 workshop register
     borrowParts: (options: OptionsOf<typeof borrowParts>) => borrowParts(base, options),
     returnParts: (options: OptionsOf<typeof returnParts>) => returnParts(base, options),
@@ -106,7 +113,7 @@ export function createServices(deps: ServiceDeps) {
     listParts: (options: OptionsOf<typeof listParts>) => listParts(base, options),
     searchBranchStock: (options: OptionsOf<typeof searchBranchStock>) => searchBranchStock(base, options),
     flagLoansAtClosing: (options: OptionsOf<typeof flagLoansAtClosing>) => flagLoansAtClosing(base, options),
-    listGoodsRegister: (options: OptionsOf<typeof listGoodsRegister>) => listGoodsRegister(base, options),
+    listGoodsRegister: (options: OptionsOf<typeof listGoodsRegister>) => listGoodsRegister(withTurnaround, options),
     setCustodyState: (options: OptionsOf<typeof setCustodyState>) => setCustodyState(base, options),
     returnCustodyItem: (options: OptionsOf<typeof returnCustodyItem>) => returnCustodyItem(base, options),
     openCustodyReceipts: (options: OptionsOf<typeof openCustodyReceipts>) => openCustodyReceipts(base, options),

@@ -18,10 +18,13 @@ function stateOption(state: WorkshopState, receiptId: number, m: ReturnType<type
   return { text: plain(m.partsWorkshop.register.states[state], 75), value: `${receiptId}:${state}` };
 }
 
-function cardText(item: RegisterItem, m: ReturnType<typeof messagesFor>): string {
+function cardText(item: RegisterItem, register: GoodsRegister, m: ReturnType<typeof messagesFor>): string {
   const r = m.partsWorkshop.register;
   const parts = item.card.parts.length ? item.card.parts.map((p) => r.partLine(p.quantity, p.partNo)).join(", ") : r.noParts;
-  return r.card(String(item.card.hours), parts);
+  // R11/R12: each item shows when it is due out by the turnaround target, marked once past it.
+  const due = r.due(slackDate(item.dueAt, register.timeZone), register.turnaround.days);
+  const mark = item.pastSpecialLimit ? r.pastSpecial(register.turnaround.specialDays) : item.pastDue ? r.pastDue(register.turnaround.days) : null;
+  return [r.card(String(item.card.hours), parts), mark ? `${due} · ${mark}` : due].join("\n");
 }
 
 export function buildGoodsRegisterMessage(options: { register: GoodsRegister; locale?: Locale }): { text: string; blocks: KnownBlock[] } {
@@ -30,7 +33,7 @@ export function buildGoodsRegisterMessage(options: { register: GoodsRegister; lo
   const { register } = options;
   const blocks: KnownBlock[] = [
     { type: "header", text: plain(r.header, 150) },
-    { type: "context", block_id: BLOCKS.registerIntro, elements: [{ type: "mrkdwn", text: r.intro }] },
+    { type: "context", block_id: BLOCKS.registerIntro, elements: [{ type: "mrkdwn", text: `${r.intro} ${r.targets(register.turnaround.days, register.turnaround.specialDays)}` }] },
   ];
   if (!register.inWorkshop.length) blocks.push({ type: "section", text: { type: "mrkdwn", text: r.empty } });
   for (const item of register.inWorkshop.slice(0, MAX_ITEMS)) {
@@ -48,7 +51,7 @@ export function buildGoodsRegisterMessage(options: { register: GoodsRegister; lo
         initial_option: options.find((option) => option.value === `${item.receiptId}:${item.state}`),
       },
     });
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: cardText(item, m).slice(0, 3000) }] });
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: cardText(item, register, m).slice(0, 3000) }] });
   }
   if (register.inWorkshop.length > MAX_ITEMS) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: r.more(register.inWorkshop.length - MAX_ITEMS) }] });
   if (register.returned.length) {

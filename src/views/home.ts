@@ -1,5 +1,7 @@
 import type { Button, HomeView, KnownBlock } from "@slack/types";
 import type { Role } from "../domain/permissions";
+import type { MissingRoles } from "../services/staff/missing-roles";
+import { missingRolesBlocks } from "./missing-roles";
 import { ACTIONS, BLOCKS } from "./ids";
 import { messagesFor, type Locale } from "./messages";
 
@@ -12,6 +14,8 @@ export interface HomeViewModel {
   isTechnician?: boolean;
   /** The technician's current state; treated as available when not given. */
   available?: boolean;
+  /** Admins: roles nobody active holds, so escalations go to the admins (R7/R12). */
+  missingRoles?: MissingRoles | null;
 }
 
 export function buildHomeView(model: HomeViewModel, locale?: Locale): HomeView {
@@ -29,6 +33,7 @@ export function buildHomeView(model: HomeViewModel, locale?: Locale): HomeView {
       },
     },
   ];
+  blocks.push(...missingRolesBlocks(model.missingRoles, BLOCKS.homeMissingRoles, locale));
   const buttons: Button[] = [];
   const technician = model.registered && (model.isTechnician ?? model.roles.includes("TECHNICIAN"));
   if (technician) {

@@ -3,6 +3,7 @@ import type { KnownBlock } from "@slack/types";
 import type { JobRunsOverview } from "../services/jobs/list-job-runs";
 import { safeText, slackDate, truncate } from "./format";
 import { BLOCKS } from "./ids";
+import { missingRolesBlocks } from "./missing-roles";
 import { messagesFor, type Locale } from "./messages";
 
 const SECTION_MAX = 2900;
@@ -10,7 +11,11 @@ const SECTION_MAX = 2900;
 export function buildJobRunsMessage(overview: JobRunsOverview, options: { timeZone?: string; locale?: Locale } = {}): { text: string; blocks: KnownBlock[] } {
   const m = messagesFor(options.locale).directorSummary.jobs;
   const timeZone = options.timeZone ?? "UTC";
-  const blocks: KnownBlock[] = [{ type: "header", block_id: BLOCKS.jobRunsHeader, text: { type: "plain_text", text: m.header } }];
+  const blocks: KnownBlock[] = [
+    { type: "header", block_id: BLOCKS.jobRunsHeader, text: { type: "plain_text", text: m.header } },
+    // R7/R12: a role nobody holds sends escalations to the admins: shown first, so it gets filled.
+    ...missingRolesBlocks(overview.missingRoles, BLOCKS.jobRunsMissingRoles, options.locale),
+  ];
   const lines: string[] = [];
   for (const run of overview.runs) {
     const duration = run.finishedAt ? m.duration(Math.max(0, Math.round((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000))) : m.unfinished;

@@ -1,15 +1,21 @@
 // R7/R12: the escalation alert (overdue call, or cannot finish on schedule). The same builder renders the thread reply, the dispatch-channel alert and
 // the directors' DMs (only those carry the Acknowledge button); once acknowledged, every copy is
-// re-rendered without the button and says who acknowledged it and when.
+// re-rendered without the button and says who acknowledged it and when; once its cause ended
+// (the technician arrived, the call was cancelled, closed or resolved), every copy says that instead.
 import type { KnownBlock } from "@slack/types";
 import { lateness } from "../domain/deadline";
+import type { EscalationEnd } from "../domain/escalation-end";
 import type { OverdueAlertSummary } from "../services/escalations/models";
 import { SNOOZE_MINUTES } from "../services/escalations/snooze";
 import { lateText, oneLine, safeText, slackDate } from "./format";
 import { ACTIONS, BLOCKS } from "./ids";
 import { messagesFor, type Locale } from "./messages";
 
-export type OverdueAlertState = { kind: "open" } | { kind: "escalated"; at: Date } | { kind: "acknowledged"; by: string; at: Date };
+export type OverdueAlertState =
+  | { kind: "open" }
+  | { kind: "escalated"; at: Date }
+  | { kind: "acknowledged"; by: string; at: Date }
+  | { kind: "resolved"; because: EscalationEnd; at: Date };
 
 export interface OverdueAlertInput {
   alert: OverdueAlertSummary;
@@ -32,7 +38,9 @@ export function buildOverdueAlert(input: OverdueAlertInput): { text: string; blo
       ? m.overdue.open
       : state.kind === "escalated"
         ? m.escalations.ladder.escalated(slackDate(state.at, alert.timeZone))
-        : m.overdue.acknowledged(`<@${state.by}>`, slackDate(state.at, alert.timeZone));
+        : state.kind === "acknowledged"
+          ? m.overdue.acknowledged(`<@${state.by}>`, slackDate(state.at, alert.timeZone))
+          : m.escalations.resolved[state.because](slackDate(state.at, alert.timeZone));
   let headline: string;
   let fallback: string;
   if (alert.kind === "CANNOT_FINISH") {
@@ -41,9 +49,16 @@ export function buildOverdueAlert(input: OverdueAlertInput): { text: string; blo
     const days = alert.expectedBy ? Math.max(1, Math.ceil((alert.expectedBy.getTime() - now.getTime()) / 86_400_000)) : 0;
     headline = `${c.alert(alert.voucherNo, customer, safeText(oneLine(alert.reason ?? "", 500), 600), expected)} ${technician}\n${c.tellCustomer(expected, days)}`;
     fallback = c.fallback(alert.voucherNo, oneLine(alert.customerName, 80));
+  } else if (alert.kind === "COMPLETION_OVERDUE") {
+    const c = m.escalations.completionOverdue;
+    const expected = alert.expectedBy ? slackDate(alert.expectedBy, alert.timeZone) : "?";
+    headline = `${c.alert(alert.voucherNo, customer, expected)} ${technician}\n${c.tellCustomer}`;
+    fallback = c.fallback(alert.voucherNo, oneLine(alert.customerName, 80));
   } else {
     const deadline = alert.arrivalDeadline ?? now;
-    const lateMinutes = lateness({ deadline, at: now });
+    // A resolved alert says how late it was when its cause ended, not how late it would be now.
+    const until = state.kind === "resolved" ? state.at : now;
+    const lateMinutes = lateness({ deadline, at: until });
     const overdueFor = lateText(lateMinutes, m);
     headline = `${m.overdue.alert(alert.voucherNo, customer, slackDate(deadline, alert.timeZone), overdueFor)} ${technician}`;
     fallback = m.overdue.fallback(alert.voucherNo, oneLine(alert.customerName, 80));
@@ -53,7 +68,7 @@ export function buildOverdueAlert(input: OverdueAlertInput): { text: string; blo
     { type: "section", block_id: BLOCKS.overdueAlert, text: { type: "mrkdwn", text: headline } },
     { type: "context", block_id: BLOCKS.overdueState, elements: [{ type: "mrkdwn", text: stateText }] },
   ];
-  if (state.kind !== "acknowledged" && input.withAcknowledgeButton) {
+  if ((state.kind === "open" || state.kind === "escalated") && input.withAcknowledgeButton) {
     blocks.push({
       type: "actions",
       block_id: BLOCKS.overdueActions,
@@ -68,6 +83,8 @@ export function buildOverdueAlert(input: OverdueAlertInput): { text: string; blo
       ],
     });
   }
+  // R7/R12: nobody held the role, so the admins were sent it instead; every copy says so.
+  for (const role of alert.sentToAdminsFor) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.escalations.sentToAdmins[role] }] });
   if (input.reminder) blocks.unshift({ type: "context", elements: [{ type: "mrkdwn", text: m.escalations.snooze.reminder }] });
   return { text: fallback, blocks };
 }

@@ -58,6 +58,9 @@ export function buildRefusal(error: RefusalInput, options: { locale?: Locale } =
         const timeZone = typeof details.timeZone === "string" ? details.timeZone : "UTC";
         return { text: m.refusal.alreadyAcknowledged(`<@${by}>`, slackDate(at, timeZone)) };
       }
+      if (details.action === "escalation.resolved" && at && !Number.isNaN(at.getTime())) {
+        return { text: m.refusal.alreadyResolved(slackDate(at, typeof details.timeZone === "string" ? details.timeZone : "UTC")) };
+      }
       return { text: m.errors.ALREADY_DONE };
     }
     case "NOT_FOUND":

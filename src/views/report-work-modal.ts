@@ -7,7 +7,7 @@ import { SERVICE_CATEGORIES, type ServiceCategory } from "../domain/category";
 import { feePolicy, mayCharge, type FeePolicy } from "../domain/fees";
 import type { PartProblem } from "../services/parts/book-parts-used";
 import type { TicketCard } from "../services/tickets/models";
-import { safeText } from "./format";
+import { safeText, slackDate } from "./format";
 import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "./ids";
 import { messagesFor, type Locale, type Messages } from "./messages";
 import { checkedValues, dateTimeValue, optionValue, textValue, unixSeconds, type StateValues, type Submission } from "./state";
@@ -57,6 +57,8 @@ export interface ReportModalOptions {
   /** R10: the branch's labour rate per person-hour, and its currency. */
   labourRate?: string | null;
   currency?: string | null;
+  /** R11/R12: the expected completion offered when the item goes to the workshop (the turnaround target). */
+  workshopCompletionDefault?: Date | null;
   /** What has been typed so far, for the labour preview. */
   values?: StateValues;
   now: Date;
@@ -150,6 +152,19 @@ export function buildReportWorkModal(options: ReportModalOptions): ModalView {
       { type: "input", block_id: BLOCKS.reportCustodyCondition, label: plain(t.custodyCondition), element: { type: "plain_text_input", action_id: INPUTS.reportCustodyCondition, multiline: true, max_length: 1000 } },
       { type: "input", block_id: BLOCKS.reportCustodyAccessories, optional: true, label: plain(t.custodyAccessories), element: { type: "plain_text_input", action_id: INPUTS.reportCustodyAccessories, max_length: 500 } },
     );
+  }
+  // R12: a parked call says when it will be finished (the customer is told); the workshop offers its target.
+  const parks = options.outcome === "RESCHEDULED" || options.outcome === "HANDED_OVER" || (options.outcome === "TAKEN_TO_WORKSHOP" && !inWorkshop);
+  if (parks) {
+    const initial = options.outcome === "TAKEN_TO_WORKSHOP" ? options.workshopCompletionDefault : null;
+    blocks.push({
+      type: "input",
+      block_id: BLOCKS.reportExpectedCompletion,
+      optional: options.outcome === "TAKEN_TO_WORKSHOP",
+      label: plain(t.expectedCompletion),
+      hint: plain(t.expectedCompletionHint, 150),
+      element: { type: "datetimepicker", action_id: INPUTS.reportExpectedCompletion, ...(initial ? { initial_date_time: unixSeconds(initial) } : {}) },
+    });
   }
   blocks.push(
     { type: "input", block_id: BLOCKS.reportDiagnosis, optional: true, label: plain(t.diagnosis), element: { type: "plain_text_input", action_id: INPUTS.reportDiagnosis, multiline: true, max_length: MAX_TEXT } },
@@ -249,6 +264,8 @@ export interface ReportSubmission {
   signedByName?: string;
   signedAt?: Date;
   custody: { items: string; condition: string; accessories?: string } | null;
+  /** R12: when a parked call is expected to be finished (told to the customer). */
+  expectedCompletionAt?: Date;
 }
 
 function numberOf(text: string | undefined): number | undefined {
@@ -311,6 +328,11 @@ export function readReportSubmission(values: StateValues, metadata: ReportModalM
   const items = textValue(values, BLOCKS.reportCustodyItems, INPUTS.reportCustodyItems);
   const condition = textValue(values, BLOCKS.reportCustodyCondition, INPUTS.reportCustodyCondition);
   const custody = outcome === "TAKEN_TO_WORKSHOP" ? { items: items ?? "", condition: condition ?? "", accessories: textValue(values, BLOCKS.reportCustodyAccessories, INPUTS.reportCustodyAccessories) } : null;
+  const expectedCompletionAt =
+    outcome === "RESCHEDULED" || outcome === "HANDED_OVER" || outcome === "TAKEN_TO_WORKSHOP"
+      ? dateTimeValue(values, BLOCKS.reportExpectedCompletion, INPUTS.reportExpectedCompletion)
+      : undefined;
+  if ((outcome === "RESCHEDULED" || outcome === "HANDED_OVER") && !expectedCompletionAt) errors[BLOCKS.reportExpectedCompletion] = e["expected-completion-required"];
   if (Object.keys(errors).length || !outcome) return { ok: false, errors };
   return {
     ok: true,
@@ -326,6 +348,7 @@ export function readReportSubmission(values: StateValues, metadata: ReportModalM
     signedByName: textValue(values, BLOCKS.reportSignedBy, INPUTS.reportSignedBy),
     signedAt: dateTimeValue(values, BLOCKS.reportSignedAt, INPUTS.reportSignedAt),
     custody,
+    expectedCompletionAt,
   };
 }
 
@@ -339,6 +362,7 @@ const SERVICE_FIELD_BLOCKS: Record<string, string> = {
   travel: BLOCKS.reportTravel,
   meals: BLOCKS.reportMeals,
   lodging: BLOCKS.reportLodging,
+  expectedCompletion: BLOCKS.reportExpectedCompletion,
 };
 
 /**
@@ -387,8 +411,9 @@ export function reportHistoryText(
     signedByName: string | null;
     receipt: { number: string } | null;
     repairedReceiptNumber: string | null;
+    expectedCompletionAt?: Date | null;
   },
-  context: { actor: string; when: string },
+  context: { actor: string; when: string; timeZone?: string },
   locale?: Locale,
 ): string {
   const all = messagesFor(locale);
@@ -405,6 +430,7 @@ export function reportHistoryText(
     result.receipt ? t.receipt(result.receipt.number) : null,
     result.repairedReceiptNumber ? t.repaired(result.repairedReceiptNumber) : null,
     result.outcome === "HANDED_OVER" ? t.handOver : null,
+    result.expectedCompletionAt ? t.expectedCompletion(slackDate(result.expectedCompletionAt, context.timeZone ?? "UTC")) : null,
   ].filter((line): line is string => Boolean(line));
   return lines.join("\n");
 }

@@ -35,6 +35,22 @@ describe("App Home (end to end)", () => {
     expect(JSON.stringify(slack.homeView("U0ADMIN"))).toContain("Your roles: Admin.");
   });
 
+  it("R7: an admin's home names the roles nobody holds (no manager, a branch without a director); a dispatcher's does not", async () => {
+    await registerDispatcher();
+    const prisma = app.current.database.prisma;
+    await prisma.branch.create({ data: { code: "BSN", name: "Busan service centre", timeZone: "Asia/Seoul" } });
+    const { slack } = app.current;
+    await slack.driver.sendEvent({ type: "app_home_opened", user: "U0ADMIN", tab: "home" });
+    await slack.waitFor({ method: "views.publish" });
+    const home = JSON.stringify(slack.homeView("U0ADMIN"));
+    expect(home).toContain("No active manager");
+    expect(home).toContain("No active service director* at Busan service centre (BSN)");
+    expect(home).not.toContain("Seoul service centre (SEL)");
+    await slack.driver.sendEvent({ type: "app_home_opened", user: "U0DISP", tab: "home" });
+    await eventually(() => JSON.stringify(slack.homeView("U0DISP") ?? "").includes("Your roles at"));
+    expect(JSON.stringify(slack.homeView("U0DISP"))).not.toContain("No active manager");
+  });
+
   it("handles an event once when Slack retries its delivery", async () => {
     await registerDispatcher();
     const { slack } = app.current;

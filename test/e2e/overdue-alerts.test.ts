@@ -113,7 +113,7 @@ describe("overdue alerts in Slack (R7: a call past its deadline without an arriv
 
     clock.advance(15 * 60_000);
     const outcomes = await runJob(jobDeps(prisma, clock, { slack: fakeSlackClient(slack) }), escalationLadderJob);
-    expect(outcomes).toEqual([expect.objectContaining({ summary: { climbed: 0, notified: 0, reminded: 1 } })]);
+    expect(outcomes).toEqual([expect.objectContaining({ summary: { climbed: 0, notified: 0, reminded: 1, resolved: 0, resolvedShown: 0, copiesUpdated: 0 } })]);
     expect(slack.messagesIn("D0DIR1")).toHaveLength(2);
     expect(slack.messagesIn("D0DIR2")).toHaveLength(1);
   });
@@ -126,7 +126,7 @@ describe("overdue alerts in Slack (R7: a call past its deadline without an arriv
     await createStaff(prisma, { branchId: branch.id, roles: ["MANAGER"], slackUserId: "U0MGR1" });
     const deps = jobDeps(prisma, clock, { slack: fakeSlackClient(slack) });
     clock.advance(30 * 60_000);
-    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: { climbed: 1, notified: 1, reminded: 0 } })]);
+    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: { climbed: 1, notified: 1, reminded: 0, resolved: 0, resolvedShown: 0, copiesUpdated: 0 } })]);
     const managerDm = slack.messagesIn("D0MGR1")[0];
     expect(JSON.stringify(managerDm.blocks)).toContain(ACTIONS.escalationAcknowledge);
     expect(JSON.stringify(slack.messagesIn("D0DIR2")[0].blocks)).toContain("escalated to the managers");
@@ -139,6 +139,37 @@ describe("overdue alerts in Slack (R7: a call past its deadline without an arriv
       expect(blocks).toContain("Acknowledged by <@U0MGR1>");
       expect(blocks).not.toContain(ACTIONS.escalationAcknowledge);
       expect(blocks).not.toContain(ACTIONS.escalationSnooze);
+    }
+  });
+
+  it("R7: an overdue alert whose technician arrives resolves itself and never climbs: every copy says the technician arrived, no manager is DMed", async () => {
+    const { ticket, ticketTs } = await overdueCallInSlack();
+    const { slack, clock } = t.current;
+    const prisma = t.current.database.prisma;
+    const branch = await prisma.branch.findFirstOrThrow();
+    await createStaff(prisma, { branchId: branch.id, roles: ["MANAGER"], slackUserId: "U0MGR1" });
+    const dispatcher = await createStaff(prisma, { branchId: branch.id, roles: ["DISPATCHER"] });
+    await prisma.assignment.create({ data: { ticketId: ticket.id, technicianId: ticket.assignedTechnicianId!, assignedById: dispatcher.id, assignedAt: new Date("2026-11-20T01:00:00Z") } });
+
+    clock.advance(10 * 60_000);
+    const arrive = await slack.driver.sendBlockActions({ userId: "U0TECH1", actions: [{ action_id: ACTIONS.ticketArrive, value: String(ticket.id) }] });
+    expect(arrive.problems).toEqual([]);
+    await slack.waitFor(async () => ((await prisma.escalation.findFirstOrThrow()).resolvedAt ? true : undefined));
+
+    clock.advance(30 * 60_000);
+    const outcomes = await runJob(jobDeps(prisma, clock, { slack: fakeSlackClient(slack) }), escalationLadderJob);
+    expect(outcomes).toEqual([expect.objectContaining({ summary: { climbed: 0, notified: 0, reminded: 0, resolved: 0, resolvedShown: 1, copiesUpdated: 4 } })]);
+    expect(slack.messagesIn("D0MGR1")).toEqual([]);
+    const shown = [
+      ...slack.messagesIn(DISPATCH, ticketTs).filter((message) => message.ts !== ticketTs && /Overdue/.test(message.text ?? "")),
+      slack.messagesIn(DISPATCH).filter((message) => !message.thread_ts || message.thread_ts === message.ts).at(-1)!,
+      slack.messagesIn("D0DIR1")[0],
+      slack.messagesIn("D0DIR2")[0],
+    ];
+    expect(shown).toHaveLength(4);
+    for (const message of shown) {
+      expect(JSON.stringify(message.blocks)).toContain("Resolved by itself: the technician arrived at <!date^");
+      expect(JSON.stringify(message.blocks)).not.toContain(ACTIONS.escalationAcknowledge);
     }
   });
 });

@@ -33,6 +33,12 @@ describe("configuration", () => {
     expect(problems.join("\n")).toMatch(/LOG_LEVEL: expected debug, info, warn or error/);
   });
 
+  it("R11/R12: the workshop turnaround target defaults to 1 working day, special items 3, and can be set", () => {
+    expect(loadConfig({})).toMatchObject({ WORKSHOP_TURNAROUND_DAYS: 1, WORKSHOP_TURNAROUND_SPECIAL_DAYS: 3 });
+    expect(loadConfig({ WORKSHOP_TURNAROUND_DAYS: "2", WORKSHOP_TURNAROUND_SPECIAL_DAYS: "5" })).toMatchObject({ WORKSHOP_TURNAROUND_DAYS: 2, WORKSHOP_TURNAROUND_SPECIAL_DAYS: 5 });
+    expect(() => loadConfig({ WORKSHOP_TURNAROUND_DAYS: "0" })).toThrow(ConfigError);
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ DATABASE_URL: "", SLACK_APP_TOKEN: " " }).DATABASE_URL).toBeUndefined();
   });

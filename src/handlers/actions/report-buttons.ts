@@ -39,10 +39,12 @@ function modalAction(deps: HandlerDeps, rowsAfter: (rows: number) => number) {
     try {
       const card = await deps.services.getTicketCard({ ticketId: metadata.ticketId });
       const values = view.state.values as StateValues;
+      const outcome = chosenOutcome(values);
       const updated = buildReportWorkModal({
         card,
+        workshopCompletionDefault: outcome === "TAKEN_TO_WORKSHOP" ? await deps.services.defaultWorkshopCompletion({ ticketId: metadata.ticketId }) : null,
         rows: Math.min(rowsAfter(metadata.rows), MAX_PART_ROWS),
-        outcome: chosenOutcome(values),
+        outcome,
         values,
         labourRate: card.rates?.labourRate,
         currency: card.rates?.currency,

@@ -11,7 +11,9 @@ export function appHomeOpened(deps: HandlerDeps) {
 
 export async function publishHome(deps: HandlerDeps, client: AllMiddlewareArgs["client"], userId: string): Promise<void> {
   const actor = await deps.services.resolveActor(userId);
+  const missingRoles = actor.roles.includes("ADMIN") ? await deps.services.listMissingRoles({ actor }) : null;
   const view = buildHomeView({
+    missingRoles,
     displayName: actor.name ?? `<@${userId}>`,
     registered: actor.staffId !== null,
     roles: actor.roles,

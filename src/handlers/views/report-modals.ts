@@ -49,6 +49,7 @@ export function reportWorkSubmitted(deps: HandlerDeps) {
           signedByName: read.signedByName,
           signedAt: read.signedAt,
           custody: read.custody,
+          expectedCompletionAt: read.expectedCompletionAt ?? null,
         });
       } catch (error) {
         const problems = partProblemsOf(error);
@@ -62,7 +63,7 @@ export function reportWorkSubmitted(deps: HandlerDeps) {
       if (result.change === "already") return;
       after = async () => {
         const card0 = await deps.services.getTicketCard({ ticketId: result.ticketId });
-        const text = reportHistoryText(result, { actor: actorText(actor), when: slackDate(result.at, card0.branch.timeZone) });
+        const text = reportHistoryText(result, { actor: actorText(actor), when: slackDate(result.at, card0.branch.timeZone), timeZone: card0.branch.timeZone });
         const card = await publishTicket(deps, client, result.ticketId, { at: result.at, actor: person(actor), event: { kind: "rendered", text } });
         await updateTechnicianDm(deps, client, { dm: result.dm, card });
         await tellAccountants(deps, client, result.invoiceRequest);

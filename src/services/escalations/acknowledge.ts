@@ -29,7 +29,7 @@ export async function acknowledgeEscalation(deps: { db: Db; clock: Clock }, opti
 
   const won = await deps.db.$transaction(async (tx) => {
     const updated = await tx.escalation.updateMany({
-      where: { id: found.id, acknowledgedAt: null },
+      where: { id: found.id, acknowledgedAt: null, resolvedAt: null },
       data: { acknowledgedById: staffId, acknowledgedAt: now, nextEscalationAt: null },
     });
     if (updated.count === 0) return false;
@@ -38,6 +38,13 @@ export async function acknowledgeEscalation(deps: { db: Db; clock: Clock }, opti
   });
 
   const row = await deps.db.escalation.findUniqueOrThrow({ where: { id: found.id }, select: overdueAlertSelect });
+  if (!won && !row.acknowledgedAt && row.resolvedAt) {
+    // Its cause ended first (R7: the technician arrived; the call was cancelled or closed).
+    throw new AppError("ALREADY_DONE", {
+      message: `escalation ${found.id} resolved by itself`,
+      details: { action: "escalation.resolved", at: row.resolvedAt.toISOString(), timeZone: row.branch.timeZone },
+    });
+  }
   if (!won || !row.acknowledgedAt) {
     throw new AppError("ALREADY_DONE", {
       message: `escalation ${found.id} was already acknowledged`,

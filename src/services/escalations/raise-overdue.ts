@@ -7,6 +7,7 @@ import { isOverdue } from "../../domain/deadline";
 import { addWorkingMinutes } from "../../domain/working-calendar";
 import { recordAudit } from "../audit";
 import { loadBranchCalendar } from "../tickets/load-branch-calendar";
+import { escalationRecipients } from "./recipients";
 import { overdueAlertSelect, toOverdueAlertSummary, type OverdueAlertSummary, type SlackMessageRef } from "./models";
 
 /** Calls still waiting for the technician; later statuses have an arrival or no visit to make. */
@@ -15,7 +16,7 @@ const OPEN_STATUSES = ["REGISTERED", "ASSIGNED", "ACCEPTED"] as const;
 export interface RaisedOverdue {
   alert: OverdueAlertSummary;
   dispatchChannelId: string | null;
-  /** Active directors of the branch, who get the alert with the Acknowledge button. */
+  /** Active directors of the branch (the admins when it has none), who get the alert with the Acknowledge button. */
   directorSlackUserIds: string[];
   /** The same directors with their staff ids, so each DM is recorded against its recipient. */
   directors: { staffId: number; slackUserId: string }[];
@@ -41,6 +42,7 @@ export async function raiseOverdueEscalations(deps: { db: Db; clock: Clock }, op
   // arrival's lateness and the on-time rate, so the three cannot disagree.
   for (const candidate of candidates.filter((c) => c.arrivalDeadline !== null && isOverdue({ deadline: c.arrivalDeadline, arrivedAt: c.arrivedAt, now }))) {
     const nextEscalationAt = addWorkingMinutes(await loadBranchCalendar(deps.db, candidate.branchId), now, options.escalateAfterMinutes ?? DEFAULT_ESCALATE_AFTER_MINUTES);
+    const recipients = await escalationRecipients(deps, { role: "DIRECTOR", branchId: candidate.branchId });
     const escalationId = await deps.db.$transaction(async (tx) => {
       const marked = await tx.ticket.updateMany({
         where: { id: candidate.id, status: { in: [...OPEN_STATUSES] }, arrivedAt: null, overdueAlertedAt: null, arrivalDeadline: { lt: now } },
@@ -48,7 +50,7 @@ export async function raiseOverdueEscalations(deps: { db: Db; clock: Clock }, op
       });
       if (marked.count === 0) return null;
       const escalation = await tx.escalation.create({
-        data: { kind: "OVERDUE", level: "DIRECTOR", branchId: candidate.branchId, ticketId: candidate.id, raisedAt: now, nextEscalationAt },
+        data: { kind: "OVERDUE", level: "DIRECTOR", branchId: candidate.branchId, ticketId: candidate.id, raisedAt: now, nextEscalationAt, sentToAdminsFor: recipients.sentToAdminsFor ? [recipients.sentToAdminsFor] : [] },
         select: { id: true },
       });
       await recordAudit(tx, {
@@ -58,22 +60,17 @@ export async function raiseOverdueEscalations(deps: { db: Db; clock: Clock }, op
         entity: "Escalation",
         entityId: escalation.id,
         ticketId: candidate.id,
-        data: { kind: "OVERDUE", level: "DIRECTOR" },
+        data: { kind: "OVERDUE", level: "DIRECTOR", ...(recipients.sentToAdminsFor ? { sentToAdminsFor: recipients.sentToAdminsFor } : {}) },
       });
       return escalation.id;
     });
     if (escalationId === null) continue;
     const row = await deps.db.escalation.findUniqueOrThrow({ where: { id: escalationId }, select: overdueAlertSelect });
-    const directors = await deps.db.staff.findMany({
-      where: { branchId: row.branchId, active: true, roles: { has: "DIRECTOR" } },
-      orderBy: { id: "asc" },
-      select: { id: true, slackUserId: true },
-    });
     raised.push({
       alert: toOverdueAlertSummary(row),
       dispatchChannelId: row.branch.dispatchChannelId,
-      directorSlackUserIds: directors.map((d) => d.slackUserId),
-      directors: directors.map((d) => ({ staffId: d.id, slackUserId: d.slackUserId })),
+      directorSlackUserIds: recipients.people.map((d) => d.slackUserId),
+      directors: recipients.people,
     });
   }
   return raised;

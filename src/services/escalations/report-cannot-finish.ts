@@ -9,6 +9,7 @@ import { recordAudit } from "../audit";
 import type { Actor } from "../staff/resolve-actor";
 import { loadBranchCalendar } from "../tickets/load-branch-calendar";
 import { assertCan, auditActor, requireStaffId } from "../tickets/authorize";
+import { escalationRecipients } from "./recipients";
 import { overdueAlertSelect, toOverdueAlertSummary } from "./models";
 import { DEFAULT_ESCALATE_AFTER_MINUTES, type RaisedOverdue } from "./raise-overdue";
 import { ticketNotFound } from "../tickets/ticket-rows";
@@ -31,6 +32,7 @@ export async function reportCannotFinish(
   requireStaffId(options.actor);
   const nextEscalationAt = addWorkingMinutes(await loadBranchCalendar(deps.db, ticket.branchId), now, options.escalateAfterMinutes ?? DEFAULT_ESCALATE_AFTER_MINUTES);
 
+  const recipients = await escalationRecipients(deps, { role: "DIRECTOR", branchId: ticket.branchId });
   const escalationId = await deps.db.$transaction(async (tx) => {
     const moved = await tx.ticket.updateMany({
       where: { id: ticket.id, status: { in: [...WORKING_STATUSES] }, assignedTechnicianId: ticket.assignedTechnicianId },
@@ -38,7 +40,7 @@ export async function reportCannotFinish(
     });
     if (moved.count === 0) throw new AppError("CONFLICT", { message: `ticket ${ticket.id} is not on site or in the workshop`, details: { action: "ticket.cannot-finish", status: ticket.status } });
     const escalation = await tx.escalation.create({
-      data: { kind: "CANNOT_FINISH", level: "DIRECTOR", branchId: ticket.branchId, ticketId: ticket.id, reason, expectedBy: options.expectedBy, raisedAt: now, nextEscalationAt },
+      data: { kind: "CANNOT_FINISH", level: "DIRECTOR", branchId: ticket.branchId, ticketId: ticket.id, reason, expectedBy: options.expectedBy, raisedAt: now, nextEscalationAt, sentToAdminsFor: recipients.sentToAdminsFor ? [recipients.sentToAdminsFor] : [] },
       select: { id: true },
     });
     await recordAudit(tx, {
@@ -54,11 +56,10 @@ export async function reportCannotFinish(
   });
 
   const row = await deps.db.escalation.findUniqueOrThrow({ where: { id: escalationId }, select: overdueAlertSelect });
-  const directors = await deps.db.staff.findMany({ where: { branchId: ticket.branchId, active: true, roles: { has: "DIRECTOR" } }, orderBy: { id: "asc" }, select: { id: true, slackUserId: true } });
   return {
     alert: toOverdueAlertSummary(row),
     dispatchChannelId: row.branch.dispatchChannelId,
-    directorSlackUserIds: directors.map((d) => d.slackUserId),
-    directors: directors.map((d) => ({ staffId: d.id, slackUserId: d.slackUserId })),
+    directorSlackUserIds: recipients.people.map((d) => d.slackUserId),
+    directors: recipients.people,
   };
 }

@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, auditActor, requireStaffId } from "../tickets/authorize";
-import { overdueAlertSelect, toOverdueAlertSummary, type OverdueAlertSummary } from "./models";
+import { overdueAlertSelect, TICKET_ESCALATION_KINDS, toOverdueAlertSummary, type OverdueAlertSummary } from "./models";
 
 export const SNOOZE_MINUTES = [15, 30, 60] as const;
 
@@ -45,7 +45,7 @@ export interface DueSnoozeReminder {
 export async function takeDueSnoozeReminders(deps: { db: Db; clock: Clock }): Promise<DueSnoozeReminder[]> {
   const now = deps.clock.now();
   const due = await deps.db.escalationSnooze.findMany({
-    where: { remindedAt: null, until: { lte: now }, escalation: { acknowledgedAt: null, kind: { in: ["OVERDUE", "CANNOT_FINISH"] } } },
+    where: { remindedAt: null, until: { lte: now }, escalation: { acknowledgedAt: null, resolvedAt: null, kind: { in: [...TICKET_ESCALATION_KINDS] } } },
     orderBy: [{ until: "asc" }, { id: "asc" }],
     select: { id: true, escalationId: true, staffId: true, staff: { select: { slackUserId: true } } },
   });

@@ -2,6 +2,7 @@
 // each job's last success. Reads JobRun through its (startedAt) and (job, status, startedAt) indexes.
 import type { Db } from "../../db";
 import type { Actor } from "../staff/resolve-actor";
+import { listMissingRoles, type MissingRoles } from "../staff/missing-roles";
 import { assertCan } from "../tickets/authorize";
 
 export interface JobRunLine {
@@ -20,6 +21,8 @@ export interface JobRunsOverview {
   /** How many older runs there are beyond `runs`. */
   more: number;
   lastSuccess: Array<{ job: string; at: Date | null }>;
+  /** R7/R12: roles nobody active holds, so escalations go to the admins. */
+  missingRoles: MissingRoles;
 }
 
 function countsOf(summary: unknown): Record<string, number> | null {
@@ -55,5 +58,5 @@ export async function listJobRuns(deps: { db: Db }, options: { actor: Actor; job
       return { job, at: last ? (last.finishedAt ?? last.startedAt) : null };
     }),
   );
-  return { runs, more: Math.max(0, total - rows.length), lastSuccess };
+  return { runs, more: Math.max(0, total - rows.length), lastSuccess, missingRoles: await listMissingRoles(deps, { actor: options.actor }) };
 }

@@ -1,6 +1,7 @@
 import { canTransition } from "../../domain/ticket-status";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
+import { resolveEndedEscalations } from "../escalations/resolve-ended";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor, auditActor } from "./authorize";
 import type { TicketDeps } from "./deps";
@@ -44,6 +45,7 @@ export async function cancelTicket(deps: TicketDeps, options: { actor: Actor; ti
       at: now,
       data: { fromStatus: ticket.status, reason, endedAssignmentId: open?.id ?? null },
     });
+    await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
     return { ticketId, reason, technician: personRef(open?.technician) };
   });
 }

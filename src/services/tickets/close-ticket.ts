@@ -3,6 +3,7 @@
 import { canTransition } from "../../domain/ticket-status";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
+import { resolveEndedEscalations } from "../escalations/resolve-ended";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, auditActor } from "./authorize";
 import type { TicketDeps } from "./deps";
@@ -68,6 +69,7 @@ export async function closeTicket(deps: TicketDeps, options: { actor: Actor; tic
       at: now,
       data: { fromStatus: ticket.status, resolution, assignmentId: assignment?.id ?? null },
     });
+    await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
     return { ticketId, voucherNo: ticket.voucherNo, change: "closed" as const, closedAt: now, closedBy: { slackUserId: actor.slackUserId }, resolution, dm: dmOf(assignment) };
   });
 }

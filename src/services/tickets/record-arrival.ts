@@ -1,6 +1,7 @@
 import { lateness } from "../../domain/deadline";
 import { canTransition } from "../../domain/ticket-status";
 import { recordAudit } from "../audit";
+import { resolveEndedEscalations } from "../escalations/resolve-ended";
 import type { Actor } from "../staff/resolve-actor";
 import { assertAssignee, auditActor } from "./authorize";
 import type { TicketDeps } from "./deps";
@@ -50,6 +51,8 @@ export async function recordArrival(deps: TicketDeps, options: { actor: Actor; t
       at: now,
       data: { fromStatus: ticket.status, assignmentId: assignment.id, arrivedAt: now.toISOString(), ...(revisit ? { revisit: true } : { lateByMinutes }) },
     });
+    // R7: the arrival ends the overdue alert: it resolves now and never climbs.
+    await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
     return { ticketId, change: "arrived" as const, arrivedAt: now, lateByMinutes, revisit, dm: dmOf(assignment) };
   });
 }

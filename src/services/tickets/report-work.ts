@@ -5,16 +5,19 @@ import type { ServiceCategory } from "../../domain/category";
 import { computeCharges, feePolicy, formatCents, settlementProblem, totalCents, type ChargeKind, type ChargeReason, type Settlement } from "../../domain/fees";
 import { localDayBounds } from "../../domain/local-day";
 import { canTransition, type TicketStatus } from "../../domain/ticket-status";
+import { DEFAULT_WORKSHOP_TURNAROUND, turnaroundDue, type WorkshopTurnaround } from "../../domain/workshop-turnaround";
 import { AppError } from "../../errors";
 import { Prisma } from "../../generated/prisma/client";
 import { recordAudit } from "../audit";
+import { resolveEndedEscalations } from "../escalations/resolve-ended";
 import { bookPartsUsed, type PartLine } from "../parts/book-parts-used";
 import type { Actor } from "../staff/resolve-actor";
 import { issueCustodyReceipt, type IssuedCustodyReceipt } from "../workshop/issue-custody-receipt";
 import { requestInvoice, type RequestedInvoice } from "../invoices/request-invoice";
 import { assertCan, auditActor, requireStaffId } from "./authorize";
 import type { TicketDeps } from "./deps";
-import { dateColumn, statusConflict } from "./ticket-rows";
+import { loadBranchCalendar } from "./load-branch-calendar";
+import { dateColumn, statusConflict, ticketNotFound } from "./ticket-rows";
 import { dmOf, lockForTechnician, type AssignmentDm } from "./technician-action-rows";
 
 export type VisitOutcome = "FIXED_ON_SITE" | "TAKEN_TO_WORKSHOP" | "RESCHEDULED" | "HANDED_OVER" | "REPLACEMENT_RECOMMENDED";
@@ -40,7 +43,17 @@ export interface ReportWorkInput {
   signedByName?: string | null;
   signedAt?: Date | null;
   custody?: { items: string; condition: string; accessories?: string | null } | null;
+  /**
+   * R12: when the parked call (rescheduled, handed over, taken to the workshop) is expected to be
+   * finished, as told to the customer. Taken to the workshop, it defaults to the turnaround target.
+   */
+  expectedCompletionAt?: Date | null;
 }
+
+/** R9/R12: the outcomes that park a call (ON_HOLD, IN_WORKSHOP), which must say when it will be finished. */
+export const PARKING_OUTCOMES: readonly VisitOutcome[] = ["TAKEN_TO_WORKSHOP", "RESCHEDULED", "HANDED_OVER"];
+
+export type ReportWorkDeps = TicketDeps & { workshopTurnaround?: WorkshopTurnaround };
 
 export interface ReportedCharge {
   kind: ChargeKind;
@@ -70,6 +83,8 @@ export interface ReportWorkResult {
   invoiceRequest: RequestedInvoice | null;
   /** In the workshop, "fixed" marks the open receipt repaired: its number. */
   repairedReceiptNumber: string | null;
+  /** R12: the expected completion stored with a parking outcome; null otherwise. */
+  expectedCompletionAt: Date | null;
   dm: AssignmentDm | null;
 }
 
@@ -80,7 +95,7 @@ function validation(fieldErrors: Record<string, string>): AppError {
 /** Field problems that need no database: hours, signature, custody, fee. Keys are semantic field names. */
 export function checkReportInput(
   input: Omit<ReportWorkInput, "actor" | "ticketId" | "submissionKey">,
-  context: { chargeable: boolean; status: TicketStatus; settledLater?: boolean },
+  context: { chargeable: boolean; status: TicketStatus; settledLater?: boolean; now: Date },
 ): Record<string, string> {
   const errors: Record<string, string> = {};
   const hours = input.hours.filter((line) => line.hours !== 0);
@@ -96,6 +111,12 @@ export function checkReportInput(
     if (inWorkshop) errors.outcome = "already-in-workshop";
     if (!input.custody?.items?.trim()) errors.custodyItems = "custody-items-required";
     if (!input.custody?.condition?.trim()) errors.custodyCondition = "custody-condition-required";
+  }
+  // R12: the customer is told how long; taken to the workshop, the turnaround target is the default.
+  if (PARKING_OUTCOMES.includes(input.outcome)) {
+    if (!input.expectedCompletionAt) {
+      if (input.outcome !== "TAKEN_TO_WORKSHOP") errors.expectedCompletion = "expected-completion-required";
+    } else if (input.expectedCompletionAt.getTime() <= context.now.getTime()) errors.expectedCompletion = "expected-completion-past";
   }
   // Paid work is always quoted and settled (R10); other calls only when something is charged (checked once the lines are known).
   if (context.chargeable && !context.settledLater) {
@@ -125,7 +146,15 @@ export function statusAfter(outcome: VisitOutcome, from: TicketStatus): TicketSt
   }
 }
 
-export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Promise<ReportWorkResult> {
+/** R11/R12: the expected completion a Report work modal offers when the item goes to the workshop: the turnaround target from now. */
+export async function defaultWorkshopCompletion(deps: ReportWorkDeps, options: { ticketId: number }): Promise<Date> {
+  const ticket = await deps.db.ticket.findUnique({ where: { id: options.ticketId }, select: { branchId: true } });
+  if (!ticket) throw ticketNotFound(options.ticketId);
+  const turnaround = deps.workshopTurnaround ?? DEFAULT_WORKSHOP_TURNAROUND;
+  return turnaroundDue(await loadBranchCalendar(deps.db, ticket.branchId), deps.clock.now(), turnaround.days);
+}
+
+export async function reportWork(deps: ReportWorkDeps, input: ReportWorkInput): Promise<ReportWorkResult> {
   const { db, clock } = deps;
   const { actor, ticketId } = input;
   return db.$transaction(async (tx) => {
@@ -159,6 +188,7 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
           : null,
         invoiceRequest: null,
         repairedReceiptNumber: null,
+        expectedCompletionAt: PARKING_OUTCOMES.includes(existing.outcome) ? ticket.expectedCompletionAt : null,
         dm: dmOf(assignment),
       };
     }
@@ -170,7 +200,7 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
     // R10 / seed 000 §13: while the item is in the workshop its charges wait for the day it goes back.
     const openReceipts = await tx.custodyReceipt.count({ where: { ticketId, state: { not: "RETURNED" } } });
     const settledLater = input.outcome === "TAKEN_TO_WORKSHOP" || openReceipts > 0;
-    const fieldErrors = checkReportInput(input, { chargeable, status: ticket.status, settledLater });
+    const fieldErrors = checkReportInput(input, { chargeable, status: ticket.status, settledLater, now });
     if (Object.keys(fieldErrors).length) throw validation(fieldErrors);
     const target = statusAfter(input.outcome, ticket.status);
     if (target && !canTransition(ticket.status, target)) throw statusConflict(ticket.status, "ticket.report-work");
@@ -255,7 +285,20 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
 
     const status = target ?? ticket.status;
     const resolved = status === "RESOLVED";
-    await tx.ticket.update({ where: { id: ticketId }, data: { status, outcome: input.outcome, ...(resolved ? { resolvedAt: now } : {}) } });
+    const turnaround = deps.workshopTurnaround ?? DEFAULT_WORKSHOP_TURNAROUND;
+    const expectedCompletionAt = !PARKING_OUTCOMES.includes(input.outcome)
+      ? null
+      : (input.expectedCompletionAt ?? turnaroundDue(await loadBranchCalendar(tx, ticket.branchId), now, turnaround.days));
+    await tx.ticket.update({
+      where: { id: ticketId },
+      data: {
+        status,
+        outcome: input.outcome,
+        ...(resolved ? { resolvedAt: now } : {}),
+        // R12: a new expected completion can be escalated again when it passes.
+        ...(expectedCompletionAt ? { expectedCompletionAt, completionAlertedAt: null } : {}),
+      },
+    });
     const feeTotal = formatCents(total);
     await recordAudit(tx, {
       ...auditActor(actor),
@@ -275,8 +318,10 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
         invoiceRequestId: invoiceRequest?.id ?? null,
         receipt: receipt?.number ?? null,
         repairedReceipt: repairedReceiptNumber,
+        expectedCompletionAt: expectedCompletionAt?.toISOString() ?? null,
       },
     });
+    if (resolved) await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
     return {
       ticketId,
       voucherNo: ticket.voucherNo,
@@ -296,6 +341,7 @@ export async function reportWork(deps: TicketDeps, input: ReportWorkInput): Prom
       receipt,
       invoiceRequest,
       repairedReceiptNumber,
+      expectedCompletionAt,
       dm: dmOf(assignment),
     };
   });

@@ -10,6 +10,7 @@ import { canTransition } from "../../domain/ticket-status";
 import { AppError } from "../../errors";
 import { Prisma } from "../../generated/prisma/client";
 import { recordAudit } from "../audit";
+import { resolveEndedEscalations } from "../escalations/resolve-ended";
 import { bookPartsUsed, partProblemsOf } from "../parts/book-parts-used";
 import { claimDelivery, releaseDelivery } from "../slack-deliveries/claim-delivery";
 import type { Actor } from "../staff/resolve-actor";
@@ -322,6 +323,7 @@ async function resolve(deps: TicketDeps, context: LineContext, signedBy: string 
       at: now,
       data: { fromStatus: ticket.status, visitReportId: report.id, outcome: "FIXED_ON_SITE", signedByName: signedBy, hours, partLines: parts.count, source: "thread" },
     });
+    await resolveEndedEscalations(tx, { ticketId: ticket.id, now, ...auditActor(context.actor) });
     return { kind: "resolved" as const, visitReportId: report.id, signedBy, hours, partLines: parts.count, dm: dmOf(assignment) };
   });
 }

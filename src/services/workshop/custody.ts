@@ -4,8 +4,11 @@
 // written, the receipt is void, and the call is resolved.
 import type { Tx } from "../../db";
 import { canTransition, isFinal } from "../../domain/ticket-status";
+import { DEFAULT_WORKSHOP_TURNAROUND, workshopDue, type WorkshopTurnaround } from "../../domain/workshop-turnaround";
+import { loadBranchCalendar } from "../tickets/load-branch-calendar";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
+import { resolveEndedEscalations } from "../escalations/resolve-ended";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor, auditActor } from "../tickets/authorize";
 import type { TicketDeps } from "../tickets/deps";
@@ -34,11 +37,17 @@ export interface RegisterItem {
   returnedAt: Date | null;
   returnSignedBy: string | null;
   card: RepairCard;
+  /** R11/R12: due out by the turnaround target, and by the special-items limit; past either is marked. */
+  dueAt: Date;
+  specialDueAt: Date;
+  pastDue: boolean;
+  pastSpecialLimit: boolean;
 }
 
 export interface GoodsRegister {
   branchId: number;
   timeZone: string;
+  turnaround: WorkshopTurnaround;
   inWorkshop: RegisterItem[];
   /** Items returned in the last 7 days, newest first. */
   returned: RegisterItem[];
@@ -52,12 +61,15 @@ function branchOf(actor: Actor): number {
 }
 
 /** `/repair register`: what is in the actor's branch workshop, with each item's repair card. */
-export async function listGoodsRegister(deps: TicketDeps, options: { actor: Actor }): Promise<GoodsRegister> {
+export async function listGoodsRegister(deps: TicketDeps & { workshopTurnaround?: WorkshopTurnaround }, options: { actor: Actor }): Promise<GoodsRegister> {
   const { db, clock } = deps;
+  const turnaround = deps.workshopTurnaround ?? DEFAULT_WORKSHOP_TURNAROUND;
+  const now = clock.now();
   assertRoleFor(options.actor, "custody.view");
   const branchId = branchOf(options.actor);
   assertCan(options.actor, "custody.view", { branchId });
-  const since = new Date(clock.now().getTime() - RETURNED_WINDOW_MS);
+  const since = new Date(now.getTime() - RETURNED_WINDOW_MS);
+  const calendar = await loadBranchCalendar(db, branchId);
   const branch = await db.branch.findUniqueOrThrow({ where: { id: branchId }, select: { timeZone: true } });
   const receipts = await db.custodyReceipt.findMany({
     where: { ticket: { branchId }, OR: [{ state: { not: "RETURNED" } }, { returnedAt: { gte: since } }] },
@@ -82,7 +94,13 @@ export async function listGoodsRegister(deps: TicketDeps, options: { actor: Acto
       entry.quantity += usage.quantity;
       parts.set(usage.part.partNo, entry);
     }
+    const { dueAt, specialDueAt } = workshopDue(calendar, receipt.receivedAt, turnaround);
+    const out = receipt.returnedAt ?? now;
     return {
+      dueAt,
+      specialDueAt,
+      pastDue: out.getTime() > dueAt.getTime(),
+      pastSpecialLimit: out.getTime() > specialDueAt.getTime(),
       receiptId: receipt.id,
       number: receipt.number,
       ticketId: receipt.ticketId,
@@ -100,6 +118,7 @@ export async function listGoodsRegister(deps: TicketDeps, options: { actor: Acto
   return {
     branchId,
     timeZone: branch.timeZone,
+    turnaround,
     inWorkshop: items.filter((item) => item.state !== "RETURNED"),
     returned: items.filter((item) => item.state === "RETURNED").sort((a, b) => b.returnedAt!.getTime() - a.returnedAt!.getTime()),
   };
@@ -219,6 +238,7 @@ export async function returnCustodyItem(
         data: { fromStatus: ticket.status, via: "custody.return" },
       });
     }
+    await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
     return {
       ticketId,
       returnedAt,

@@ -61,6 +61,11 @@ export const en = {
     empty: "Nothing is in the workshop.",
     item: (number: string, voucherNo: string, customer: string, items: string, since: string) => `*${number}* · ${voucherNo} · ${customer}\n${items} — in since ${since}`,
     card: (hours: string, parts: string) => `Repair card: ${hours} h; parts: ${parts}`,
+    /** R11/R12: the turnaround target (WORKSHOP_TURNAROUND_DAYS, _SPECIAL_DAYS). */
+    due: (when: string, days: number) => `Due out by ${when} (target: ${days} working day${days === 1 ? "" : "s"})`,
+    pastDue: (days: number) => `:red_circle: *Past the ${days}-working-day target*`,
+    pastSpecial: (days: number) => `:red_circle: *Past even the ${days}-working-day limit for special items*`,
+    targets: (days: number, specialDays: number) => `Turnaround target: in and out within ${days} working day${days === 1 ? "" : "s"}, special items ${specialDays}.`,
     noParts: "none",
     partLine: (quantity: number, partNo: string) => `${quantity} × ${partNo}`,
     statePlaceholder: "State",

@@ -37,6 +37,8 @@ export const en = {
     custodyItems: "Items taken",
     custodyCondition: "Their condition",
     custodyAccessories: "Accessories",
+    expectedCompletion: "Expected completion (told to the customer)",
+    expectedCompletionHint: "R12: the customer is told how long. If nothing is reported by then, the director is alerted.",
     feeContext: (rate: string, currency: string, labour: string | null) =>
       `Paid call (R10): labour ${rate} ${currency} per hour of A${labour ? ` · labour so far ${labour} ${currency}` : ""} · parts at catalogue price.`,
     feeContextWarranty: "Warranty call (R10): free, except wearing parts, which are charged at catalogue price.",
@@ -72,6 +74,8 @@ export const en = {
     "above-collection-limit": "Above the on-site limit: request an invoice from the accountant (R10).",
     "fee-agreed-required": "The fee must be agreed with the customer before work (R10).",
     "amount-invalid": "Enter an amount of 0 or more.",
+    "expected-completion-required": "When will it be finished? The customer is told how long (R12).",
+    "expected-completion-past": "The expected completion must be in the future.",
     "resolution-required": "Describe how the call was resolved.",
     "too-long": "That is too long.",
     invalid: "Check this field.",
@@ -95,6 +99,7 @@ export const en = {
     receipt: (number: string) => `Custody receipt *${number}* issued`,
     repaired: (number: string) => `Item on receipt *${number}* repaired`,
     handOver: "Please assign another technician.",
+    expectedCompletion: (when: string) => `Expected completion (told to the customer, R12): ${when}`,
     closed: (actor: string, resolution: string, when: string) => `${actor} closed the call (${when}): ${resolution}`,
   },
   receipt: {

@@ -100,9 +100,9 @@ describe("escalation ladder (R7)", () => {
     expect(directorDm.channelId).toBe("D0DIRL1");
 
     clock.advance(29 * MINUTE);
-    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: { climbed: 0, notified: 0, reminded: 0 } })]);
+    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: { climbed: 0, notified: 0, reminded: 0, resolved: 0, resolvedShown: 0, copiesUpdated: 0 } })]);
     clock.advance(MINUTE);
-    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: { climbed: 1, notified: 2, reminded: 0 } })]);
+    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: { climbed: 1, notified: 2, reminded: 0, resolved: 0, resolvedShown: 0, copiesUpdated: 0 } })]);
     const managerCopies = await prisma.escalationMessage.findMany({ where: { staffId: { not: null } }, orderBy: { id: "asc" } });
     expect(managerCopies.map((m) => m.channelId)).toEqual(["D0DIRL1", "D0MGRL1", "D0MGRL2"]);
     const updates = fake.callsTo("chat.update").map((call) => call.args as { channel: string; blocks: unknown });
@@ -133,18 +133,18 @@ describe("snooze (R7)", () => {
     fake.reset();
 
     clock.advance(14 * MINUTE);
-    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: { climbed: 0, notified: 0, reminded: 0 } })]);
+    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: { climbed: 0, notified: 0, reminded: 0, resolved: 0, resolvedShown: 0, copiesUpdated: 0 } })]);
     clock.advance(MINUTE);
-    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: { climbed: 0, notified: 0, reminded: 1 } })]);
+    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: { climbed: 0, notified: 0, reminded: 1, resolved: 0, resolvedShown: 0, copiesUpdated: 0 } })]);
     expect(fake.callsTo("conversations.open").map((call) => (call.args as { users: string }).users)).toEqual(["U0DIRL1"]);
     const reminder = fake.callsTo("chat.postMessage")[0].args as { channel: string; blocks: unknown };
     expect(reminder.channel).toBe("D0DIRL1");
     expect(JSON.stringify(reminder.blocks)).toContain("Reminder");
     clock.advance(MINUTE);
-    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: { climbed: 0, notified: 0, reminded: 0 } })]);
+    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: { climbed: 0, notified: 0, reminded: 0, resolved: 0, resolvedShown: 0, copiesUpdated: 0 } })]);
     // The ladder climbs on its own schedule: 30 working minutes after raising.
     clock.set("2026-11-23T03:30:00Z");
-    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: { climbed: 1, notified: 2, reminded: 0 } })]);
+    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: { climbed: 1, notified: 2, reminded: 0, resolved: 0, resolvedShown: 0, copiesUpdated: 0 } })]);
     expect(manager.slackUserId).toBe("U0MGRL1");
   });
 

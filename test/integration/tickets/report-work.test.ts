@@ -121,9 +121,34 @@ describe("reporting work (R9–R14)", () => {
   ] as const)("R9: outcome %s moves the call to %s", async (outcome, status) => {
     const { prisma, deps, ticket, input } = await setup();
     // Not signed for: the fee goes to the accountant (R10: collected on site only against a signed receipt).
-    const result = await reportWork(deps, input({ outcome, signedByName: null, settlement: "INVOICE_REQUESTED" }));
+    const result = await reportWork(deps, input({ outcome, signedByName: null, settlement: "INVOICE_REQUESTED", expectedCompletionAt: new Date(NOW.getTime() + 86_400_000) }));
     expect(result.status).toBe(status);
     expect(await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status, outcome });
+  });
+
+  it("R12: rescheduling or handing over asks when it will be finished; taking it to the workshop defaults to the turnaround target (1 working day)", async () => {
+    const { prisma, deps, ticket, input } = await setup();
+    for (const outcome of ["RESCHEDULED", "HANDED_OVER"] as const) {
+      const missing = await reportWork(deps, input({ outcome, signedByName: null })).catch((error: unknown) => error);
+      expect(fieldErrorsOf(missing)).toEqual({ expectedCompletion: "expected-completion-required" });
+      const past = await reportWork(deps, input({ outcome, signedByName: null, expectedCompletionAt: new Date(NOW.getTime() - 60_000) })).catch((error: unknown) => error);
+      expect(fieldErrorsOf(past)).toEqual({ expectedCompletion: "expected-completion-past" });
+    }
+    const promised = new Date(NOW.getTime() + 2 * 86_400_000);
+    await prisma.ticket.update({ where: { id: ticket.id }, data: { completionAlertedAt: NOW } });
+    const rescheduled = await reportWork(deps, input({ outcome: "RESCHEDULED", signedByName: null, expectedCompletionAt: promised }));
+    expect(rescheduled).toMatchObject({ status: "ON_HOLD", expectedCompletionAt: promised });
+    // A new expected completion may be escalated again when it passes.
+    expect(await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ expectedCompletionAt: promised, completionAlertedAt: null });
+    expect(await prisma.auditLog.findFirstOrThrow({ where: { action: "ticket.report-work" }, orderBy: { id: "desc" } })).toMatchObject({ data: expect.objectContaining({ expectedCompletionAt: promised.toISOString() }) });
+
+    const { deps: deps2, ticket: ticket2, input: input2 } = await setup();
+    // Monday 14:00 in Seoul, open Monday to Friday 09:00–18:00: due back Tuesday 14:00.
+    await prisma.workingHours.createMany({ data: [1, 2, 3, 4, 5].map((weekday) => ({ branchId: ticket2.branchId, weekday, opensAt: 540, closesAt: 1080 })) });
+    const taken = await reportWork(deps2, input2({ outcome: "TAKEN_TO_WORKSHOP", signedByName: null, custody: { items: "Control board", condition: "Worn" } }));
+    const expected = new Date("2026-11-24T05:00:00Z");
+    expect(taken.expectedCompletionAt).toEqual(expected);
+    expect(await prisma.ticket.findUniqueOrThrow({ where: { id: ticket2.id } })).toMatchObject({ status: "IN_WORKSHOP", expectedCompletionAt: expected });
   });
 
   it("R13: a resubmitted report (same modal) makes no second report", async () => {

@@ -38,6 +38,19 @@ describe("the workshop register (R11)", () => {
     expect(register.returned).toEqual([]);
   });
 
+  it("R11/R12: each item is due out by the turnaround target (1 working day, configurable) and marked when past it, or past the special limit", async () => {
+    const { prisma, branch, tech, receipt } = await inWorkshop();
+    // Friday 11:00 in Seoul, open Monday to Friday 09:00–18:00: due Monday 11:00; special items (3 days) Wednesday 11:00.
+    await prisma.workingHours.createMany({ data: [1, 2, 3, 4, 5].map((weekday) => ({ branchId: branch.id, weekday, opensAt: 540, closesAt: 1080 })) });
+    const monday = await listGoodsRegister({ db: prisma, clock: fixedClock("2026-11-23T01:59:00Z") }, { actor: actorFor(tech) });
+    expect(monday.turnaround).toEqual({ days: 1, specialDays: 3 });
+    expect(monday.inWorkshop).toEqual([expect.objectContaining({ receiptId: receipt.id, dueAt: new Date("2026-11-23T02:00:00Z"), specialDueAt: new Date("2026-11-25T02:00:00Z"), pastDue: false, pastSpecialLimit: false })]);
+    const later = await listGoodsRegister({ db: prisma, clock: fixedClock(NOW) }, { actor: actorFor(tech) });
+    expect(later.inWorkshop).toEqual([expect.objectContaining({ pastDue: true, pastSpecialLimit: false })]);
+    const configured = await listGoodsRegister({ db: prisma, clock: fixedClock(NOW), workshopTurnaround: { days: 2, specialDays: 5 } }, { actor: actorFor(tech) });
+    expect(configured.inWorkshop).toEqual([expect.objectContaining({ dueAt: new Date("2026-11-24T02:00:00Z"), pastDue: false })]);
+  });
+
   it("R11: an item's state moves between waiting for parts, waiting for repair and repaired, audited", async () => {
     const { prisma, tech, receipt, deps } = await inWorkshop();
     const change = await setCustodyState(deps, { actor: actorFor(tech), receiptId: receipt.id, state: "WAITING_PARTS" });

@@ -1,5 +1,6 @@
 import { isDomainError } from "../../../src/domain/errors";
 import {
+  addWorkingDays,
   addWorkingMinutes,
   formatClockTime,
   isWorkingTime,
@@ -345,5 +346,19 @@ describe("working calendar (R6)", () => {
         }
       }
     });
+  });
+});
+
+describe("addWorkingDays (R11 workshop turnaround)", () => {
+  const seoul = { timeZone: "Asia/Seoul", weeklyHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt: 540, closesAt: 1080 })), holidays: ["2026-11-24"] };
+
+  it("R11: in and out within 1 working day: Monday 10:00 is due Wednesday 10:00 over a Tuesday holiday; Friday 17:30 is due Monday 17:30", () => {
+    expect(addWorkingDays(seoul, new Date("2026-11-23T01:00:00Z"), 1)).toEqual(new Date("2026-11-25T01:00:00Z"));
+    expect(addWorkingDays(seoul, new Date("2026-11-27T08:30:00Z"), 1)).toEqual(new Date("2026-11-30T08:30:00Z"));
+  });
+
+  it("R11: received after closing, the count starts at the next opening; special items get 3 working days", () => {
+    expect(addWorkingDays(seoul, new Date("2026-11-27T10:00:00Z"), 1)).toEqual(new Date("2026-12-01T00:00:00Z"));
+    expect(addWorkingDays(seoul, new Date("2026-11-23T01:00:00Z"), 3)).toEqual(new Date("2026-11-27T01:00:00Z"));
   });
 });

@@ -93,12 +93,21 @@ describe("/repair jobs", () => {
       summary: { raised: i, posted: 2 },
       error: i % 3 === 0 ? "x".repeat(500) : null,
     }));
-    const message = buildJobRunsMessage({ runs, more: 3, lastSuccess: [{ job: "overdue-scan", at: new Date("2026-11-23T00:01:05Z") }, { job: "carry-over", at: null }] });
+    const message = buildJobRunsMessage({ runs, more: 3, lastSuccess: [{ job: "overdue-scan", at: new Date("2026-11-23T00:01:05Z") }, { job: "carry-over", at: null }], missingRoles: { noManager: false, branchesWithoutDirector: [] } });
     expect(validateBlocks(message.blocks, "message")).toEqual([]);
     const text = JSON.stringify(message.blocks);
+    expect(text).not.toContain("No active");
     expect(text).toContain("1 min 5 s");
     expect(text).toContain("not finished");
     expect(text).toContain("…and 3 older runs.");
     expect(text).toContain("*carry-over*: never");
+  });
+
+  it("R7: /repair jobs shows the roles nobody holds (no manager; a branch without a director), so admins fill them", () => {
+    const message = buildJobRunsMessage({ runs: [], more: 0, lastSuccess: [], missingRoles: { noManager: true, branchesWithoutDirector: [{ code: "BUSAN", name: "Busan centre" }] } });
+    expect(validateBlocks(message.blocks, "message")).toEqual([]);
+    const text = JSON.stringify(message.blocks);
+    expect(text).toContain("No active manager");
+    expect(text).toContain("No active service director* at Busan centre (BUSAN)");
   });
 });

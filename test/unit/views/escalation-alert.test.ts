@@ -14,6 +14,7 @@ const base: OverdueAlertSummary = {
   timeZone: "Asia/Seoul",
   technicianSlackUserId: "U0TECH1",
   ticketMessage: null,
+  sentToAdminsFor: [],
 };
 const NOW = new Date("2026-11-23T03:00:00Z");
 

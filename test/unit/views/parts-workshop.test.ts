@@ -24,6 +24,10 @@ function item(id: number, overrides: Partial<RegisterItem> = {}): RegisterItem {
     returnedAt: null,
     returnSignedBy: null,
     card: { hours: 1.5, parts: [{ partNo: "P-1", name: "Relay", quantity: 2 }] },
+    dueAt: new Date("2026-11-24T01:00:00Z"),
+    specialDueAt: new Date("2026-11-26T01:00:00Z"),
+    pastDue: false,
+    pastSpecialLimit: false,
     ...overrides,
   };
 }
@@ -74,7 +78,7 @@ describe("parts and workshop views (R14, R11)", () => {
   });
 
   it("R11: the register shows each item's state select and repair card, within 50 blocks", () => {
-    const register: GoodsRegister = { branchId: 1, timeZone: "Asia/Seoul", inWorkshop: Array.from({ length: 30 }, (_, i) => item(i + 1)), returned: [item(99, { state: "RETURNED", returnedAt: AT, returnSignedBy: "Choi Mina" })] };
+    const register: GoodsRegister = { branchId: 1, timeZone: "Asia/Seoul", turnaround: { days: 1, specialDays: 3 }, inWorkshop: Array.from({ length: 30 }, (_, i) => item(i + 1)), returned: [item(99, { state: "RETURNED", returnedAt: AT, returnSignedBy: "Choi Mina" })] };
     const message = buildGoodsRegisterMessage({ register });
     expect(message.blocks.length).toBeLessThanOrEqual(50);
     const text = JSON.stringify(message.blocks);
@@ -83,6 +87,22 @@ describe("parts and workshop views (R14, R11)", () => {
     expect(text).toContain("signed by Choi Mina (receipt void)");
     expect(readStateChoice("12:REPAIRED")).toEqual({ receiptId: 12, state: "REPAIRED" });
     expect(readStateChoice("12:RETURNED")).toBeNull();
+  });
+
+  it("R11/R12: each register item shows when it is due out by the turnaround target, and is marked once past it", () => {
+    const register: GoodsRegister = {
+      branchId: 1,
+      timeZone: "Asia/Seoul",
+      turnaround: { days: 1, specialDays: 3 },
+      inWorkshop: [item(1), item(2, { pastDue: true }), item(3, { pastDue: true, pastSpecialLimit: true })],
+      returned: [],
+    };
+    const contexts = buildGoodsRegisterMessage({ register }).blocks.filter((block) => block.type === "context").map((block) => JSON.stringify(block));
+    expect(contexts[0]).toContain("in and out within 1 working day, special items 3");
+    expect(contexts[1]).toMatch(/Due out by <!date\^\d+\^.*\(target: 1 working day\)/);
+    expect(contexts[1]).not.toContain("Past");
+    expect(contexts[2]).toContain("Past the 1-working-day target");
+    expect(contexts[3]).toContain("Past even the 3-working-day limit for special items");
   });
 
   it("R11: the return needs the customer's signature; the thread says when an item went back unrepaired", () => {

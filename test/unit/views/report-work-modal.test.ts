@@ -82,8 +82,20 @@ describe("Report work modal (R9–R14)", () => {
     );
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
-      expect(Object.keys(bad.errors).sort()).toEqual([BLOCKS.reportHoursPrefix + "C_WARRANTY", BLOCKS.reportPartQtyPrefix + "1"].sort());
+      // R12: rescheduled without an expected completion is refused on that field too.
+      expect(Object.keys(bad.errors).sort()).toEqual([BLOCKS.reportHoursPrefix + "C_WARRANTY", BLOCKS.reportPartQtyPrefix + "1", BLOCKS.reportExpectedCompletion].sort());
     }
+  });
+
+  it("R12: rescheduling or handing over asks for the expected completion; taking it to the workshop offers the turnaround target", () => {
+    const block = (view: { blocks: unknown[] }) => view.blocks.find((b) => (b as { block_id?: string }).block_id === BLOCKS.reportExpectedCompletion) as { optional?: boolean; element: { initial_date_time?: number } } | undefined;
+    expect(block(buildReportWorkModal({ card: warranty, outcome: "FIXED_ON_SITE", now: NOW }))).toBeUndefined();
+    for (const outcome of ["RESCHEDULED", "HANDED_OVER"] as const) {
+      expect(block(buildReportWorkModal({ card: warranty, outcome, now: NOW }))).toMatchObject({ optional: false });
+    }
+    const due = new Date(NOW.getTime() + 86_400_000);
+    const workshop = block(buildReportWorkModal({ card: warranty, outcome: "TAKEN_TO_WORKSHOP", workshopCompletionDefault: due, now: NOW }));
+    expect(workshop).toMatchObject({ optional: true, element: { initial_date_time: Math.floor(due.getTime() / 1000) } });
   });
 
   it("R14: a stock refusal lands on its row's quantity with the quantity available", () => {

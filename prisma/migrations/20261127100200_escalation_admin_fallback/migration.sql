@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Escalation" ADD COLUMN     "sentToAdminsFor" "Role"[] DEFAULT ARRAY[]::"Role"[];
+
