@@ -20,15 +20,18 @@ export function arrivalLimitMinutes(area: ServiceArea, limits: ArrivalLimits = D
   return hours * 60;
 }
 
-/** R6: the call's arrival deadline, counted in the branch's working hours only. */
+/**
+ * R6: the call's arrival deadline, counted in the branch's working hours only, from the moment the
+ * customer called (seed 000 §19: "from the repair request"), not from when it was typed in.
+ */
 export function computeArrivalDeadline(options: {
   calendar: WorkingCalendar;
-  receivedAt: Date;
+  calledAt: Date;
   area: ServiceArea;
   limits?: ArrivalLimits;
 }): Date {
-  const { calendar, receivedAt, area, limits = DEFAULT_ARRIVAL_LIMITS } = options;
-  return addWorkingMinutes(calendar, receivedAt, arrivalLimitMinutes(area, limits));
+  const { calendar, calledAt, area, limits = DEFAULT_ARRIVAL_LIMITS } = options;
+  return addWorkingMinutes(calendar, calledAt, arrivalLimitMinutes(area, limits));
 }
 
 /**

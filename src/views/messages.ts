@@ -3,6 +3,7 @@
 // Functions take already-formatted pieces (dates, mentions), so a catalogue only orders words.
 import type { ServiceCategory } from "../domain/category";
 import type { ServiceArea } from "../domain/deadline";
+import { MAX_CALLED_AT_DAYS_BACK } from "../domain/intake";
 import type { Role } from "../domain/permissions";
 import type { ErrorCode } from "../errors";
 import type { CustomerGrade, TicketListFilter, TicketStatus } from "../services/tickets/models";
@@ -31,6 +32,7 @@ export type IntakeField =
   | "warrantyEnd"
   | "faultDescription"
   | "requestedServiceAt"
+  | "calledAt"
   | "categoryOverrideReason";
 
 const en = {
@@ -113,6 +115,7 @@ const en = {
     warrantyEnd: "warranty end",
     faultDescription: "fault description",
     requestedServiceAt: "requested service time",
+    calledAt: "time the customer called",
     categoryOverrideReason: "reason for the category change",
   } satisfies Record<IntakeField, string>,
   system: (name: string) => `The service desk (${name})`,
@@ -123,6 +126,7 @@ const en = {
     fallback: "How to use /repair",
     usage: [
       "`/repair` or `/repair new` opens the form to register a repair call (dispatchers, service directors, admins).",
+      `In the form, *Customer called at* is when the customer called (default: now; not in the future, at most ${MAX_CALLED_AT_DAYS_BACK} days back): the arrival deadline (R6) counts from it, not from when you press Register.`,
       "`/repair SV-2026-000123` shows that ticket to you, with its buttons.",
       "`/repair list` lists your branch's open tickets, most urgent first (deadline, then customer grade). Add a filter: `open`, `unassigned`, `overdue`, `mine` or `incomplete`.",
       "On any message, *More actions → Create repair call* opens the same form with the fault filled in from the message and a link back to it.",
@@ -171,6 +175,7 @@ const en = {
     appointment: "Appointment",
     noAppointment: "Not agreed yet",
     requested: "Customer asks for",
+    calledAt: "Customer called",
     technician: "Technician",
     unassigned: "Not assigned",
     registeredBy: "Registered by",
@@ -278,6 +283,8 @@ const en = {
     fault: "Fault description",
     faultPlaceholder: "What the customer reports",
     requestedAt: "Customer wants service at",
+    calledAt: "Customer called at",
+    calledAtHint: `The arrival deadline (R6) counts from the customer's call. Not in the future, at most ${MAX_CALLED_AT_DAYS_BACK} days back.`,
     area: "Area",
     category: "Service category (R1)",
     categoryAuto: "As R1 says (warranty, contract, paid)",
@@ -523,6 +530,8 @@ const en = {
     required: "This is needed.",
     invalid: "This is not valid.",
     "before-acceptance-date": "The warranty cannot end before the acceptance date.",
+    "in-future": "The customer cannot have called in the future: choose the time of the call, or now.",
+    "too-long-ago": `A call registered here is at most ${MAX_CALLED_AT_DAYS_BACK} days old: check the date of the call.`,
     "not-found": "I could not find this; choose it again.",
     "no-branch": "You belong to no branch yet, so a new customer cannot be placed. Ask an admin.",
     "other-branch": "This belongs to another branch.",

@@ -49,6 +49,9 @@ export interface TicketCard {
   area: ServiceArea;
   faultDescription: string | null;
   requestedServiceAt: Date | null;
+  /** When the customer called; R6 counts from here. */
+  calledAt: Date;
+  /** When the call was registered. */
   receivedAt: Date;
   /** R6; null while incomplete (R3). */
   arrivalDeadline: Date | null;
@@ -151,6 +154,8 @@ export interface IntakeInput {
   siteAddress?: string;
   faultDescription?: string;
   requestedServiceAt?: Date;
+  /** R6: when the customer called (new calls only); defaults to now, never in the future, at most MAX_CALLED_AT_DAYS_BACK days back. */
+  calledAt?: Date;
   /** Defaults to the customer's area. */
   area?: ServiceArea;
   categoryOverride?: ServiceCategory;
