@@ -51,3 +51,26 @@ export function isOverdue(options: { deadline: Date; arrivedAt?: Date | null; no
   if (arrivedAt) return false;
   return now.getTime() > deadline.getTime();
 }
+
+export interface DeadlineAlerts {
+  preWarningSentAt: Date | null;
+  overdueAlertedAt: Date | null;
+}
+
+/**
+ * R7 after R6's deadline moved (the branch's calendar changed): the alerts follow the new deadline.
+ * A warning already sent goes out again before a later deadline; a call that is no longer overdue
+ * loses its overdue mark, so it is alerted again if the new deadline passes (`withdrawOverdue`: its
+ * earlier alert should stop climbing). A call moved into overdue is left to the overdue scan.
+ */
+export function alertsAfterDeadlineMove(options: { from: Date; to: Date; now: Date; alerts: DeadlineAlerts }): DeadlineAlerts & { withdrawOverdue: boolean } {
+  const { from, to, now, alerts } = options;
+  const later = to.getTime() > from.getTime();
+  const overdue = isOverdue({ deadline: to, now });
+  const withdrawOverdue = alerts.overdueAlertedAt !== null && !overdue;
+  return {
+    preWarningSentAt: later ? null : alerts.preWarningSentAt,
+    overdueAlertedAt: withdrawOverdue ? null : alerts.overdueAlertedAt,
+    withdrawOverdue,
+  };
+}

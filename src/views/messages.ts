@@ -439,6 +439,8 @@ const en = {
     arrivedLate: (actor: string, minutes: number, when: string) => `${actor} arrived on site ${minutes} working minute${minutes === 1 ? "" : "s"} late (R6) · ${when}`,
     reposted: (registeredAt: string, when: string) => `This call was registered ${registeredAt}, but its message did not reach the channel then; posted now · ${when}`,
     carriedOver: (actor: string, when: string) => `${actor} carried the call over from an earlier day: it is dispatched first (R8) · ${when}`,
+    deadlineMoved: (from: string, to: string, when: string) =>
+      `:calendar: The branch's working calendar changed (holidays or opening hours): the arrival deadline moved from ${from} to ${to} (R6) · ${when}`,
   },
 
   /** R8: the dispatch channel's morning list of calls carried over. */
@@ -461,6 +463,12 @@ const en = {
     open: "Waiting for a service director to acknowledge.",
     acknowledged: (who: string, when: string) => `:white_check_mark: Acknowledged by ${who} at ${when}.`,
     acknowledge: "Acknowledge",
+  },
+
+  /** `npm run import`: what the person running it reads about moved deadlines (R6). */
+  importCli: {
+    deadlinesMoved: (count: number) =>
+      `${count} open call${count === 1 ? "" : "s"} got a new arrival deadline from the calendar change (R6); the running bot updates ${count === 1 ? "its" : "their"} ticket message${count === 1 ? "" : "s"} and thread${count === 1 ? "" : "s"} within a minute.`,
   },
 
   /** `npm run job`: what the person running it reads. */

@@ -183,6 +183,8 @@ export interface TicketHistoryEntry {
     /** R9: back on site for the next visit of a rescheduled call. */
     | { kind: "back-on-site" }
     | { kind: "carried-over" }
+    /** R6: the branch's calendar changed and the deadline was counted again. */
+    | { kind: "deadline-moved"; from: Date; to: Date }
     /** The message was posted late (the first post never happened); when the call was registered. */
     | { kind: "reposted"; registeredAt: Date }
     /** A line a feature's own view builder already wrote (work reports, thread commands, receipts). */

@@ -1,4 +1,5 @@
 import {
+  alertsAfterDeadlineMove,
   arrivalLimitMinutes,
   computeArrivalDeadline,
   DEFAULT_ARRIVAL_LIMITS,
@@ -111,5 +112,36 @@ describe("overdue (R7)", () => {
     expect(
       isOverdue({ deadline, arrivedAt: at("2026-06-01T16:00:00+09:00"), now: at("2026-06-02T09:00:00+09:00") }),
     ).toBe(false);
+  });
+});
+
+describe("alerts after a deadline moved (R6, R7)", () => {
+  const now = at("2026-11-24T02:30:00Z");
+  const sent = at("2026-11-24T02:00:00Z");
+
+  it("R7: a later deadline is warned again, and a call no longer overdue loses its overdue mark", () => {
+    expect(alertsAfterDeadlineMove({ from: at("2026-11-24T03:00:00Z"), to: at("2026-11-25T03:00:00Z"), now, alerts: { preWarningSentAt: sent, overdueAlertedAt: null } })).toEqual({
+      preWarningSentAt: null,
+      overdueAlertedAt: null,
+      withdrawOverdue: false,
+    });
+    expect(alertsAfterDeadlineMove({ from: at("2026-11-24T01:00:00Z"), to: at("2026-11-25T01:00:00Z"), now, alerts: { preWarningSentAt: sent, overdueAlertedAt: sent } })).toEqual({
+      preWarningSentAt: null,
+      overdueAlertedAt: null,
+      withdrawOverdue: true,
+    });
+  });
+
+  it("R7: an earlier deadline keeps the warning already sent, and a call still overdue keeps its alert", () => {
+    expect(alertsAfterDeadlineMove({ from: at("2026-11-25T03:00:00Z"), to: at("2026-11-24T03:00:00Z"), now, alerts: { preWarningSentAt: sent, overdueAlertedAt: null } })).toEqual({
+      preWarningSentAt: sent,
+      overdueAlertedAt: null,
+      withdrawOverdue: false,
+    });
+    expect(alertsAfterDeadlineMove({ from: at("2026-11-24T01:00:00Z"), to: at("2026-11-24T02:00:00Z"), now, alerts: { preWarningSentAt: null, overdueAlertedAt: sent } })).toEqual({
+      preWarningSentAt: null,
+      overdueAlertedAt: sent,
+      withdrawOverdue: false,
+    });
   });
 });
