@@ -108,6 +108,7 @@ async function seedBranch(prisma: Db) {
         suggestedCategory: "A_PAID" as const,
         area: "URBAN" as const,
         receivedAt: new Date(),
+        calledAt: new Date(),
         arrivedAt: new Date(),
         assignedTechnicianId: technicians[i % technicians.length].id,
         slackChannelId: DISPATCH_CHANNEL,

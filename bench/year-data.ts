@@ -415,14 +415,14 @@ async function tickets(step: Step): Promise<void> {
   await step(
     "tickets",
     `INSERT INTO "Ticket" (id, "voucherNo", "branchId", "customerId", "equipmentId", "contractId", status, category, "suggestedCategory", area,
-                           "contactName", "contactPhone", "faultDescription", "missingFields", "receivedAt", "arrivalDeadline", "arrivedAt", "lateByMinutes",
+                           "contactName", "contactPhone", "faultDescription", "missingFields", "receivedAt", "calledAt", "arrivalDeadline", "arrivedAt", "lateByMinutes",
                            priority, "carriedOverAt", "overdueAlertedAt", outcome, resolution, "resolvedAt", "closedAt", "cancelledAt", "cancelReason",
                            "slackChannelId", "slackMessageTs", "registeredById", "assignedTechnicianId", "createdAt", "updatedAt")
      SELECT id, 'SV-' || extract(year FROM received) || '-' || lpad(vno::text, 6, '0'), branch_id, customer_id, equipment_id, contract_id,
             status::"TicketStatus", category::"ServiceCategory", category::"ServiceCategory", area::"Area",
             'Contact ' || customer_id, '010-4000-' || lpad((customer_id % 10000)::text, 4, '0'),
             (ARRAY['Compressor trips', 'Not cooling', 'Water leak', 'Noisy fan', 'Error code E4', 'Ice build-up', 'Door seal torn', 'Display dead'])[1 + floor(r_cat * 8)::int],
-            '{}', received, deadline, arrived_at, late_by,
+            '{}', received, received, deadline, arrived_at, late_by,
             carried_at IS NOT NULL, carried_at, overdue_alerted_at,
             CASE WHEN status IN ('CLOSED', 'RESOLVED', 'IN_WORKSHOP', 'ON_HOLD')
                  THEN CASE WHEN status = 'ON_HOLD' THEN 'RESCHEDULED' WHEN workshop THEN 'TAKEN_TO_WORKSHOP' ELSE 'FIXED_ON_SITE' END END::"VisitOutcome",

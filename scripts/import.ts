@@ -12,6 +12,7 @@ import { createLogger } from "../src/logger";
 import { decodeCsvFile } from "../src/services/import/csv";
 import { IMPORT_KINDS, type ImportKind } from "../src/services/import/definition";
 import { importCsv, isImportKind, type ImportResult } from "../src/services/import/run-import";
+import { messagesFor } from "../src/views/messages";
 
 const USAGE = `Usage: npm run import -- <kind> <file.csv> [--actor <slack user id>]
   kind: ${IMPORT_KINDS.join(", ")}
@@ -52,7 +53,8 @@ async function readCsvFile(file: string): Promise<string> {
 
 function formatResult(result: ImportResult, fileName: string): string {
   if (result.errors.length === 0) {
-    return `Imported ${result.kind} from ${fileName}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`;
+    const done = `Imported ${result.kind} from ${fileName}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`;
+    return result.deadlinesMoved ? `${done}\n${messagesFor().importCli.deadlinesMoved(result.deadlinesMoved)}` : done;
   }
   const count = result.errors.length === 1 ? "1 problem" : `${result.errors.length} problems`;
   const lines = result.errors.map((error) => `  line ${error.line}: ${error.message}`);
@@ -71,7 +73,7 @@ async function main(): Promise<number> {
   try {
     const fileName = path.basename(commandLine.file);
     const result = await importCsv(
-      { db: database.prisma, clock: systemClock, log },
+      { db: database.prisma, clock: systemClock, log, arrivalLimits: { urbanHours: config.ARRIVAL_HOURS_URBAN, suburbanHours: config.ARRIVAL_HOURS_SUBURBAN } },
       { kind: commandLine.kind, csvText, actor: commandLine.actor, fileName },
     );
     const report = formatResult(result, fileName);

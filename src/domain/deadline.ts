@@ -22,15 +22,18 @@ export function arrivalLimitMinutes(area: ServiceArea, limits: ArrivalLimits = D
   return hours * 60;
 }
 
-/** R6: the call's arrival deadline, counted in the branch's working hours only. */
+/**
+ * R6: the call's arrival deadline, counted in the branch's working hours only, from the moment the
+ * customer called (seed 000 §19: "from the repair request"), not from when it was typed in.
+ */
 export function computeArrivalDeadline(options: {
   calendar: WorkingCalendar;
-  receivedAt: Date;
+  calledAt: Date;
   area: ServiceArea;
   limits?: ArrivalLimits;
 }): Date {
-  const { calendar, receivedAt, area, limits = DEFAULT_ARRIVAL_LIMITS } = options;
-  return addWorkingMinutes(calendar, receivedAt, arrivalLimitMinutes(area, limits));
+  const { calendar, calledAt, area, limits = DEFAULT_ARRIVAL_LIMITS } = options;
+  return addWorkingMinutes(calendar, calledAt, arrivalLimitMinutes(area, limits));
 }
 
 /**
@@ -59,4 +62,27 @@ export function isOverdue(options: { deadline: Date; arrivedAt?: Date | null; no
   const { deadline, arrivedAt, now } = options;
   if (arrivedAt) return false;
   return isLate({ deadline, at: now });
+}
+
+export interface DeadlineAlerts {
+  preWarningSentAt: Date | null;
+  overdueAlertedAt: Date | null;
+}
+
+/**
+ * R7 after R6's deadline moved (the branch's calendar changed): the alerts follow the new deadline.
+ * A warning already sent goes out again before a later deadline; a call that is no longer overdue
+ * loses its overdue mark, so it is alerted again if the new deadline passes (`withdrawOverdue`: its
+ * earlier alert should stop climbing). A call moved into overdue is left to the overdue scan.
+ */
+export function alertsAfterDeadlineMove(options: { from: Date; to: Date; now: Date; alerts: DeadlineAlerts }): DeadlineAlerts & { withdrawOverdue: boolean } {
+  const { from, to, now, alerts } = options;
+  const later = to.getTime() > from.getTime();
+  const overdue = isOverdue({ deadline: to, now });
+  const withdrawOverdue = alerts.overdueAlertedAt !== null && !overdue;
+  return {
+    preWarningSentAt: later ? null : alerts.preWarningSentAt,
+    overdueAlertedAt: withdrawOverdue ? null : alerts.overdueAlertedAt,
+    withdrawOverdue,
+  };
 }

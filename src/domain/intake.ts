@@ -18,6 +18,7 @@ export const INTAKE_FIELDS = [
   "warrantyEnd",
   "faultDescription",
   "requestedServiceAt",
+  "calledAt",
   "categoryOverrideReason",
   "technician",
   "appointment",
@@ -75,9 +76,28 @@ export function isLocalDate(text: string): boolean {
 /**
  * Message keys for a field's problem; the views turn them into words.
  * required: missing (R3); invalid: wrong format; before-acceptance-date: warranty end before the
- * acceptance date.
+ * acceptance date; in-future / too-long-ago: a "called at" time outside what calledAtProblem allows.
  */
-export type IntakeProblem = "required" | "invalid" | "before-acceptance-date";
+export type IntakeProblem = "required" | "invalid" | "before-acceptance-date" | "in-future" | "too-long-ago";
+
+/**
+ * R6: how far back the time the customer called may be put when registering (a call taken on paper
+ * over a weekend and typed in on Monday). Further back is a mistake more often than a call.
+ */
+export const MAX_CALLED_AT_DAYS_BACK = 3;
+/** Slack's datetime picker keeps whole minutes, and clocks differ a little: "now" may read a minute ahead. */
+const CALLED_AT_LEEWAY_MS = 60_000;
+
+/**
+ * R6 (seed 000 §19: the clock starts "from the repair request"): the time the customer called is
+ * not in the future and at most MAX_CALLED_AT_DAYS_BACK days before `now`; null when it is fine.
+ */
+export function calledAtProblem(calledAt: Date, now: Date, maxDaysBack = MAX_CALLED_AT_DAYS_BACK): IntakeProblem | null {
+  if (Number.isNaN(calledAt.getTime())) return "invalid";
+  if (calledAt.getTime() > now.getTime() + CALLED_AT_LEEWAY_MS) return "in-future";
+  if (calledAt.getTime() < now.getTime() - maxDaysBack * 24 * 60 * 60 * 1000) return "too-long-ago";
+  return null;
+}
 
 /**
  * Format checks on what was typed, whatever is missing: a call may be saved incomplete (R3) but

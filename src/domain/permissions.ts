@@ -116,10 +116,16 @@ function inScope(scope: Scope, actor: Actor, target: Target | undefined): boolea
   }
 }
 
-/** Inactive staff can do nothing; ADMIN can do everything; otherwise GRANTS decides. */
+/**
+ * R17: a sign-off is a manager's word on a director's report, not a setup task, so an admin signs
+ * only when they are also a manager.
+ */
+const NOT_FOR_ADMIN_ALONE: ReadonlySet<Action> = new Set<Action>(["report.sign-off"]);
+
+/** Inactive staff can do nothing; ADMIN can do everything (but NOT_FOR_ADMIN_ALONE); otherwise GRANTS decides. */
 export function can(actor: Actor, action: Action, target?: Target): boolean {
   if (!actor.active) return false;
-  if (actor.roles.includes("ADMIN")) return true;
+  if (actor.roles.includes("ADMIN") && !NOT_FOR_ADMIN_ALONE.has(action)) return true;
   const grant = GRANTS[action];
   if (!grant) return false;
   return actor.roles.some((role) => {
@@ -135,4 +141,16 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
 export function rolesAllowed(action: Action): Role[] {
   const grant = GRANTS[action] ?? {};
   return ROLES.filter((role) => grant[role] !== undefined);
+}
+
+export type SignOffRefusal = "not-a-manager" | "own-report";
+
+/**
+ * R17: a branch director's daily report is signed off by a manager who is someone else — a person
+ * who is both director and manager of the branch cannot sign off the branch's report.
+ */
+export function signOffRefusal(actor: Actor, report: Target): SignOffRefusal | null {
+  if (!can(actor, "report.sign-off", report)) return "not-a-manager";
+  if (actor.roles.includes("DIRECTOR") && actor.branchId === report.branchId) return "own-report";
+  return null;
 }

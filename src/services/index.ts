@@ -28,6 +28,7 @@ import { findTicketByVoucher, getTicketCard } from "./tickets/get-ticket";
 import { getCustomerContext } from "./tickets/get-customer-context";
 import { listTickets } from "./tickets/list-tickets";
 import { findTicketByMessage, listUnpostedTickets, recordAssignmentMessage, recordTicketMessage } from "./tickets/record-slack-message";
+import { claimTicketNotice, listPendingTicketNotices, releaseTicketNotice } from "./tickets/ticket-notices";
 import { recordArrival } from "./tickets/record-arrival";
 import { defaultWorkshopCompletion, reportWork } from "./tickets/report-work";
 import { closeTicket, lastReportSummary } from "./tickets/close-ticket";
@@ -96,6 +97,9 @@ export function createServices(deps: ServiceDeps) {
     recordAssignmentMessage: (options: OptionsOf<typeof recordAssignmentMessage>) => recordAssignmentMessage(base, options),
     findTicketByMessage: (options: OptionsOf<typeof findTicketByMessage>) => findTicketByMessage(base, options),
     listUnpostedTickets: (options: OptionsOf<typeof listUnpostedTickets>) => listUnpostedTickets(base, options),
+    listPendingTicketNotices: (options: OptionsOf<typeof listPendingTicketNotices>) => listPendingTicketNotices(base, options),
+    claimTicketNotice: (options: OptionsOf<typeof claimTicketNotice>) => claimTicketNotice(base, options),
+    releaseTicketNotice: (options: OptionsOf<typeof releaseTicketNotice>) => releaseTicketNotice(base, options),
     setAvailability: (options: { actor: Actor; available: boolean }) => setAvailability(base, options),
     acknowledgeEscalation: (options: OptionsOf<typeof acknowledgeEscalation>) => acknowledgeEscalation(base, options),
     snoozeEscalation: (options: OptionsOf<typeof snoozeEscalation>) => snoozeEscalation(base, options),

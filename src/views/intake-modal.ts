@@ -26,6 +26,8 @@ export interface IntakePrefill {
   acceptanceDate?: string;
   warrantyEnd?: string;
   requestedServiceAt?: Date;
+  /** R6: when the customer called (new calls); absent means `now`. */
+  calledAt?: Date;
   area?: ServiceArea;
   /** An explicit (overridden) category; absent means "as R1 says". */
   category?: ServiceCategory;
@@ -47,6 +49,8 @@ export interface IntakeModalState {
   suggestedCategory?: ServiceCategory;
   /** Where the ticket message goes / where the shortcut was used. */
   channelId?: string;
+  /** The default of "Customer called at" on a new call. */
+  now?: Date;
   locale?: Locale;
 }
 
@@ -271,7 +275,19 @@ export function buildIntakeModal(state: IntakeModalState): ModalView {
     datePicker(BLOCKS.intakeWarrantyEnd, INPUTS.warrantyEnd, m.intake.warrantyEnd, prefill.warrantyEnd),
   );
 
-  // The call itself.
+  // The call itself. R6 counts from the customer's call, which only a new call asks for; completing
+  // or editing keeps the time registered.
+  if (state.mode === "new") {
+    const calledAt = prefill.calledAt ?? state.now;
+    blocks.push({
+      type: "input",
+      block_id: BLOCKS.intakeCalledAt,
+      optional: true,
+      label: plain(m.intake.calledAt),
+      hint: plain(m.intake.calledAtHint),
+      element: { type: "datetimepicker", action_id: INPUTS.calledAt, ...(calledAt ? { initial_date_time: unixSeconds(calledAt) } : {}) },
+    });
+  }
   blocks.push(
     textInput(BLOCKS.intakeFault, INPUTS.fault, m.intake.fault, { initial: prefill.faultDescription, multiline: true, max: MAX_FAULT_INPUT, placeholder: m.intake.faultPlaceholder }),
     {

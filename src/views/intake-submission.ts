@@ -52,6 +52,7 @@ export const INTAKE_FIELD_BLOCKS: Record<IntakeField, string> = {
   warrantyEnd: BLOCKS.intakeWarrantyEnd,
   faultDescription: BLOCKS.intakeFault,
   requestedServiceAt: BLOCKS.intakeRequestedAt,
+  calledAt: BLOCKS.intakeCalledAt,
   categoryOverrideReason: BLOCKS.intakeOverrideReason,
 };
 
@@ -164,6 +165,8 @@ export function readIntakeSubmission(
   if (!faultDescription && !incomplete) fail(BLOCKS.intakeFault, e.faultRequired);
   if (faultDescription && faultDescription.length > MAX_FAULT_INPUT) fail(BLOCKS.intakeFault, e.tooLong(MAX_FAULT_INPUT));
   const requestedServiceAt = dateTimeValue(values, BLOCKS.intakeRequestedAt, INPUTS.requestedAt);
+  // R6: whether it is in the allowed window is the service's check (it has the clock).
+  const calledAt = metadata.mode === "new" ? dateTimeValue(values, BLOCKS.intakeCalledAt, INPUTS.calledAt) : undefined;
 
   const contactName = metadata.newCustomer ? undefined : text(BLOCKS.intakeContactName, INPUTS.contactName);
   const contactPhone = metadata.newCustomer ? undefined : text(BLOCKS.intakeContactPhone, INPUTS.contactPhone);
@@ -194,6 +197,7 @@ export function readIntakeSubmission(
     ...(siteAddress ? { siteAddress } : {}),
     ...(faultDescription ? { faultDescription } : {}),
     ...(requestedServiceAt ? { requestedServiceAt } : {}),
+    ...(calledAt ? { calledAt } : {}),
     ...(area ? { area } : {}),
     ...(categoryOverride ? { categoryOverride, ...(reason ? { categoryOverrideReason: reason } : {}) } : {}),
     saveAsIncomplete: incomplete,

@@ -3,6 +3,7 @@
 // Functions take already-formatted pieces (dates, mentions), so a catalogue only orders words.
 import type { ServiceCategory } from "../domain/category";
 import type { ServiceArea } from "../domain/deadline";
+import { MAX_CALLED_AT_DAYS_BACK } from "../domain/intake";
 import type { Role } from "../domain/permissions";
 import type { ErrorCode } from "../errors";
 import type { CustomerGrade, TicketListFilter, TicketStatus } from "../services/tickets/models";
@@ -32,6 +33,7 @@ export type IntakeField =
   | "warrantyEnd"
   | "faultDescription"
   | "requestedServiceAt"
+  | "calledAt"
   | "categoryOverrideReason";
 
 const en = {
@@ -117,6 +119,7 @@ const en = {
     warrantyEnd: "warranty end",
     faultDescription: "fault description",
     requestedServiceAt: "requested service time",
+    calledAt: "time the customer called",
     categoryOverrideReason: "reason for the category change",
   } satisfies Record<IntakeField, string>,
   system: (name: string) => `The service desk (${name})`,
@@ -127,6 +130,7 @@ const en = {
     fallback: "How to use /repair",
     usage: [
       "`/repair` or `/repair new` opens the form to register a repair call (dispatchers, service directors, admins).",
+      `In the form, *Customer called at* is when the customer called (default: now; not in the future, at most ${MAX_CALLED_AT_DAYS_BACK} days back): the arrival deadline (R6) counts from it, not from when you press Register.`,
       "`/repair SV-2026-000123` shows that ticket to you, with its buttons.",
       "`/repair list` lists your branch's open tickets, most urgent first (deadline, then customer grade). Add a filter: `open`, `unassigned`, `overdue`, `mine` or `incomplete`.",
       "On any message, *More actions → Create repair call* opens the same form with the fault filled in from the message and a link back to it.",
@@ -177,6 +181,7 @@ const en = {
     appointment: "Appointment",
     noAppointment: "Not agreed yet",
     requested: "Customer asks for",
+    calledAt: "Customer called",
     technician: "Technician",
     unassigned: "Not assigned",
     registeredBy: "Registered by",
@@ -285,6 +290,8 @@ const en = {
     fault: "Fault description",
     faultPlaceholder: "What the customer reports",
     requestedAt: "Customer wants service at",
+    calledAt: "Customer called at",
+    calledAtHint: `The arrival deadline (R6) counts from the customer's call. Not in the future, at most ${MAX_CALLED_AT_DAYS_BACK} days back.`,
     area: "Area",
     category: "Service category (R1)",
     categoryAuto: "As R1 says (warranty, contract, paid)",
@@ -440,6 +447,8 @@ const en = {
     arrivedLate: (actor: string, late: string, when: string) => `${actor} arrived on site ${late} late (R6) · ${when}`,
     reposted: (registeredAt: string, when: string) => `This call was registered ${registeredAt}, but its message did not reach the channel then; posted now · ${when}`,
     carriedOver: (actor: string, when: string) => `${actor} carried the call over from an earlier day: it is dispatched first (R8) · ${when}`,
+    deadlineMoved: (from: string, to: string, when: string) =>
+      `:calendar: The branch's working calendar changed (holidays or opening hours): the arrival deadline moved from ${from} to ${to} (R6) · ${when}`,
   },
 
   /** R8: the dispatch channel's morning list of calls carried over. */
@@ -463,6 +472,12 @@ const en = {
     open: "Waiting for a service director to acknowledge.",
     acknowledged: (who: string, when: string) => `:white_check_mark: Acknowledged by ${who} at ${when}.`,
     acknowledge: "Acknowledge",
+  },
+
+  /** `npm run import`: what the person running it reads about moved deadlines (R6). */
+  importCli: {
+    deadlinesMoved: (count: number) =>
+      `${count} open call${count === 1 ? "" : "s"} got a new arrival deadline from the calendar change (R6); the running bot updates ${count === 1 ? "its" : "their"} ticket message${count === 1 ? "" : "s"} and thread${count === 1 ? "" : "s"} within a minute.`,
   },
 
   /** `npm run job`: what the person running it reads. */
@@ -543,6 +558,8 @@ const en = {
     required: "This is needed.",
     invalid: "This is not valid.",
     "before-acceptance-date": "The warranty cannot end before the acceptance date.",
+    "in-future": "The customer cannot have called in the future: choose the time of the call, or now.",
+    "too-long-ago": `A call registered here is at most ${MAX_CALLED_AT_DAYS_BACK} days old: check the date of the call.`,
     "not-found": "I could not find this; choose it again.",
     "no-branch": "You belong to no branch yet, so a new customer cannot be placed. Ask an admin.",
     "other-branch": "This belongs to another branch.",

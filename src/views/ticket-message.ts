@@ -108,6 +108,7 @@ function factFields(card: TicketCard, m: Messages): MrkdwnElement[] {
 function peopleFields(card: TicketCard, m: Messages): MrkdwnElement[] {
   const tz = card.branch.timeZone;
   const fields = [
+    field(m.ticket.calledAt, slackDate(card.calledAt, tz)),
     field(m.ticket.deadline, card.arrivalDeadline ? slackDate(card.arrivalDeadline, tz) : `_${m.ticket.noDeadline}_`),
     field(m.ticket.appointment, card.appointment ? slackDateRange(card.appointment.start, card.appointment.end, tz, m) : `_${m.ticket.noAppointment}_`),
   ];

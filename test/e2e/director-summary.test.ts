@@ -14,7 +14,7 @@ const t = useTestApp({
   adminSlackIds: ["U0ADMIN"],
   fake: {
     channels: { [DIRECTORS]: { name: "directors-seoul" }, C0SEOULDSP: { name: "dispatch-seoul" } },
-    users: { U0MGR1: { name: "manager.one" }, U0DIR1: { name: "director.one" }, U0ADMIN: { name: "admin" }, U0TECH1: { name: "tech.one" } },
+    users: { U0MGR1: { name: "manager.one" }, U0DIR1: { name: "director.one" }, U0DIRMGR: { name: "director.manager" }, U0ADMIN: { name: "admin" }, U0TECH1: { name: "tech.one" } },
   },
 });
 
@@ -23,6 +23,7 @@ async function summaryPosted() {
   const branch = await createBranchWithCalendar(prisma, { code: "SEOUL", name: "Seoul", dispatchChannelId: "C0SEOULDSP", directorsChannelId: DIRECTORS });
   await createStaff(prisma, { branchId: branch.id, roles: ["MANAGER"], slackUserId: "U0MGR1" });
   await createStaff(prisma, { branchId: branch.id, roles: ["DIRECTOR"], slackUserId: "U0DIR1" });
+  await createStaff(prisma, { branchId: branch.id, roles: ["DIRECTOR", "MANAGER"], slackUserId: "U0DIRMGR" });
   await createStaff(prisma, { branchId: branch.id, roles: ["TECHNICIAN"], slackUserId: "U0TECH1" });
   await createTicket(prisma, { branchId: branch.id, receivedAt: new Date("2026-11-23T01:00:00Z") });
   const outcomes = await runJob(jobDeps(prisma, t.current.clock, { slack: fakeSlackClient(t.current.slack) }), directorSummaryJob);
@@ -60,9 +61,25 @@ describe("directors' daily summary in Slack (R16, R17)", () => {
   it("R17: a director's click is refused privately and nothing is signed", async () => {
     const { message } = await summaryPosted();
     const click = await t.current.slack.driver.sendBlockActions({ userId: "U0DIR1", message, actions: [{ action_id: ACTIONS.directorReportSignOff }] });
-    expect(await replyTo(click.responseUrl!)).toContain("Only managers and admins can sign off");
+    expect(await replyTo(click.responseUrl!)).toContain("Only managers can sign off");
     expect(await t.current.database.prisma.directorReport.findFirstOrThrow()).toMatchObject({ signedOffAt: null });
     expect(JSON.stringify(t.current.slack.messagesIn(DIRECTORS)[0].blocks)).toContain(ACTIONS.directorReportSignOff);
+  });
+});
+
+describe("sign-off by someone else (R17)", () => {
+  it("R17: a director who is also the branch's manager cannot sign off their own report and is told why, privately", async () => {
+    const { message } = await summaryPosted();
+    const click = await t.current.slack.driver.sendBlockActions({ userId: "U0DIRMGR", message, actions: [{ action_id: ACTIONS.directorReportSignOff }] });
+    expect(await replyTo(click.responseUrl!)).toContain("needs another manager's sign-off");
+    expect(await t.current.database.prisma.directorReport.findFirstOrThrow()).toMatchObject({ signedOffAt: null });
+  });
+
+  it("R17: an admin who is not a manager is refused privately", async () => {
+    const { message } = await summaryPosted();
+    const click = await t.current.slack.driver.sendBlockActions({ userId: "U0ADMIN", message, actions: [{ action_id: ACTIONS.directorReportSignOff }] });
+    expect(await replyTo(click.responseUrl!)).toContain("Only managers can sign off");
+    expect(await t.current.database.prisma.directorReport.findFirstOrThrow()).toMatchObject({ signedOffAt: null });
   });
 });
 

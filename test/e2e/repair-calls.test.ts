@@ -147,6 +147,66 @@ describe("/repair (end to end)", () => {
   });
 });
 
+describe("when the customer called (R6, end to end)", () => {
+  const seconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
+
+  it("R6: the clock starts at the customer's call: a call taken Friday 17:00 and registered Monday 10:00 is due Monday 14:00, and the ticket says when they called", async () => {
+    const desk = await seedDesk();
+    const opened = await openIntake();
+    // The picker defaults to now (Monday 10:00 in Seoul).
+    expect(JSON.stringify(opened)).toContain(`"initial_date_time":${seconds("2026-11-23T01:00:00Z")}`);
+    const modal = await chooseCustomer(desk.customer.id);
+    const { slack } = app.current;
+    const submit = await slack.driver.sendViewSubmission({
+      userId: "U0DISP",
+      view: modal,
+      values: {
+        [BLOCKS.intakeFault]: { [INPUTS.fault]: "Compressor trips after ten minutes" },
+        [BLOCKS.intakeCalledAt]: { [INPUTS.calledAt]: seconds("2026-11-20T08:00:00Z") }, // Friday 17:00 in Seoul
+      },
+    });
+    expect(submit.problems).toEqual([]);
+    const message = await slack.waitFor((fake) => fake.messagesIn(DISPATCH)[0]);
+    const ticket = await app.current.database.prisma.ticket.findFirstOrThrow();
+    expect(ticket.calledAt.toISOString()).toBe("2026-11-20T08:00:00.000Z");
+    expect(ticket.receivedAt.toISOString()).toBe("2026-11-23T01:00:00.000Z");
+    // Friday 17:00–18:00 is one working hour; the other five end Monday 14:00 in Seoul.
+    expect(ticket.arrivalDeadline?.toISOString()).toBe("2026-11-23T05:00:00.000Z");
+    expect(JSON.stringify(message.blocks)).toContain(`*Customer called*\\n<!date^${seconds("2026-11-20T08:00:00Z")}^`);
+  });
+
+  it("R6: a call in the future, or more than 3 days back, is refused on the Customer called at field", async () => {
+    const desk = await seedDesk();
+    await openIntake();
+    const modal = await chooseCustomer(desk.customer.id);
+    const { slack } = app.current;
+    const fault = { [BLOCKS.intakeFault]: { [INPUTS.fault]: "Compressor trips" } };
+    const future = await slack.driver.sendViewSubmission({ userId: "U0DISP", view: modal, values: { ...fault, [BLOCKS.intakeCalledAt]: { [INPUTS.calledAt]: seconds("2026-11-23T02:00:00Z") } } });
+    expect(future.body).toMatchObject({ response_action: "errors", errors: { [BLOCKS.intakeCalledAt]: expect.stringContaining("future") } });
+    const old = await slack.driver.sendViewSubmission({ userId: "U0DISP", view: modal, values: { ...fault, [BLOCKS.intakeCalledAt]: { [INPUTS.calledAt]: seconds("2026-11-19T01:00:00Z") } } });
+    expect(old.body).toMatchObject({ response_action: "errors", errors: { [BLOCKS.intakeCalledAt]: expect.stringContaining("3 days") } });
+    expect(await app.current.database.prisma.ticket.count()).toBe(0);
+  });
+
+  it("R6: from a message, the modal offers the message's time as when the customer called, and the deadline counts from it", async () => {
+    const desk = await seedDesk();
+    const { slack } = app.current;
+    // The customer's message came in at 09:30 Monday, Seoul.
+    await slack.driver.sendEvent({ type: "message", channel: "C0CHAT", user: "U0STRANGER", text: "Freezer alarm, please come", ts: `${seconds("2026-11-23T00:30:00Z")}.000100` });
+    const message = slack.messagesIn("C0CHAT")[0];
+    await slack.driver.sendShortcut({ callbackId: SHORTCUTS.createRepairCall, userId: "U0DISP", message });
+    const opened = await slack.waitFor((fake) => fake.openModal("U0DISP"));
+    expect(JSON.stringify(opened)).toContain(`"initial_date_time":${seconds("2026-11-23T00:30:00Z")}`);
+    const modal = await chooseCustomer(desk.customer.id);
+    const submit = await slack.driver.sendViewSubmission({ userId: "U0DISP", view: modal });
+    expect(submit.problems).toEqual([]);
+    await slack.waitFor((fake) => fake.messagesIn(DISPATCH)[0]);
+    const ticket = await app.current.database.prisma.ticket.findFirstOrThrow();
+    expect(ticket.calledAt.toISOString()).toBe("2026-11-23T00:30:00.000Z");
+    expect(ticket.arrivalDeadline?.toISOString()).toBe("2026-11-23T06:30:00.000Z"); // 09:30 + 6 working hours = 15:30 Seoul
+  });
+});
+
 describe("the intake modal's checks (end to end)", () => {
   it("R2: a new customer's malformed phone is refused on its field", async () => {
     await seedDesk();

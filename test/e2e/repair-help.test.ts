@@ -9,6 +9,7 @@ describe("/repair help (end to end)", () => {
     expect(result.problems).toEqual([]);
     expect(result.body).toMatchObject({ response_type: "ephemeral", text: "How to use /repair" });
     expect(JSON.stringify(result.body)).toContain("`/repair help`");
+    expect(JSON.stringify(result.body)).toContain("*Customer called at*"); // R6: the deadline counts from the customer's call
     expect(result.durationMs).toBeLessThan(3000);
   });
 

@@ -32,7 +32,7 @@ export function signOffReportButton(deps: HandlerDeps) {
     } catch (error) {
       if (isAppError(error) && error.code === "FORBIDDEN") {
         deps.log.info("request refused", { ...context, code: error.code });
-        await tellPrivately(args, m.signOffRefused, deps.log, context);
+        await tellPrivately(args, error.details.reason === "own-report" ? m.signOffOwnReport : m.signOffRefused, deps.log, context);
         return;
       }
       const details = isAppError(error) ? (error.details ?? {}) : {};

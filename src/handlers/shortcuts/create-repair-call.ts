@@ -1,9 +1,14 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
+import { calledAtProblem } from "../../domain/intake";
 import { describeFailure } from "../support/failures";
 import { openIntakeModal } from "../support/intake";
 import type { HandlerDeps } from "../types";
 
-/** "Create repair call" on any message: the intake modal with the fault taken from the message and a link back. */
+/**
+ * "Create repair call" on any message: the intake modal with the fault taken from the message and a
+ * link back. The message (a customer's e-mail, a colleague's note of a phone call) is usually the
+ * call itself, so its time is the default "Customer called at" (R6) when that is allowed; else now.
+ */
 export function createRepairCall(deps: HandlerDeps) {
   return async ({ ack, shortcut, client }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs) => {
     await ack();
@@ -18,7 +23,7 @@ export function createRepairCall(deps: HandlerDeps) {
       await openIntakeModal(deps, client, {
         triggerId: shortcut.trigger_id,
         actor,
-        prefill: { faultDescription: shortcut.message.text ?? "", sourceMessageLink: link },
+        prefill: { faultDescription: shortcut.message.text ?? "", sourceMessageLink: link, ...messageTime(shortcut.message.ts, deps.clock.now()) },
         channelId: shortcut.channel.id,
       });
     } catch (error) {
@@ -28,4 +33,9 @@ export function createRepairCall(deps: HandlerDeps) {
         .catch((cause: unknown) => deps.log.warn("could not tell the user about a refused shortcut", { cause }));
     }
   };
+}
+
+function messageTime(ts: string, now: Date): { calledAt?: Date } {
+  const postedAt = new Date(Math.floor(Number(ts)) * 1000);
+  return calledAtProblem(postedAt, now) === null ? { calledAt: postedAt } : {};
 }

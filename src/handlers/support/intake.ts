@@ -23,6 +23,7 @@ export async function openIntakeModal(
     newCustomer: false,
     prefill: options.card ? intakePrefillFromCard(options.card) : (options.prefill ?? {}),
     channelId: options.channelId,
+    now: deps.clock.now(),
   };
   await client.views.open({ trigger_id: options.triggerId, view: buildIntakeModal(state) });
 }
@@ -43,6 +44,8 @@ export async function rebuildIntakeModal(
     prefill: { sourceMessageLink: options.metadata.sourceMessageLink },
     selectedEquipmentId: options.selectedEquipmentId,
     channelId: options.metadata.channelId,
+    // Slack keeps what the dispatcher picked (same ids); this is only the default of an untouched picker.
+    now: deps.clock.now(),
   };
   // `hash` makes Slack refuse the update if the view changed meanwhile (a newer update wins).
   await client.views.update({ view_id: options.viewId, hash: options.hash, view: buildIntakeModal(state) });

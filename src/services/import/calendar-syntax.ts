@@ -1,6 +1,7 @@
 // The compact text a branch's calendar is written in, in one CSV cell each (R6 counts only these hours):
 //   working_hours  Mon-Fri 09:00-12:00,13:00-18:00; Sat 09:00-13:00
 //   holidays       2026-09-24..2026-09-26 Chuseok|2026-12-25 Christmas
+//   remove_holidays  2026-12-31|2026-09-25..2026-09-26   (working days after all: their holidays go)
 import { addDays, daysBetween, isoDay, toUtcDate } from "./dates";
 
 export interface WeeklyInterval {
@@ -147,4 +148,27 @@ function parseHolidayEntry(entry: string): HolidayEntry[] {
   const name = match[3]?.trim() || DEFAULT_HOLIDAY_NAME;
   if (name.length > MAX_HOLIDAY_NAME) throw new SyntaxProblem(`"${entry}": the name may have at most ${MAX_HOLIDAY_NAME} characters`);
   return Array.from({ length: days }, (_, i) => ({ date: addDays(from, i), name }));
+}
+
+/**
+ * Dates or inclusive ranges separated by `|`, without names: the days whose holidays are removed
+ * (`remove_holidays`). Removing is always said in so many words, never by leaving a day out.
+ */
+export function parseHolidayDates(text: string): Parsed<Date[]> {
+  return attempt(() => {
+    const entries = text
+      .split("|")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    for (const entry of entries) {
+      if (/\s/.test(entry)) throw new SyntaxProblem(`"${entry}": expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, without a name`);
+    }
+    const dates = entries.flatMap(parseHolidayEntry).map((holiday) => holiday.date);
+    const seen = new Set<number>();
+    for (const date of dates) {
+      if (seen.has(date.getTime())) throw new SyntaxProblem(`${isoDay(date)} is listed twice`);
+      seen.add(date.getTime());
+    }
+    return dates.sort((a, b) => a.getTime() - b.getTime());
+  });
 }

@@ -2,6 +2,7 @@
 // natural key, the cross-reference checks against the database, and how one row is written.
 import type { z } from "zod";
 import type { DbOrTx, Tx } from "../../db";
+import type { ArrivalLimits } from "../../domain/deadline";
 
 export const IMPORT_KINDS = ["branches", "staff", "customers", "equipment", "contracts", "parts", "stock"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -19,6 +20,15 @@ export interface Located<Row> {
 
 export type WriteOutcome = "created" | "updated" | "unchanged";
 
+/** What a row's write may need besides its plan: when, by whom, and R6's limits for deadlines it moves. */
+export interface WriteContext {
+  now: Date;
+  actor: string;
+  arrivalLimits: ArrivalLimits;
+  /** R6: counts the open calls whose deadline a calendar change moved (branches). */
+  deadlinesMoved(count: number): void;
+}
+
 /** Records a problem with the row on `line`; `column` prefixes the message when given. */
 export type Report = (line: number, message: string, column?: string) => void;
 
@@ -31,5 +41,5 @@ export interface ImportDefinition<Row, Plan> {
   /** Checks references to other records and turns each good row into what `write` needs. */
   resolve(db: DbOrTx, rows: Located<Row>[], report: Report): Promise<Plan[]>;
   /** Creates or updates the record of one row, inside the import's transaction. */
-  write(tx: Tx, plan: Plan): Promise<WriteOutcome>;
+  write(tx: Tx, plan: Plan, context: WriteContext): Promise<WriteOutcome>;
 }

@@ -3,13 +3,14 @@
 // A file is all or nothing, so a person fixes the listed lines and imports the same file again.
 import type { Clock } from "../../clock";
 import type { Db, DbOrTx, Tx } from "../../db";
+import { DEFAULT_ARRIVAL_LIMITS, type ArrivalLimits } from "../../domain/deadline";
 import { AppError } from "../../errors";
 import type { Log } from "../../logger";
 import { branchesImport } from "./branches";
 import { contractsImport } from "./contracts";
 import { CsvSyntaxError, readCsv, type CsvLine, type CsvTable } from "./csv";
 import { customersImport } from "./customers";
-import { IMPORT_KINDS, type ImportDefinition, type ImportKind, type Located, type Report, type RowError, type WriteOutcome } from "./definition";
+import { IMPORT_KINDS, type ImportDefinition, type ImportKind, type Located, type Report, type RowError, type WriteContext, type WriteOutcome } from "./definition";
 import { equipmentImport } from "./equipment";
 import { partsImport } from "./parts";
 import { staffImport } from "./staff";
@@ -19,6 +20,8 @@ export interface ImportDeps {
   db: Db;
   clock: Clock;
   log: Log;
+  /** R6 limits (config ARRIVAL_HOURS_*), for the deadlines a calendar change moves; 6 and 7 by default. */
+  arrivalLimits?: ArrivalLimits;
 }
 
 export interface ImportOptions {
@@ -37,6 +40,11 @@ export interface ImportResult {
   unchanged: number;
   /** Every problem found, by line; when there is any, nothing was written. */
   errors: RowError[];
+  /**
+   * R6: open calls whose arrival deadline a branch's calendar change moved (branches only). Their
+   * Slack threads are told by the running bot (job post-ticket-notices).
+   */
+  deadlinesMoved: number;
 }
 
 const TRANSACTION_TIMEOUT_MS = 60_000;
@@ -71,19 +79,27 @@ async function runImport<Row, Plan>(definition: ImportDefinition<Row, Plan>, dep
   const checked = await validateFile(definition, deps.db, options.csvText);
   if (!checked.ok) {
     deps.log.info("import rejected", { kind, fileName: options.fileName, errors: checked.errors.length });
-    return { kind, created: 0, updated: 0, unchanged: 0, errors: checked.errors };
+    return { kind, created: 0, updated: 0, unchanged: 0, errors: checked.errors, deadlinesMoved: 0 };
   }
+  let deadlinesMoved = 0;
   const counts = await deps.db.$transaction(
     async (tx) => {
+      deadlinesMoved = 0;
+      const context: WriteContext = {
+        now: deps.clock.now(),
+        actor: options.actor,
+        arrivalLimits: deps.arrivalLimits ?? { ...DEFAULT_ARRIVAL_LIMITS },
+        deadlinesMoved: (count) => void (deadlinesMoved += count),
+      };
       const tally: Record<WriteOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
-      for (const plan of checked.plans) tally[await definition.write(tx, plan)]++;
+      for (const plan of checked.plans) tally[await definition.write(tx, plan, context)]++;
       await recordImport(tx, deps.clock, options, tally);
       return tally;
     },
     { timeout: TRANSACTION_TIMEOUT_MS },
   );
-  deps.log.info("import finished", { kind, fileName: options.fileName, ...counts });
-  return { kind, ...counts, errors: [] };
+  deps.log.info("import finished", { kind, fileName: options.fileName, ...counts, deadlinesMoved });
+  return { kind, ...counts, errors: [], deadlinesMoved };
 }
 
 type Checked<Plan> = { ok: true; plans: Plan[] } | { ok: false; errors: RowError[] };

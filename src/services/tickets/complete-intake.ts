@@ -19,7 +19,7 @@ export interface CompleteIntakeResult {
 /**
  * R3: the dispatcher completes an incomplete call after calling the customer back; it becomes
  * REGISTERED and may be assigned. R6 counts from the call, not from the completion, so the
- * deadline runs from the ORIGINAL receivedAt (a call completed late may be due, or overdue, at
+ * deadline runs from the ORIGINAL calledAt (a call completed late may be due, or overdue, at
  * once — which is what the procedure measures). Still missing something, it may be saved again
  * as incomplete (`saveAsIncomplete`), otherwise VALIDATION names the missing fields.
  */
@@ -35,12 +35,12 @@ export async function completeIntake(
   assertCan(actor, "ticket.complete-intake", { branchId: ticket.branchId, assignedTechnicianId: ticket.assignedTechnicianId });
   if (ticket.status !== "INCOMPLETE") throw statusConflict(ticket.status, "ticket.complete-intake");
 
-  const plan = await planIntake(db, { actor, action: "ticket.complete-intake", input, callAt: ticket.receivedAt, branchId: ticket.branchId, voucherNo: ticket.voucherNo });
+  const plan = await planIntake(db, { actor, action: "ticket.complete-intake", input, callAt: ticket.calledAt, branchId: ticket.branchId, voucherNo: ticket.voucherNo });
   const incomplete = plan.missingFields.length > 0;
   if (incomplete && !input.saveAsIncomplete) requireComplete(plan);
   const arrivalDeadline = incomplete
     ? null
-    : computeArrivalDeadline({ calendar: await loadBranchCalendar(db, ticket.branchId), receivedAt: ticket.receivedAt, area: plan.area, limits: arrivalLimits });
+    : computeArrivalDeadline({ calendar: await loadBranchCalendar(db, ticket.branchId), calledAt: ticket.calledAt, area: plan.area, limits: arrivalLimits });
   const status = incomplete ? ("INCOMPLETE" as const) : ("REGISTERED" as const);
 
   return db.$transaction(async (tx) => {

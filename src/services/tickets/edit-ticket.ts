@@ -32,7 +32,7 @@ export interface EditTicketResult {
  * Changes an open, dispatched call from the full intake form. The call must stay complete (R3:
  * VALIDATION on missing fields); an INCOMPLETE call is completed with completeIntake instead
  * (CONFLICT here). R1 is re-applied on the call's date; a new area recomputes the R6 deadline
- * from the original receivedAt.
+ * from when the customer called (calledAt).
  */
 export async function editTicket(deps: DeadlineDeps, options: { actor: Actor; ticketId: number; input: IntakeInput }): Promise<EditTicketResult> {
   const { db, clock, arrivalLimits } = deps;
@@ -43,7 +43,7 @@ export async function editTicket(deps: DeadlineDeps, options: { actor: Actor; ti
   assertCan(actor, "ticket.edit", { branchId: ticket.branchId, assignedTechnicianId: ticket.assignedTechnicianId });
   if (!EDITABLE_STATUSES.includes(ticket.status)) throw statusConflict(ticket.status, "ticket.edit");
 
-  const plan = await planIntake(db, { actor, action: "ticket.edit", input, callAt: ticket.receivedAt, branchId: ticket.branchId, voucherNo: ticket.voucherNo });
+  const plan = await planIntake(db, { actor, action: "ticket.edit", input, callAt: ticket.calledAt, branchId: ticket.branchId, voucherNo: ticket.voucherNo });
   requireComplete(plan);
 
   const changed: EditedField[] = [];
@@ -65,7 +65,7 @@ export async function editTicket(deps: DeadlineDeps, options: { actor: Actor; ti
   if (changed.length === 0) return { ticketId, changedFields: [], arrivalDeadline: ticket.arrivalDeadline };
 
   const arrivalDeadline = changed.includes("area")
-    ? computeArrivalDeadline({ calendar: await loadBranchCalendar(db, ticket.branchId), receivedAt: ticket.receivedAt, area: plan.area, limits: arrivalLimits })
+    ? computeArrivalDeadline({ calendar: await loadBranchCalendar(db, ticket.branchId), calledAt: ticket.calledAt, area: plan.area, limits: arrivalLimits })
     : ticket.arrivalDeadline;
 
   return db.$transaction(async (tx) => {

@@ -38,7 +38,7 @@ export async function getTicketCard(deps: { db: DbOrTx; clock?: Clock }, options
 type CardRow = Prisma.TicketGetPayload<{ include: typeof cardInclude }>;
 
 function toCard(ticket: CardRow): TicketCard {
-  const onDate = localDate({ timeZone: ticket.branch.timeZone }, ticket.receivedAt);
+  const onDate = localDate({ timeZone: ticket.branch.timeZone }, ticket.calledAt);
   const contract = ticket.contract;
   const coverage = coverageOn({
     onDate,
@@ -98,6 +98,7 @@ function toCard(ticket: CardRow): TicketCard {
     area: ticket.area,
     faultDescription: ticket.faultDescription,
     requestedServiceAt: ticket.requestedServiceAt,
+    calledAt: ticket.calledAt,
     receivedAt: ticket.receivedAt,
     arrivalDeadline: ticket.arrivalDeadline,
     appointment: ticket.appointmentStart && ticket.appointmentEnd ? { start: ticket.appointmentStart, end: ticket.appointmentEnd } : null,

@@ -6,7 +6,7 @@ import type { DbOrTx } from "../../db";
 import { isWarrantyUnknown, resolveCategory, suggestCategory, type ResolvedCategory } from "../../domain/category";
 import type { ServiceArea } from "../../domain/deadline";
 import { isDomainError } from "../../domain/errors";
-import { intakeFormatProblems, isLocalDate, missingIntakeFields, type IntakeField } from "../../domain/intake";
+import { calledAtProblem, intakeFormatProblems, isLocalDate, missingIntakeFields, type IntakeField } from "../../domain/intake";
 import type { Action } from "../../domain/permissions";
 import { localDate } from "../../domain/working-calendar";
 import { AppError } from "../../errors";
@@ -60,15 +60,16 @@ function validation(fieldErrors: Record<string, string>, message = "invalid inta
 /**
  * Reads and checks a submission. `branchId` fixes the branch (an existing ticket's); otherwise it
  * is the existing customer's, or the actor's for a new customer. `callAt` is the instant R1 is
- * applied to (the call's receivedAt). Throws VALIDATION (all field problems at once), FORBIDDEN
- * when `action` is not allowed in the branch.
+ * applied to (when the customer called); with `checkCalledAtAgainst` (now, for a new call) it is
+ * also checked to be a time a call may have been taken (calledAtProblem). Throws VALIDATION (all
+ * field problems at once), FORBIDDEN when `action` is not allowed in the branch.
  *
  * fieldErrors values are message keys: required, invalid, not-found, no-branch, other-branch,
- * other-customer, before-acceptance-date.
+ * other-customer, before-acceptance-date, in-future, too-long-ago.
  */
 export async function planIntake(
   db: DbOrTx,
-  options: { actor: Actor; action: Action; input: IntakeInput; callAt: Date; branchId?: number; voucherNo?: string },
+  options: { actor: Actor; action: Action; input: IntakeInput; callAt: Date; checkCalledAtAgainst?: Date; branchId?: number; voucherNo?: string },
 ): Promise<IntakePlan> {
   const { actor, action, input, callAt } = options;
   const errors: Record<string, string> = {};
@@ -100,6 +101,9 @@ export async function planIntake(
   }
   assertCan(actor, action, { branchId });
 
+  const calledAtIssue = options.checkCalledAtAgainst ? calledAtProblem(callAt, options.checkCalledAtAgainst) : null;
+  if (calledAtIssue === "invalid") throw validation({ calledAt: calledAtIssue });
+  if (calledAtIssue) errors.calledAt = calledAtIssue;
   const branch = await db.branch.findUniqueOrThrow({ where: { id: branchId }, select: { timeZone: true } });
   const onDate = localDate({ timeZone: branch.timeZone }, callAt);
 

@@ -54,6 +54,9 @@ export interface TicketCard {
   area: ServiceArea;
   faultDescription: string | null;
   requestedServiceAt: Date | null;
+  /** When the customer called; R6 counts from here. */
+  calledAt: Date;
+  /** When the call was registered. */
   receivedAt: Date;
   /** R6; null while incomplete (R3). */
   arrivalDeadline: Date | null;
@@ -159,6 +162,8 @@ export interface IntakeInput {
   siteAddress?: string;
   faultDescription?: string;
   requestedServiceAt?: Date;
+  /** R6: when the customer called (new calls only); defaults to now, never in the future, at most MAX_CALLED_AT_DAYS_BACK days back. */
+  calledAt?: Date;
   /** Defaults to the customer's area. */
   area?: ServiceArea;
   categoryOverride?: ServiceCategory;
@@ -186,6 +191,8 @@ export interface TicketHistoryEntry {
     /** R9: back on site for the next visit of a rescheduled call. */
     | { kind: "back-on-site" }
     | { kind: "carried-over" }
+    /** R6: the branch's calendar changed and the deadline was counted again. */
+    | { kind: "deadline-moved"; from: Date; to: Date }
     /** The message was posted late (the first post never happened); when the call was registered. */
     | { kind: "reposted"; registeredAt: Date }
     /** A line a feature's own view builder already wrote (work reports, thread commands, receipts). */

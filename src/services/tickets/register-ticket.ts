@@ -19,7 +19,8 @@ export interface RegisterTicketResult {
 /**
  * R2–R4, R6: registers a repair call. A call missing required information is saved INCOMPLETE
  * (R3) when asked to, with a voucher number but no deadline; otherwise it is REGISTERED with its
- * R6 arrival deadline counted from now. `intakeKey` (one per modal submission) makes repeats and
+ * R6 arrival deadline counted from when the customer called (`input.calledAt`, default now; seed
+ * 000 §19: "from the repair request"). `intakeKey` (one per modal submission) makes repeats and
  * Slack retries return the first ticket, even when they race.
  */
 export async function registerTicket(
@@ -35,12 +36,13 @@ export async function registerTicket(
   if (existing) return { ticketId: existing.id, created: false };
 
   const receivedAt = clock.now();
-  const plan = await planIntake(db, { actor, action: "ticket.register", input, callAt: receivedAt });
+  const calledAt = input.calledAt ?? receivedAt;
+  const plan = await planIntake(db, { actor, action: "ticket.register", input, callAt: calledAt, checkCalledAtAgainst: receivedAt });
   const incomplete = plan.missingFields.length > 0;
   if (incomplete && !input.saveAsIncomplete) requireComplete(plan);
   const arrivalDeadline = incomplete
     ? null
-    : computeArrivalDeadline({ calendar: await loadBranchCalendar(db, plan.branchId), receivedAt, area: plan.area, limits: arrivalLimits });
+    : computeArrivalDeadline({ calendar: await loadBranchCalendar(db, plan.branchId), calledAt, area: plan.area, limits: arrivalLimits });
   const year = Number(localDate({ timeZone: plan.timeZone }, receivedAt).slice(0, 4));
 
   try {
@@ -57,6 +59,7 @@ export async function registerTicket(
           ...plannedTicketFields(plan),
           missingFields: plan.missingFields,
           receivedAt,
+          calledAt,
           arrivalDeadline,
           registeredById: actor.staffId,
           intakeKey,
@@ -73,6 +76,7 @@ export async function registerTicket(
         data: {
           voucherNo,
           status: ticket.status,
+          calledAt: calledAt.toISOString(),
           category: ticket.category,
           suggestedCategory: ticket.suggestedCategory,
           categoryOverrideReason: ticket.categoryOverrideReason,

@@ -38,7 +38,8 @@ export const en = {
     awaiting: "Awaiting a manager's sign-off (R17).",
     signedOff: (who: string, when: string) => `Signed off by ${who} at ${when} (R17).`,
     alreadySignedOff: (who: string, when: string) => `This report was already signed off by ${who} at ${when}.`,
-    signOffRefused: "Only managers and admins can sign off a director's daily report (R17).",
+    signOffRefused: "Only managers can sign off a director's daily report (R17).",
+    signOffOwnReport: "You are this branch's director, so its daily report needs another manager's sign-off (R17).",
   },
   contracts: {
     /** The text prepared for the customer (R18); plain text, sent as it is. */

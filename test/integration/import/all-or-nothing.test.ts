@@ -42,6 +42,7 @@ describe("importing a file, all or nothing", () => {
         { line: 6, message: 'branch_code: unknown branch "BUSAN"' },
         { line: 7, message: 'duplicate code "C-001" (already on line 2)' },
       ],
+      deadlinesMoved: 0,
     });
     expect(await db.current.prisma.customer.count()).toBe(0);
     expect(await db.current.prisma.auditLog.count()).toBe(0);

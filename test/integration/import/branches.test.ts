@@ -1,4 +1,4 @@
-import { parseHolidays, parseWorkingHours } from "../../../src/services/import/calendar-syntax";
+import { parseHolidayDates, parseHolidays, parseWorkingHours } from "../../../src/services/import/calendar-syntax";
 import { useTestDatabase } from "../../support/db";
 import { csv, day, importer } from "./import-helpers";
 
@@ -18,7 +18,7 @@ describe("branches import", () => {
       ),
     );
 
-    expect(result).toEqual({ kind: "branches", created: 2, updated: 0, unchanged: 0, errors: [] });
+    expect(result).toEqual({ kind: "branches", created: 2, updated: 0, unchanged: 0, errors: [], deadlinesMoved: 0 });
     const seoul = await db.current.prisma.branch.findUniqueOrThrow({
       where: { code: "SEOUL" },
       include: { workingHours: { orderBy: [{ weekday: "asc" }, { opensAt: "asc" }] }, holidays: { orderBy: { date: "asc" } } },
@@ -133,5 +133,13 @@ describe("holidays syntax", () => {
     ["25.12.2026 Christmas", '"25.12.2026 Christmas": expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, then a name'],
   ])("rejects %p: %s", (text, error) => {
     expect(parseHolidays(text)).toEqual({ ok: false, error });
+  });
+});
+
+describe("remove_holidays syntax (R6)", () => {
+  it("R6: takes dates and ranges without names, each day once", () => {
+    expect(parseHolidayDates("2026-12-31 | 2026-09-25..2026-09-26")).toEqual({ ok: true, value: [day("2026-09-25"), day("2026-09-26"), day("2026-12-31")] });
+    expect(parseHolidayDates("2026-12-31 New Year's Eve")).toEqual({ ok: false, error: expect.stringContaining("without a name") });
+    expect(parseHolidayDates("2026-12-31|2026-12-30..2026-12-31")).toEqual({ ok: false, error: "2026-12-31 is listed twice" });
   });
 });

@@ -140,4 +140,25 @@ describe("sign-off of the director's report (R17)", () => {
     await expect(signOffDirectorReport({ db: db.current.prisma, clock }, { actor: actorFor(director), reportId: report.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.current.prisma.directorReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ signedOffAt: null, signedOffById: null });
   });
+
+  it("R17: a director who is also the branch's manager cannot sign off their own report; a manager from elsewhere can", async () => {
+    const { branch, clock, report } = await storedReport();
+    const deps = { db: db.current.prisma, clock };
+    const both = await createStaff(db.current.prisma, { branchId: branch.id, roles: ["DIRECTOR", "MANAGER"] });
+    await expect(signOffDirectorReport(deps, { actor: actorFor(both), reportId: report.id })).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "own-report" } });
+    expect(await db.current.prisma.directorReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ signedOffAt: null });
+    expect(await db.current.prisma.auditLog.count({ where: { action: "director-report.sign-off" } })).toBe(0);
+
+    const elsewhere = await createBranchWithCalendar(db.current.prisma, { code: "BUSAN" });
+    const otherDirectorAndManager = await createStaff(db.current.prisma, { branchId: elsewhere.id, roles: ["DIRECTOR", "MANAGER"] });
+    await signOffDirectorReport(deps, { actor: actorFor(otherDirectorAndManager), reportId: report.id });
+    expect(await db.current.prisma.directorReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ signedOffById: otherDirectorAndManager.id });
+  });
+
+  it("R17: an admin who is not a manager cannot sign off; nothing is recorded", async () => {
+    const { branch, clock, report } = await storedReport();
+    const admin = await createStaff(db.current.prisma, { branchId: branch.id, roles: ["ADMIN"] });
+    await expect(signOffDirectorReport({ db: db.current.prisma, clock }, { actor: actorFor(admin), reportId: report.id })).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "not-a-manager" } });
+    expect(await db.current.prisma.directorReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ signedOffAt: null });
+  });
 });

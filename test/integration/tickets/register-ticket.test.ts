@@ -53,6 +53,33 @@ describe("registerTicket", () => {
     expect(wallClock("Asia/Seoul", (await getTicketCard(deps, { ticketId })).arrivalDeadline!)).toBe("2026-11-25 Wed 15:00");
   });
 
+  it("R6: the clock starts at the customer's call: a call taken Friday 17:00 and registered Monday 10:00 is due Monday 14:00", async () => {
+    const { deps, dispatcher, customer, equipment } = await deskSetup(db.current.prisma);
+    const calledAt = seoul("2026-11-20 17:00");
+    const { ticketId } = await registerTicket(deps, { actor: dispatcher, input: intakeFor(customer.id, equipment.id, { calledAt }), intakeKey: nextIntakeKey() });
+    const card = await getTicketCard(deps, { ticketId });
+    expect(card.calledAt).toEqual(calledAt);
+    expect(card.receivedAt).toEqual(seoul("2026-11-23 10:00"));
+    expect(wallClock("Asia/Seoul", card.arrivalDeadline!)).toBe("2026-11-23 Mon 14:00");
+    const audit = await db.current.prisma.auditLog.findFirstOrThrow({ where: { action: "ticket.register", ticketId } });
+    expect(audit.data).toMatchObject({ calledAt: calledAt.toISOString() });
+  });
+
+  it("R6: without a called-at time the call counts from its registration", async () => {
+    const { deps, dispatcher, customer, equipment } = await deskSetup(db.current.prisma);
+    const { ticketId } = await registerTicket(deps, { actor: dispatcher, input: intakeFor(customer.id, equipment.id), intakeKey: nextIntakeKey() });
+    expect((await getTicketCard(deps, { ticketId })).calledAt).toEqual(seoul("2026-11-23 10:00"));
+  });
+
+  it("R6: a called-at time in the future or more than 3 days back is refused on its field, and nothing is written", async () => {
+    const { deps, dispatcher, customer, equipment } = await deskSetup(db.current.prisma);
+    const future = await rejection(registerTicket(deps, { actor: dispatcher, input: intakeFor(customer.id, equipment.id, { calledAt: seoul("2026-11-23 10:30") }), intakeKey: nextIntakeKey() }));
+    expect(future).toMatchObject({ code: "VALIDATION", fieldErrors: { calledAt: "in-future" } });
+    const old = await rejection(registerTicket(deps, { actor: dispatcher, input: intakeFor(customer.id, equipment.id, { calledAt: seoul("2026-11-20 09:59") }), intakeKey: nextIntakeKey() }));
+    expect(old).toMatchObject({ code: "VALIDATION", fieldErrors: { calledAt: "too-long-ago" } });
+    expect(await db.current.prisma.ticket.count()).toBe(0);
+  });
+
   it("R6: the configured arrival limits are used", async () => {
     const { deps, dispatcher, customer, equipment } = await deskSetup(db.current.prisma);
     const { ticketId } = await registerTicket(

@@ -60,6 +60,19 @@ describe("completeIntake", () => {
     expect(await prisma.auditLog.count({ where: { ticketId, action: "ticket.complete-intake" } })).toBe(1);
   });
 
+  it("R3/R6: a completed call's deadline counts from when the customer called, not from its registration", async () => {
+    const desk = await deskSetup(db.current.prisma, { at: "2026-11-23 16:00" });
+    const { ticketId } = await registerTicket(desk.deps, {
+      actor: desk.dispatcher,
+      input: intakeFor(desk.customer.id, 0, { equipment: { kind: "none" }, saveAsIncomplete: true, calledAt: seoul("2026-11-23 14:00") }),
+      intakeKey: nextIntakeKey(),
+    });
+    desk.clock.set(seoul("2026-11-24 11:00"));
+    await completeIntake(desk.deps, { actor: desk.dispatcher, ticketId, input: intakeFor(desk.customer.id, desk.equipment.id) });
+    // 14:00 Monday + 6 working hours = 11:00 Tuesday.
+    expect(wallClock("Asia/Seoul", (await getTicketCard(desk.deps, { ticketId })).arrivalDeadline!)).toBe("2026-11-24 Tue 11:00");
+  });
+
   it("R3: may be saved again as incomplete, and otherwise names what is still missing", async () => {
     const desk = await deskSetup(db.current.prisma);
     const incompleteInput = intakeFor(desk.customer.id, 0, { equipment: { kind: "none" }, faultDescription: undefined, saveAsIncomplete: true });

@@ -23,7 +23,7 @@ describe("voucher numbers", () => {
           async (tx) => {
             const voucherNo = await allocateVoucherNumber(tx, 2026);
             await tx.ticket.create({
-              data: { voucherNo, branchId: branch.id, customerId: customer.id, status: "REGISTERED", category: "A_PAID", suggestedCategory: "A_PAID", area: "URBAN", receivedAt },
+              data: { voucherNo, branchId: branch.id, customerId: customer.id, status: "REGISTERED", category: "A_PAID", suggestedCategory: "A_PAID", area: "URBAN", receivedAt, calledAt: receivedAt },
             });
           },
           // 200 transactions queue on the pool's 20 connections, all waiting for one counter row: on

@@ -177,7 +177,7 @@ export function actorFor(staff: { id: number; slackUserId: string; name: string;
 }
 
 /**
- * A ticket written directly (no service, no audit row): REGISTERED, urban, paid, received now,
+ * A ticket written directly (no service, no audit row): REGISTERED, urban, paid, received (and called) now,
  * with a customer of the branch; the voucher number comes from the real counter, so tickets made
  * here and by registerTicket never collide.
  */
@@ -195,6 +195,7 @@ export async function createTicket(db: DbOrTx, overrides: Partial<Prisma.TicketU
       area: customer.area,
       faultDescription: "Does not cool",
       receivedAt,
+      calledAt: receivedAt,
       ...overrides,
       voucherNo,
       customerId,

@@ -1,4 +1,5 @@
 import {
+  alertsAfterDeadlineMove,
   arrivalLimitMinutes,
   computeArrivalDeadline,
   DEFAULT_ARRIVAL_LIMITS,
@@ -24,31 +25,31 @@ describe("arrival deadline (R6)", () => {
   });
 
   it("R6: an urban call at 09:00 Monday is due 16:00 the same day, lunch not counted", () => {
-    const deadline = computeArrivalDeadline({ calendar, receivedAt: at("2026-06-01T09:00:00+09:00"), area: "URBAN" });
+    const deadline = computeArrivalDeadline({ calendar, calledAt: at("2026-06-01T09:00:00+09:00"), area: "URBAN" });
     expect(wallClock(SEOUL, deadline)).toBe("2026-06-01 Mon 16:00");
   });
 
   it("R6: a suburban call at 17:00 Friday is due 15:00 Monday", () => {
     const deadline = computeArrivalDeadline({
       calendar: noLunch,
-      receivedAt: at("2026-05-29T17:00:00+09:00"),
+      calledAt: at("2026-05-29T17:00:00+09:00"),
       area: "SUBURBAN",
     });
     expect(wallClock(SEOUL, deadline)).toBe("2026-06-01 Mon 15:00");
   });
 
   it("R6: a call taken in the evening before a holiday is due the day after the holiday", () => {
-    const deadline = computeArrivalDeadline({ calendar, receivedAt: at("2026-05-04T19:30:00+09:00"), area: "URBAN" });
+    const deadline = computeArrivalDeadline({ calendar, calledAt: at("2026-05-04T19:30:00+09:00"), area: "URBAN" });
     expect(wallClock(SEOUL, deadline)).toBe("2026-05-06 Wed 16:00");
   });
 
   it("R6: the limits are configurable per branch", () => {
-    const receivedAt = at("2026-06-01T09:00:00+09:00");
+    const calledAt = at("2026-06-01T09:00:00+09:00");
     const limits = { urbanHours: 4, suburbanHours: 8.5 };
-    expect(wallClock(SEOUL, computeArrivalDeadline({ calendar: noLunch, receivedAt, area: "URBAN", limits }))).toBe(
+    expect(wallClock(SEOUL, computeArrivalDeadline({ calendar: noLunch, calledAt, area: "URBAN", limits }))).toBe(
       "2026-06-01 Mon 13:00",
     );
-    expect(wallClock(SEOUL, computeArrivalDeadline({ calendar: noLunch, receivedAt, area: "SUBURBAN", limits }))).toBe(
+    expect(wallClock(SEOUL, computeArrivalDeadline({ calendar: noLunch, calledAt, area: "SUBURBAN", limits }))).toBe(
       "2026-06-01 Mon 17:30",
     );
   });
@@ -58,7 +59,7 @@ describe("arrival deadline (R6)", () => {
     try {
       computeArrivalDeadline({
         calendar,
-        receivedAt: at("2026-06-01T09:00:00+09:00"),
+        calledAt: at("2026-06-01T09:00:00+09:00"),
         area: "URBAN",
         limits: { urbanHours: 0, suburbanHours: 7 },
       });
@@ -72,7 +73,7 @@ describe("arrival deadline (R6)", () => {
     const berlin = weekdayCalendar({ timeZone: BERLIN });
     const deadline = computeArrivalDeadline({
       calendar: berlin,
-      receivedAt: at("2026-03-27T17:00:00+01:00"),
+      calledAt: at("2026-03-27T17:00:00+01:00"),
       area: "SUBURBAN",
     });
     expect(wallClock(BERLIN, deadline)).toBe("2026-03-30 Mon 15:00");
@@ -125,5 +126,36 @@ describe("overdue (R7)", () => {
     expect(
       isOverdue({ deadline, arrivedAt: at("2026-06-01T16:00:00+09:00"), now: at("2026-06-02T09:00:00+09:00") }),
     ).toBe(false);
+  });
+});
+
+describe("alerts after a deadline moved (R6, R7)", () => {
+  const now = at("2026-11-24T02:30:00Z");
+  const sent = at("2026-11-24T02:00:00Z");
+
+  it("R7: a later deadline is warned again, and a call no longer overdue loses its overdue mark", () => {
+    expect(alertsAfterDeadlineMove({ from: at("2026-11-24T03:00:00Z"), to: at("2026-11-25T03:00:00Z"), now, alerts: { preWarningSentAt: sent, overdueAlertedAt: null } })).toEqual({
+      preWarningSentAt: null,
+      overdueAlertedAt: null,
+      withdrawOverdue: false,
+    });
+    expect(alertsAfterDeadlineMove({ from: at("2026-11-24T01:00:00Z"), to: at("2026-11-25T01:00:00Z"), now, alerts: { preWarningSentAt: sent, overdueAlertedAt: sent } })).toEqual({
+      preWarningSentAt: null,
+      overdueAlertedAt: null,
+      withdrawOverdue: true,
+    });
+  });
+
+  it("R7: an earlier deadline keeps the warning already sent, and a call still overdue keeps its alert", () => {
+    expect(alertsAfterDeadlineMove({ from: at("2026-11-25T03:00:00Z"), to: at("2026-11-24T03:00:00Z"), now, alerts: { preWarningSentAt: sent, overdueAlertedAt: null } })).toEqual({
+      preWarningSentAt: sent,
+      overdueAlertedAt: null,
+      withdrawOverdue: false,
+    });
+    expect(alertsAfterDeadlineMove({ from: at("2026-11-24T01:00:00Z"), to: at("2026-11-24T02:00:00Z"), now, alerts: { preWarningSentAt: null, overdueAlertedAt: sent } })).toEqual({
+      preWarningSentAt: null,
+      overdueAlertedAt: sent,
+      withdrawOverdue: false,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { intakeFormatProblems, isLocalDate, missingIntakeFields } from "../../../src/domain/intake";
+import { calledAtProblem, intakeFormatProblems, isLocalDate, MAX_CALLED_AT_DAYS_BACK, missingIntakeFields } from "../../../src/domain/intake";
 import { isPhoneNumber, phoneDigits } from "../../../src/domain/phone";
 
 const complete = {
@@ -47,6 +47,26 @@ describe("R2: intake format checks", () => {
     expect(isLocalDate("2028-02-29")).toBe(true);
     expect(isLocalDate("2026-02-29")).toBe(false);
     expect(isLocalDate("2026-1-1")).toBe(false);
+  });
+});
+
+describe("R6: when the customer called", () => {
+  const now = new Date("2026-11-26T05:00:00Z");
+  const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
+
+  it("R6: the clock starts at the customer's call: any time from now back to MAX_CALLED_AT_DAYS_BACK days is accepted", () => {
+    expect(MAX_CALLED_AT_DAYS_BACK).toBe(3);
+    expect(calledAtProblem(now, now)).toBeNull();
+    expect(calledAtProblem(minutes(-90), now)).toBeNull();
+    expect(calledAtProblem(minutes(-3 * 24 * 60), now)).toBeNull();
+    expect(calledAtProblem(minutes(1), now)).toBeNull(); // the picker's whole minute, a clock a little ahead
+  });
+
+  it("R6: a call in the future or further back than the limit is refused", () => {
+    expect(calledAtProblem(minutes(5), now)).toBe("in-future");
+    expect(calledAtProblem(minutes(-3 * 24 * 60 - 1), now)).toBe("too-long-ago");
+    expect(calledAtProblem(minutes(-2 * 24 * 60), now, 1)).toBe("too-long-ago");
+    expect(calledAtProblem(new Date(Number.NaN), now)).toBe("invalid");
   });
 });
 

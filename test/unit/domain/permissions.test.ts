@@ -1,4 +1,4 @@
-import { ACTIONS, can, GRANTS, ROLES, rolesAllowed, type Action, type Actor, type Role } from "../../../src/domain/permissions";
+import { ACTIONS, can, GRANTS, ROLES, rolesAllowed, signOffRefusal, type Action, type Actor, type Role } from "../../../src/domain/permissions";
 
 const BRANCH = 1;
 const OTHER_BRANCH = 2;
@@ -21,9 +21,9 @@ describe("permissions", () => {
     for (const action of ACTIONS) expect([action, can(retired, action, ownBranchTicket)]).toEqual([action, false]);
   });
 
-  it("an admin can do everything, anywhere", () => {
+  it("an admin can do everything, anywhere, but sign off a director's report (R17)", () => {
     const admin = staff(["ADMIN"]);
-    for (const action of ACTIONS) {
+    for (const action of ACTIONS.filter((one) => one !== "report.sign-off")) {
       expect([action, can(admin, action, otherBranchTicket)]).toEqual([action, true]);
       expect([action, can(admin, action)]).toEqual([action, true]);
     }
@@ -128,6 +128,21 @@ describe("permissions", () => {
       expect(can(staff(["MANAGER"]), "report.sign-off", { branchId: OTHER_BRANCH })).toBe(true);
       expect(can(staff(["DIRECTOR"]), "report.sign-off", { branchId: BRANCH })).toBe(false);
       expect(rolesAllowed("report.sign-off")).toEqual(["MANAGER"]);
+    });
+
+    it("R17: a director who is also the branch's manager cannot sign off their own report", () => {
+      const directorAndManager = staff(["DIRECTOR", "MANAGER"]);
+      expect(signOffRefusal(directorAndManager, { branchId: BRANCH })).toBe("own-report");
+      expect(signOffRefusal(directorAndManager, { branchId: OTHER_BRANCH })).toBeNull();
+      expect(signOffRefusal(staff(["MANAGER"]), { branchId: BRANCH })).toBeNull();
+      expect(signOffRefusal(staff(["DIRECTOR"]), { branchId: BRANCH })).toBe("not-a-manager");
+    });
+
+    it("R17: an admin signs off only when they are a manager", () => {
+      expect(can(staff(["ADMIN"]), "report.sign-off", { branchId: BRANCH })).toBe(false);
+      expect(signOffRefusal(staff(["ADMIN"]), { branchId: OTHER_BRANCH })).toBe("not-a-manager");
+      expect(signOffRefusal(staff(["ADMIN", "MANAGER"]), { branchId: OTHER_BRANCH })).toBeNull();
+      expect(signOffRefusal(staff(["ADMIN", "MANAGER", "DIRECTOR"]), { branchId: BRANCH })).toBe("own-report");
     });
 
     it("R16: directors read their branch's report and managers every branch's", () => {

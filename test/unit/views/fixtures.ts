@@ -31,6 +31,7 @@ export function ticketCard(overrides: Partial<TicketCard> = {}): TicketCard {
     area: "URBAN",
     faultDescription: "Compressor stops after ten minutes and shows error E4.",
     requestedServiceAt: null,
+    calledAt: new Date("2026-03-02T00:40:00Z"),
     receivedAt: new Date("2026-03-02T01:00:00Z"),
     arrivalDeadline: new Date("2026-03-02T07:00:00Z"),
     appointment: null,

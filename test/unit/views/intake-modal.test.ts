@@ -87,6 +87,20 @@ describe("intake modal", () => {
     expect(readIntakeMetadata(view.private_metadata)).toEqual({ mode: "new", newCustomer: false, sourceMessageLink: link, channelId: "C1" });
   });
 
+  it("R6: a new call asks when the customer called, a datetime picker defaulting to now (or the shortcut message's time)", () => {
+    const now = new Date("2026-03-02T03:00:30Z");
+    const view = buildIntakeModal(fresh({ now }));
+    expect(validateView(view)).toEqual([]);
+    const picker = view.blocks.find((b) => b.block_id === BLOCKS.intakeCalledAt);
+    expect(picker).toMatchObject({ type: "input", optional: true, element: { type: "datetimepicker", action_id: INPUTS.calledAt, initial_date_time: 1772420430 } });
+    expect(textOf(view.blocks)).toContain("at most 3 days back");
+    const fromMessage = buildIntakeModal(fresh({ now, prefill: { calledAt: new Date("2026-03-02T02:10:00Z") } }));
+    expect(fromMessage.blocks.find((b) => b.block_id === BLOCKS.intakeCalledAt)).toMatchObject({ element: { initial_date_time: 1772417400 } });
+    // Completing or editing keeps the registered time: no picker.
+    const card = ticketCard({ status: "INCOMPLETE" });
+    expect(buildIntakeModal({ mode: "complete", ticketId: card.id, customerContext: null, newCustomer: false, prefill: intakePrefillFromCard(card), now }).blocks.some((b) => b.block_id === BLOCKS.intakeCalledAt)).toBe(false);
+  });
+
   it("R3: completing or editing a ticket starts from its values and cannot be saved incomplete", () => {
     const card = ticketCard({ status: "INCOMPLETE", category: "A_PAID", suggestedCategory: "C_WARRANTY", categoryOverrideReason: "Dropped" });
     const context = customerContext({ equipment: [] });
@@ -160,6 +174,14 @@ describe("readIntakeSubmission", () => {
         saveAsIncomplete: false,
       },
     });
+  });
+
+  it("R6: reads when the customer called; an untouched picker passes its default on", () => {
+    const values = submitted(withCustomer.blocks, { [BLOCKS.intakeFault]: "x", [BLOCKS.intakeCalledAt]: 1772413200 });
+    expect(readIntakeSubmission(values, metaExisting)).toMatchObject({ ok: true, input: { calledAt: new Date(1772413200 * 1000) } });
+    const defaulted = buildIntakeModal(fresh({ customerContext: context, selectedEquipmentId: context.equipment[1].id, now: new Date(1772420400 * 1000) }));
+    expect(readIntakeSubmission(submitted(defaulted.blocks, { [BLOCKS.intakeFault]: "x" }), metaExisting)).toMatchObject({ ok: true, input: { calledAt: new Date(1772420400 * 1000) } });
+    expect(intakeFieldErrors({ calledAt: "Not in the future" }, { newCustomer: false })).toEqual({ [BLOCKS.intakeCalledAt]: "Not in the future" });
   });
 
   it("reads a new customer with new equipment, the private_metadata given as JSON", () => {

@@ -34,6 +34,11 @@ describe("buildTicketMessage", () => {
     expect(textOf(message.blocks)).toContain("<!date^1772434800^{date_short_pretty} {time}|2026-03-02 16:00 Asia/Seoul>");
   });
 
+  it("R6: shows when the customer called, which the deadline counts from", () => {
+    const text = textOf(buildTicketMessage(ticketCard({ calledAt: new Date("2026-03-02T00:40:00Z") }), { now: NOW }).blocks);
+    expect(text).toContain("*Customer called*\\n<!date^1772412000^{date_short_pretty} {time}|2026-03-02 09:40 Asia/Seoul>");
+  });
+
   it("R7: marks a call overdue once its deadline passed without an arrival", () => {
     const late = new Date("2026-03-02T08:00:00Z");
     expect(textOf(buildTicketMessage(ticketCard(), { now: late }).blocks)).toContain("Overdue");

@@ -1,0 +1,52 @@
+// R6/R7: a branch's working calendar changed (a holiday imported or removed, new opening hours), so
+// the open calls still waiting for a technician are due at a different time. Their deadlines are
+// counted again from when the customer called, inside the transaction that changed the calendar,
+// each with its audit row and a notice for its Slack thread (posted by the bot: post-ticket-notices).
+import type { Tx } from "../../db";
+import { alertsAfterDeadlineMove, computeArrivalDeadline, type ArrivalLimits } from "../../domain/deadline";
+import { recordAudit } from "../audit";
+import { loadBranchCalendar } from "./load-branch-calendar";
+import { DEADLINE_MOVED, type DeadlineMovedNotice } from "./ticket-notices";
+
+/** Calls still waiting for the technician's arrival; later statuses have one, earlier ones no deadline. */
+const WAITING_FOR_ARRIVAL = ["REGISTERED", "ASSIGNED", "ACCEPTED"] as const;
+
+export interface MovedDeadline {
+  ticketId: number;
+  voucherNo: string;
+  from: Date;
+  to: Date;
+}
+
+export async function recomputeBranchDeadlines(
+  tx: Tx,
+  options: { branchId: number; now: Date; actor: string; arrivalLimits: ArrivalLimits },
+): Promise<MovedDeadline[]> {
+  const { branchId, now, actor, arrivalLimits } = options;
+  const calendar = await loadBranchCalendar(tx, branchId);
+  const tickets = await tx.ticket.findMany({
+    where: { branchId, status: { in: [...WAITING_FOR_ARRIVAL] }, arrivedAt: null, arrivalDeadline: { not: null } },
+    orderBy: { id: "asc" },
+    select: { id: true, voucherNo: true, calledAt: true, area: true, arrivalDeadline: true, preWarningSentAt: true, overdueAlertedAt: true },
+  });
+  const moved: MovedDeadline[] = [];
+  for (const ticket of tickets) {
+    const from = ticket.arrivalDeadline!;
+    const to = computeArrivalDeadline({ calendar, calledAt: ticket.calledAt, area: ticket.area, limits: arrivalLimits });
+    if (to.getTime() === from.getTime()) continue;
+    const alerts = alertsAfterDeadlineMove({ from, to, now, alerts: { preWarningSentAt: ticket.preWarningSentAt, overdueAlertedAt: ticket.overdueAlertedAt } });
+    await tx.ticket.update({
+      where: { id: ticket.id },
+      data: { arrivalDeadline: to, preWarningSentAt: alerts.preWarningSentAt, overdueAlertedAt: alerts.overdueAlertedAt },
+    });
+    if (alerts.withdrawOverdue) {
+      // No longer overdue: its alert stops climbing to the managers (R7); a new one comes if the new deadline passes.
+      await tx.escalation.updateMany({ where: { ticketId: ticket.id, kind: "OVERDUE", acknowledgedAt: null }, data: { nextEscalationAt: null } });
+    }
+    const data: DeadlineMovedNotice = { from: from.toISOString(), to: to.toISOString() };
+    await recordAudit(tx, { at: now, actor, action: "ticket.deadline-moved", entity: "Ticket", entityId: ticket.id, ticketId: ticket.id, data: { ...data, withdrewOverdue: alerts.withdrawOverdue } });
+    await tx.ticketNotice.create({ data: { ticketId: ticket.id, kind: DEADLINE_MOVED, data: { ...data }, actor, createdAt: now } });
+    moved.push({ ticketId: ticket.id, voucherNo: ticket.voucherNo, from, to });
+  }
+  return moved;
+}
