@@ -66,6 +66,8 @@ function report(d: Desk, ticketId: number, outcome: VisitOutcome): ReportWorkInp
     feeAgreed: false,
     signedByName: "Kim Minji",
     custody: outcome === "TAKEN_TO_WORKSHOP" ? { items: "Control board", condition: "Scratched lid" } : null,
+    // R12: rescheduling and handing over tell the customer when it will be finished.
+    expectedCompletionAt: outcome === "RESCHEDULED" || outcome === "HANDED_OVER" ? LATER : null,
   };
 }
 

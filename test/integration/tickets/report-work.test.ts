@@ -136,7 +136,7 @@ describe("reporting work (R9–R14)", () => {
     }
     const promised = new Date(NOW.getTime() + 2 * 86_400_000);
     await prisma.ticket.update({ where: { id: ticket.id }, data: { completionAlertedAt: NOW } });
-    const rescheduled = await reportWork(deps, input({ outcome: "RESCHEDULED", signedByName: null, expectedCompletionAt: promised }));
+    const rescheduled = await reportWork(deps, input({ outcome: "RESCHEDULED", signedByName: null, settlement: "INVOICE_REQUESTED", expectedCompletionAt: promised }));
     expect(rescheduled).toMatchObject({ status: "ON_HOLD", expectedCompletionAt: promised });
     // A new expected completion may be escalated again when it passes.
     expect(await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ expectedCompletionAt: promised, completionAlertedAt: null });

@@ -143,6 +143,17 @@ describe("handleThreadReply", () => {
     expect(await prisma.ticket.findUniqueOrThrow({ where: { id: desk.ticketId } })).toMatchObject({ status: "ON_SITE" });
   });
 
+  it("R10: on a warranty call, `done` after a wearing part is sent to Report work (the part is charged); without one it resolves", async () => {
+    const prisma = db.current.prisma;
+    const desk = await assigned();
+    await prisma.part.update({ where: { id: desk.part.id }, data: { wearing: true } });
+    await reply(desk, desk.tech, "arrived\nhours 1\npart P-1001 x1");
+    expect(outcomes(await reply(desk, desk.tech, "done signed Lee Jiwon"))).toEqual([{ kind: "paid-call" }]);
+    expect(await prisma.visitReport.count()).toBe(0);
+    await prisma.part.update({ where: { id: desk.part.id }, data: { wearing: false } });
+    expect(outcomes(await reply(desk, desk.tech, "done signed Lee Jiwon"))).toMatchObject([{ kind: "resolved" }]);
+  });
+
   it("notes and free text are kept as TicketNotes for the technician and the branch's dispatcher; malformed lines say why", async () => {
     const prisma = db.current.prisma;
     const desk = await assigned();
