@@ -8,8 +8,7 @@ import type { Db } from "../../db";
 import { addWorkingMinutes } from "../../domain/working-calendar";
 import { recordAudit } from "../audit";
 import { loadBranchCalendar } from "../tickets/load-branch-calendar";
-import { overdueAlertSelect, toOverdueAlertSummary } from "./models";
-import { DEFAULT_ESCALATE_AFTER_MINUTES, type RaisedOverdue } from "./raise-overdue";
+import { DEFAULT_ESCALATE_AFTER_MINUTES, raisedAlert, type RaisedOverdue } from "./raise-overdue";
 import { escalationRecipients } from "./recipients";
 
 export const PARKED_STATUSES = ["ON_HOLD", "IN_WORKSHOP"] as const;
@@ -49,13 +48,7 @@ export async function raiseCompletionOverdue(deps: { db: Db; clock: Clock }, opt
       return escalation.id;
     });
     if (escalationId === null) continue;
-    const row = await deps.db.escalation.findUniqueOrThrow({ where: { id: escalationId }, select: overdueAlertSelect });
-    raised.push({
-      alert: toOverdueAlertSummary(row),
-      dispatchChannelId: row.branch.dispatchChannelId,
-      directorSlackUserIds: recipients.people.map((d) => d.slackUserId),
-      directors: recipients.people,
-    });
+    raised.push(await raisedAlert(deps.db, escalationId, recipients));
   }
   return raised;
 }

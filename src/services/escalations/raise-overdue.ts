@@ -7,7 +7,7 @@ import { isOverdue } from "../../domain/deadline";
 import { addWorkingMinutes } from "../../domain/working-calendar";
 import { recordAudit } from "../audit";
 import { loadBranchCalendar } from "../tickets/load-branch-calendar";
-import { escalationRecipients } from "./recipients";
+import { escalationRecipients, type EscalationRecipients } from "./recipients";
 import { overdueAlertSelect, toOverdueAlertSummary, type OverdueAlertSummary, type SlackMessageRef } from "./models";
 
 /** Calls still waiting for the technician; later statuses have an arrival or no visit to make. */
@@ -65,13 +65,7 @@ export async function raiseOverdueEscalations(deps: { db: Db; clock: Clock }, op
       return escalation.id;
     });
     if (escalationId === null) continue;
-    const row = await deps.db.escalation.findUniqueOrThrow({ where: { id: escalationId }, select: overdueAlertSelect });
-    raised.push({
-      alert: toOverdueAlertSummary(row),
-      dispatchChannelId: row.branch.dispatchChannelId,
-      directorSlackUserIds: recipients.people.map((d) => d.slackUserId),
-      directors: recipients.people,
-    });
+    raised.push(await raisedAlert(deps.db, escalationId, recipients));
   }
   return raised;
 }
@@ -79,4 +73,15 @@ export async function raiseOverdueEscalations(deps: { db: Db; clock: Clock }, op
 /** Where an escalation is shown in Slack, so acknowledging updates every copy. Not audited: delivery, not a change. */
 export async function recordEscalationMessage(deps: { db: DbOrTx }, options: { escalationId: number; staffId?: number | null } & SlackMessageRef): Promise<void> {
   await deps.db.escalationMessage.create({ data: { escalationId: options.escalationId, channelId: options.channelId, ts: options.ts, staffId: options.staffId ?? null } });
+}
+
+/** A new escalation as its publisher needs it: the alert, where it goes, and who gets a DM. */
+export async function raisedAlert(db: Db, escalationId: number, recipients: EscalationRecipients): Promise<RaisedOverdue> {
+  const row = await db.escalation.findUniqueOrThrow({ where: { id: escalationId }, select: overdueAlertSelect });
+  return {
+    alert: toOverdueAlertSummary(row),
+    dispatchChannelId: row.branch.dispatchChannelId,
+    directorSlackUserIds: recipients.people.map((d) => d.slackUserId),
+    directors: recipients.people,
+  };
 }
