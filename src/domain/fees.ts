@@ -17,11 +17,11 @@ export type Settlement = (typeof SETTLEMENTS)[number];
 /** Seed 001 §4.5.5: "in principle, totals within 500 are collected in cash". */
 export const DEFAULT_ON_SITE_COLLECTION_LIMIT = 500;
 
-/** What a maintenance contract covers (R1 B: "charged as the contract says"). */
+/** What a maintenance contract covers (R1 B: "charged as the contract says"), as the Contract row holds it. */
 export interface ContractCover {
-  labour: boolean;
-  parts: boolean;
-  travel: boolean;
+  coversLabour: boolean;
+  coversParts: boolean;
+  coversTravel: boolean;
 }
 
 /** What may be charged on a call: the modal shows the fee fields these allow. */
@@ -39,11 +39,11 @@ export function feePolicy(category: ServiceCategory, contract: ContractCover | n
       return { labour: "PAID_SERVICE", parts: { which: "all", reason: "PAID_SERVICE" }, travel: "PAID_SERVICE" };
     case "B_CONTRACT": {
       // A B call without its contract on file: charge nothing rather than guess.
-      const cover = contract ?? { labour: true, parts: true, travel: true };
+      const cover = contract ?? { coversLabour: true, coversParts: true, coversTravel: true };
       return {
-        labour: cover.labour ? null : "NOT_COVERED_BY_CONTRACT",
-        parts: cover.parts ? null : { which: "all", reason: "NOT_COVERED_BY_CONTRACT" },
-        travel: cover.travel ? null : "NOT_COVERED_BY_CONTRACT",
+        labour: cover.coversLabour ? null : "NOT_COVERED_BY_CONTRACT",
+        parts: cover.coversParts ? null : { which: "all", reason: "NOT_COVERED_BY_CONTRACT" },
+        travel: cover.coversTravel ? null : "NOT_COVERED_BY_CONTRACT",
       };
     }
     case "C_WARRANTY":

@@ -1,5 +1,6 @@
 // Small text helpers shared by the view builders: Slack date tokens, escaping, safe truncation.
 import type { Coverage, PersonRef } from "../services/tickets/models";
+import type { FeePolicy } from "../domain/fees";
 import type { Messages } from "./messages";
 
 /** Cuts text to `max` characters (ellipsis included) without splitting a surrogate pair. */
@@ -108,4 +109,10 @@ export function fieldName(field: string, m: Messages): string {
 export function safeLink(link: string | null | undefined): string | null {
   if (!link || link.length > 2000 || !/^https:\/\/[^\s<>|]+$/.test(link)) return null;
   return link;
+}
+
+/** R10: the costs a call charges beyond its cover ("labour, travel, meals and lodging"). */
+export function chargedCosts(fees: FeePolicy, m: Messages): string[] {
+  const t = m.workReport.modal.feeParts;
+  return [fees.labour ? t.labour : null, fees.parts ? t.parts : null, fees.travel ? t.travel : null].filter((name): name is string => name !== null);
 }

@@ -7,7 +7,7 @@ import { SERVICE_CATEGORIES, type ServiceCategory } from "../domain/category";
 import { feePolicy, mayCharge, type FeePolicy } from "../domain/fees";
 import type { PartProblem } from "../services/parts/book-parts-used";
 import type { TicketCard } from "../services/tickets/models";
-import { safeText, slackDate } from "./format";
+import { chargedCosts, safeText, slackDate } from "./format";
 import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "./ids";
 import { messagesFor, type Locale, type Messages } from "./messages";
 import { checkedValues, dateTimeValue, optionValue, textValue, unixSeconds, type StateValues, type Submission } from "./state";
@@ -242,7 +242,7 @@ function feeContextText(card: TicketCard, fees: FeePolicy, options: ReportModalO
     return t.feeContext(rate, currency, labour);
   }
   if (card.category === "C_WARRANTY") return t.feeContextWarranty;
-  return t.feeContextContract([fees.labour ? t.feeParts.labour : null, fees.parts ? t.feeParts.parts : null, fees.travel ? t.feeParts.travel : null].filter((x): x is string => x !== null));
+  return t.feeContextContract(chargedCosts(fees, messagesFor(options.locale)));
 }
 
 /** The outcome currently chosen in a (partly filled) modal. */

@@ -2,7 +2,7 @@
 // and the DM telling a technician a call was re-assigned away from them.
 import type { KnownBlock, MrkdwnElement } from "@slack/types";
 import type { PersonRef, TicketCard } from "../services/tickets/models";
-import { mention, messageLink, oneLine, safeText, slackDate, slackDateRange } from "./format";
+import { chargedCosts, mention, messageLink, oneLine, safeText, slackDate, slackDateRange } from "./format";
 import { BLOCKS } from "./ids";
 import { messagesFor, type Locale, type Messages } from "./messages";
 import { buildTicketMessage, technicianButtons } from "./ticket-message";
@@ -58,8 +58,7 @@ function chargeText(card: TicketCard, m: Messages): string {
   if (card.category === "D_INTERNAL") return m.dm.internal;
   if (card.category === "C_WARRANTY" && card.coverage.kind === "WARRANTY") return m.dm.warranty(card.coverage.until);
   if (card.category === "B_CONTRACT" && card.coverage.kind === "CONTRACT") {
-    const t = m.workReport.modal.feeParts;
-    const charged = card.fees ? [card.fees.labour ? t.labour : null, card.fees.parts ? t.parts : null, card.fees.travel ? t.travel : null].filter((x): x is string => x !== null) : [];
+    const charged = card.fees ? chargedCosts(card.fees, m) : [];
     return m.dm.contract(safeText(card.coverage.contractNumber, 60), card.coverage.until) + (charged.length ? m.dm.contractCharges(charged.join(", ")) : "");
   }
   return m.dm.notChargeable(m.category[card.category]);

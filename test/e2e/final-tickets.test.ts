@@ -6,7 +6,7 @@ import { DISPATCH, deskSteps, useDeskApp } from "../support/desk";
 import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "../../src/views/ids";
 
 const app = useDeskApp();
-const { registerCall } = deskSteps(app);
+const { onSite, registerCall } = deskSteps(app);
 
 function threadOf(ts: string) {
   return app.current.slack.messagesIn(DISPATCH, ts).filter((m) => m.ts !== ts);
@@ -15,18 +15,6 @@ function threadOf(ts: string) {
 async function privateAnswer(responseUrl: string) {
   const [reply] = await app.current.slack.waitFor((fake) => (fake.responsesTo(responseUrl).length ? fake.responsesTo(responseUrl) : undefined));
   return reply.body as { text?: string; response_type?: string };
-}
-
-async function onSite() {
-  const call = await registerCall();
-  const { slack } = app.current;
-  await slack.driver.sendBlockActions({ userId: "U0DISP", message: slack.messagesIn(DISPATCH)[0], actions: [{ action_id: ACTIONS.ticketAssign }] });
-  const assign = await slack.waitFor((fake) => fake.openModal("U0DISP"));
-  await slack.driver.sendViewSubmission({ userId: "U0DISP", view: assign, values: { [BLOCKS.assignTechnician]: { [INPUTS.technician]: String(call.tech1.id) } } });
-  const dm = await slack.waitFor((fake) => fake.messagesIn("D0TECH1")[0]);
-  await slack.driver.sendBlockActions({ userId: "U0TECH1", message: dm, actions: [{ action_id: ACTIONS.ticketArrive }] });
-  await slack.waitFor((fake) => (JSON.stringify(fake.messagesIn(DISPATCH)[0].blocks).includes(ACTIONS.ticketReportWork) ? true : undefined));
-  return call;
 }
 
 describe("buttons on a finished call, and the thread's times (end to end)", () => {

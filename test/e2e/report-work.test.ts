@@ -7,22 +7,10 @@ import { createPart, createStaff } from "../support/factories/data";
 import type { TypedValues } from "../support/slack-fake/driver";
 
 const app = useDeskApp({ U0ACCT: { name: "choi.accounts" } });
-const { registerCall } = deskSteps(app);
+const { onSite } = deskSteps(app);
 
 function threadOf(ts: string) {
   return app.current.slack.messagesIn(DISPATCH, ts).filter((m) => m.ts !== ts);
-}
-
-async function onSite() {
-  const call = await registerCall();
-  const { slack } = app.current;
-  await slack.driver.sendBlockActions({ userId: "U0DISP", message: slack.messagesIn(DISPATCH)[0], actions: [{ action_id: ACTIONS.ticketAssign }] });
-  const assign = await slack.waitFor((fake) => fake.openModal("U0DISP"));
-  await slack.driver.sendViewSubmission({ userId: "U0DISP", view: assign, values: { [BLOCKS.assignTechnician]: { [INPUTS.technician]: String(call.tech1.id) } } });
-  const dm = await slack.waitFor((fake) => fake.messagesIn("D0TECH1")[0]);
-  await slack.driver.sendBlockActions({ userId: "U0TECH1", message: dm, actions: [{ action_id: ACTIONS.ticketArrive }] });
-  await slack.waitFor((fake) => (JSON.stringify(fake.messagesIn(DISPATCH)[0].blocks).includes(ACTIONS.ticketReportWork) ? true : undefined));
-  return call;
 }
 
 describe("reporting work and closing (end to end)", () => {

@@ -69,5 +69,18 @@ export function deskSteps(app: { readonly current: TestApp }) {
     return { ...desk, ticket, submit };
   }
 
-  return { seedDesk, openIntake, chooseCustomer, registerCall };
+  /** A registered call assigned to Kim Minsu (U0TECH1), who pressed Arrived in his DM. */
+  async function onSite() {
+    const call = await registerCall();
+    const { slack } = app.current;
+    await slack.driver.sendBlockActions({ userId: "U0DISP", message: slack.messagesIn(DISPATCH)[0], actions: [{ action_id: ACTIONS.ticketAssign }] });
+    const assign = await slack.waitFor((fake) => fake.openModal("U0DISP"));
+    await slack.driver.sendViewSubmission({ userId: "U0DISP", view: assign, values: { [BLOCKS.assignTechnician]: { [INPUTS.technician]: String(call.tech1.id) } } });
+    const dm = await slack.waitFor((fake) => fake.messagesIn("D0TECH1")[0]);
+    await slack.driver.sendBlockActions({ userId: "U0TECH1", message: dm, actions: [{ action_id: ACTIONS.ticketArrive }] });
+    await slack.waitFor((fake) => (JSON.stringify(fake.messagesIn(DISPATCH)[0].blocks).includes(ACTIONS.ticketReportWork) ? true : undefined));
+    return call;
+  }
+
+  return { seedDesk, openIntake, chooseCustomer, registerCall, onSite };
 }

@@ -6,9 +6,8 @@
 import type { Clock } from "../../clock";
 import type { Db } from "../../db";
 import { addWorkingMinutes } from "../../domain/working-calendar";
-import { recordAudit } from "../audit";
 import { loadBranchCalendar } from "../tickets/load-branch-calendar";
-import { DEFAULT_ESCALATE_AFTER_MINUTES, raisedAlert, type RaisedOverdue } from "./raise-overdue";
+import { createDirectorEscalation, DEFAULT_ESCALATE_AFTER_MINUTES, raisedAlert, type RaisedOverdue } from "./raise-overdue";
 import { escalationRecipients } from "./recipients";
 
 export const PARKED_STATUSES = ["ON_HOLD", "IN_WORKSHOP"] as const;
@@ -32,20 +31,17 @@ export async function raiseCompletionOverdue(deps: { db: Db; clock: Clock }, opt
         data: { completionAlertedAt: now },
       });
       if (marked.count === 0) return null;
-      const escalation = await tx.escalation.create({
-        data: { kind: "COMPLETION_OVERDUE", level: "DIRECTOR", branchId: candidate.branchId, ticketId: candidate.id, expectedBy, raisedAt: now, nextEscalationAt, sentToAdminsFor: recipients.sentToAdminsFor ? [recipients.sentToAdminsFor] : [] },
-        select: { id: true },
-      });
-      await recordAudit(tx, {
-        at: now,
-        actor: options.actor,
-        action: "escalation.raise",
-        entity: "Escalation",
-        entityId: escalation.id,
+      return createDirectorEscalation(tx, {
+        kind: "COMPLETION_OVERDUE",
+        branchId: candidate.branchId,
         ticketId: candidate.id,
-        data: { kind: "COMPLETION_OVERDUE", level: "DIRECTOR", expectedBy: expectedBy.toISOString(), status: candidate.status },
+        expectedBy,
+        at: now,
+        nextEscalationAt,
+        recipients,
+        actor: options.actor,
+        auditData: { expectedBy: expectedBy.toISOString(), status: candidate.status },
       });
-      return escalation.id;
     });
     if (escalationId === null) continue;
     raised.push(await raisedAlert(deps.db, escalationId, recipients));

@@ -2,7 +2,7 @@
 // branch's directors are alerted once per call. Unacknowledged, it climbs to the managers after
 // ESCALATE_AFTER_MINUTES working minutes (nextEscalationAt; see escalate.ts).
 import type { Clock } from "../../clock";
-import type { Db, DbOrTx } from "../../db";
+import type { Db, DbOrTx, Tx } from "../../db";
 import { isOverdue } from "../../domain/deadline";
 import { addWorkingMinutes } from "../../domain/working-calendar";
 import { recordAudit } from "../audit";
@@ -49,25 +49,45 @@ export async function raiseOverdueEscalations(deps: { db: Db; clock: Clock }, op
         data: { overdueAlertedAt: now },
       });
       if (marked.count === 0) return null;
-      const escalation = await tx.escalation.create({
-        data: { kind: "OVERDUE", level: "DIRECTOR", branchId: candidate.branchId, ticketId: candidate.id, raisedAt: now, nextEscalationAt, sentToAdminsFor: recipients.sentToAdminsFor ? [recipients.sentToAdminsFor] : [] },
-        select: { id: true },
-      });
-      await recordAudit(tx, {
-        at: now,
-        actor: options.actor,
-        action: "escalation.raise",
-        entity: "Escalation",
-        entityId: escalation.id,
+      return createDirectorEscalation(tx, {
+        kind: "OVERDUE",
+        branchId: candidate.branchId,
         ticketId: candidate.id,
-        data: { kind: "OVERDUE", level: "DIRECTOR", ...(recipients.sentToAdminsFor ? { sentToAdminsFor: recipients.sentToAdminsFor } : {}) },
+        at: now,
+        nextEscalationAt,
+        recipients,
+        actor: options.actor,
+        auditData: recipients.sentToAdminsFor ? { sentToAdminsFor: recipients.sentToAdminsFor } : {},
       });
-      return escalation.id;
     });
     if (escalationId === null) continue;
     raised.push(await raisedAlert(deps.db, escalationId, recipients));
   }
   return raised;
+}
+
+/** A new director-level escalation and its audit row, in the caller's transaction (R7, R12); its id. */
+export async function createDirectorEscalation(
+  tx: Tx,
+  options: {
+    kind: "OVERDUE" | "COMPLETION_OVERDUE";
+    branchId: number;
+    ticketId: number;
+    expectedBy?: Date;
+    at: Date;
+    nextEscalationAt: Date;
+    recipients: EscalationRecipients;
+    actor: string;
+    auditData: Record<string, unknown>;
+  },
+): Promise<number> {
+  const { kind, branchId, ticketId, at, nextEscalationAt, recipients } = options;
+  const escalation = await tx.escalation.create({
+    data: { kind, level: "DIRECTOR", branchId, ticketId, ...(options.expectedBy ? { expectedBy: options.expectedBy } : {}), raisedAt: at, nextEscalationAt, sentToAdminsFor: recipients.sentToAdminsFor ? [recipients.sentToAdminsFor] : [] },
+    select: { id: true },
+  });
+  await recordAudit(tx, { at, actor: options.actor, action: "escalation.raise", entity: "Escalation", entityId: escalation.id, ticketId, data: { kind, level: "DIRECTOR", ...options.auditData } });
+  return escalation.id;
 }
 
 /** Where an escalation is shown in Slack, so acknowledging updates every copy. Not audited: delivery, not a change. */

@@ -24,9 +24,9 @@ export interface RequestedInvoice {
  */
 export async function requestInvoice(
   tx: Tx,
-  options: { ticketId: number; branch: { id: number; currency: string }; source: InvoiceSource; visitReportId?: number; actor: Actor; at: Date },
+  options: { ticketId: number; branchId: number; source: InvoiceSource; visitReportId?: number; actor: Actor; at: Date },
 ): Promise<RequestedInvoice | null> {
-  const { ticketId, branch, source, at } = options;
+  const { ticketId, source, at } = options;
   const where: Prisma.ChargeWhereInput =
     options.visitReportId !== undefined
       ? { ticketId, visitReportId: options.visitReportId, invoiceRequestId: null }
@@ -34,6 +34,7 @@ export async function requestInvoice(
   const charges = await tx.charge.findMany({ where, select: { id: true, amount: true } });
   const amount = charges.reduce((sum, charge) => sum.add(charge.amount), new Prisma.Decimal(0));
   if (amount.lte(0)) return null;
+  const branch = await tx.branch.findUniqueOrThrow({ where: { id: options.branchId }, select: { id: true, currency: true } });
   const request = await tx.invoiceRequest.create({ data: { ticketId, branchId: branch.id, amount, currency: branch.currency, requestedAt: at, source } });
   await tx.charge.updateMany({ where: { id: { in: charges.map((charge) => charge.id) } }, data: { invoiceRequestId: request.id, settlement: "INVOICE_REQUESTED" } });
   await recordAudit(tx, {

@@ -94,7 +94,7 @@ function toCard(ticket: CardRow): TicketCard {
       ticket.status === "REGISTERED" &&
       awaitsCategoryConfirmation({ category: ticket.category, warrantyEnd: localDateText(ticket.equipment?.warrantyEnd), contractId: ticket.contractId, overrideReason: ticket.categoryOverrideReason }),
     chargeable: ticket.category === "A_PAID",
-    fees: feePolicy(ticket.category, contract ? { labour: contract.coversLabour, parts: contract.coversParts, travel: contract.coversTravel } : null),
+    fees: feePolicy(ticket.category, contract),
     area: ticket.area,
     faultDescription: ticket.faultDescription,
     requestedServiceAt: ticket.requestedServiceAt,

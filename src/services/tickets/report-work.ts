@@ -2,7 +2,7 @@
 // parts used (booked from loans, then stock), the outcome that moves the call on, and for paid
 // work (R10) the fee lines and how they are settled. One transaction under the ticket's row lock.
 import type { ServiceCategory } from "../../domain/category";
-import { computeCharges, feePolicy, formatCents, settlementProblem, totalCents, type ChargeKind, type ChargeReason, type Settlement } from "../../domain/fees";
+import { computeCharges, formatCents, settlementProblem, totalCents, type ChargeKind, type ChargeReason, type Settlement } from "../../domain/fees";
 import { localDayBounds } from "../../domain/local-day";
 import { canTransition, type TicketStatus } from "../../domain/ticket-status";
 import { DEFAULT_WORKSHOP_TURNAROUND, turnaroundDue, type WorkshopTurnaround } from "../../domain/workshop-turnaround";
@@ -18,6 +18,7 @@ import { assertCan, auditActor, requireStaffId } from "./authorize";
 import type { TicketDeps } from "./deps";
 import { loadBranchCalendar } from "./load-branch-calendar";
 import { dateColumn, statusConflict, ticketNotFound } from "./ticket-rows";
+import { loadFeePolicy } from "./fee-policy";
 import { dmOf, lockForTechnician, type AssignmentDm } from "./technician-action-rows";
 
 export type VisitOutcome = "FIXED_ON_SITE" | "TAKEN_TO_WORKSHOP" | "RESCHEDULED" | "HANDED_OVER" | "REPLACEMENT_RECOMMENDED";
@@ -195,8 +196,7 @@ export async function reportWork(deps: ReportWorkDeps, input: ReportWorkInput): 
 
     if (!REPORTABLE_STATUSES.includes(ticket.status)) throw statusConflict(ticket.status, "ticket.report-work");
     const chargeable = ticket.category === "A_PAID";
-    const contract = ticket.category === "B_CONTRACT" && ticket.contractId ? await tx.contract.findUnique({ where: { id: ticket.contractId } }) : null;
-    const policy = feePolicy(ticket.category, contract ? { labour: contract.coversLabour, parts: contract.coversParts, travel: contract.coversTravel } : null);
+    const policy = await loadFeePolicy(tx, ticket);
     // R10 / seed 000 §13: while the item is in the workshop its charges wait for the day it goes back.
     const openReceipts = await tx.custodyReceipt.count({ where: { ticketId, state: { not: "RETURNED" } } });
     const settledLater = input.outcome === "TAKEN_TO_WORKSHOP" || openReceipts > 0;
@@ -261,7 +261,7 @@ export async function reportWork(deps: ReportWorkDeps, input: ReportWorkInput): 
       await tx.visitReport.update({ where: { id: report.id }, data: { settlement, feeAgreedAt: input.feeAgreed ? now : null } });
     }
     const invoiceRequest =
-      settlement === "INVOICE_REQUESTED" ? await requestInvoice(tx, { ticketId, branch, source: "report", visitReportId: report.id, actor, at: now }) : null;
+      settlement === "INVOICE_REQUESTED" ? await requestInvoice(tx, { ticketId, branchId: branch.id, source: "report", visitReportId: report.id, actor, at: now }) : null;
 
     let receipt: IssuedCustodyReceipt | null = null;
     if (input.outcome === "TAKEN_TO_WORKSHOP") {

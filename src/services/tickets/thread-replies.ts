@@ -5,7 +5,7 @@ import type { Tx } from "../../db";
 import { localDayBounds } from "../../domain/local-day";
 import type { CategoryLetter, MalformedReason, ThreadCommand, ThreadCommandWord } from "../../domain/thread-command";
 import type { ServiceCategory } from "../../domain/category";
-import { computeCharges, feePolicy, mayCharge, totalCents } from "../../domain/fees";
+import { computeCharges, mayCharge, totalCents } from "../../domain/fees";
 import { canTransition } from "../../domain/ticket-status";
 import { AppError } from "../../errors";
 import { Prisma } from "../../generated/prisma/client";
@@ -21,6 +21,7 @@ import { recordArrival } from "./record-arrival";
 import { findTicketByMessage } from "./record-slack-message";
 import { dmOf, lockForTechnician, type AssignmentDm } from "./technician-action-rows";
 import { dateColumn, personRef } from "./ticket-rows";
+import { loadFeePolicy } from "./fee-policy";
 
 /** Where hours and parts may be recorded: the technician is working on the call. */
 const WORKING_STATUSES = ["ON_SITE", "IN_WORKSHOP", "ON_HOLD"] as const;
@@ -268,8 +269,7 @@ async function chargesSomething(
   logs: { hours: unknown; category: ServiceCategory }[],
   unreported: { ticketId: number; technicianId: number; visitReportId: null },
 ): Promise<boolean> {
-  const contract = ticket.category === "B_CONTRACT" && ticket.contractId ? await tx.contract.findUnique({ where: { id: ticket.contractId } }) : null;
-  const policy = feePolicy(ticket.category, contract ? { labour: contract.coversLabour, parts: contract.coversParts, travel: contract.coversTravel } : null);
+  const policy = await loadFeePolicy(tx, ticket);
   if (!mayCharge(policy)) return false;
   const [usages, branch] = await Promise.all([
     tx.partUsage.findMany({ where: unreported, select: { quantity: true, unitPrice: true, part: { select: { wearing: true } } } }),

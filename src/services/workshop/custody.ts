@@ -224,8 +224,7 @@ export async function returnCustodyItem(
       });
     }
     // Seed 000 §13: a workshop item's charges are invoiced on the day it goes back.
-    const branch = await tx.branch.findUniqueOrThrow({ where: { id: ticket.branchId }, select: { id: true, currency: true } });
-    const invoiceRequest = await requestInvoice(tx, { ticketId, branch, source: "workshop-return", actor, at: now });
+    const invoiceRequest = await requestInvoice(tx, { ticketId, branchId: ticket.branchId, source: "workshop-return", actor, at: now });
     if (resolves) {
       await tx.ticket.update({ where: { id: ticketId }, data: { status: "RESOLVED", resolvedAt: now } });
       await recordAudit(tx, {

@@ -30,13 +30,13 @@ describe("fees (R10)", () => {
   });
 
   it("R10: contract work (B) charges what the contract does not cover, and nothing when it covers all", () => {
-    const noLabour = feePolicy("B_CONTRACT", { labour: false, parts: true, travel: false });
+    const noLabour = feePolicy("B_CONTRACT", { coversLabour: false, coversParts: true, coversTravel: false });
     expect(computeCharges(noLabour, visit)).toEqual([
       { kind: "LABOUR", reason: "NOT_COVERED_BY_CONTRACT", cents: 15000 },
       { kind: "TRAVEL", reason: "NOT_COVERED_BY_CONTRACT", cents: 3000 },
       { kind: "MEALS", reason: "NOT_COVERED_BY_CONTRACT", cents: 1500 },
     ]);
-    const everything = feePolicy("B_CONTRACT", { labour: true, parts: true, travel: true });
+    const everything = feePolicy("B_CONTRACT", { coversLabour: true, coversParts: true, coversTravel: true });
     expect(mayCharge(everything)).toBe(false);
     expect(computeCharges(everything, visit)).toEqual([]);
     expect(mayCharge(feePolicy("D_INTERNAL", null))).toBe(false);
