@@ -123,7 +123,7 @@ function healthHandler(health: () => Promise<DatabaseHealth>) {
   };
 }
 
-function boltLogger(log: Log): Logger {
+export function boltLogger(log: Log): Logger {
   let level = LogLevel.INFO;
   const join = (args: unknown[]) => args.map((a) => (a instanceof Error ? a.message : typeof a === "string" ? a : JSON.stringify(a))).join(" ");
   return {

@@ -1,4 +1,5 @@
 // One line of JSON per event, so the logs of several replicas can be searched together.
+import { Logger } from "graphile-worker";
 export type LogLevel = "debug" | "info" | "warn" | "error";
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -25,4 +26,13 @@ function serialiseFields(fields: Record<string, unknown>): Record<string, unknow
     out[key] = value instanceof Error ? { name: value.name, message: value.message, stack: value.stack, cause: value.cause instanceof Error ? value.cause.message : value.cause } : value;
   }
   return out;
+}
+
+/** graphile-worker's log lines through ours (its debug chatter dropped). */
+export function queueLogger(log: Log): Logger {
+  return new Logger(() => (level, message, meta) => {
+    if (level === "error") log.error(message, { queue: true, ...meta });
+    else if (level === "warning") log.warn(message, { queue: true, ...meta });
+    else if (level === "info") log.info(message, { queue: true, ...meta });
+  });
 }

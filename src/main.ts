@@ -1,12 +1,14 @@
-// Composition root: config → database → Bolt app → handlers → jobs; graceful stop.
+// Composition root: config → database → Bolt app → handlers → outbox → jobs; graceful stop.
 import { hostname } from "node:os";
-import { createSlackApp, type SlackApp } from "./app";
+import { WebClient } from "@slack/web-api";
+import { boltLogger, createSlackApp, type SlackApp } from "./app";
 import { systemClock } from "./clock";
 import { ConfigError, loadStartupConfig, type Config, type SlackMode } from "./config";
 import { openDatabase, type Database } from "./db";
 import { JOBS } from "./jobs/registry";
 import { createScheduler, jobSettingsFrom, type Scheduler } from "./jobs/scheduler";
 import { createLogger, type Log } from "./logger";
+import { startOutbox, type Outbox } from "./publish/outbox";
 import { createServices } from "./services";
 
 export const SLACK_SETUP_HINT = "See README.md, section \"Slack setup\", to create the app from manifest.yml and get these values.";
@@ -50,6 +52,20 @@ export async function startBot(
     await database.close();
     throw error;
   }
+  // Every Slack effect of a change leaves through the outbox (src/publish/outbox.ts). Its client
+  // neither retries nor waits by itself: the outbox decides (Retry-After, backoff, give up).
+  let outbox: Outbox;
+  try {
+    outbox = await startOutbox({
+      connectionString: database.url,
+      deps: { services, clock: systemClock, log },
+      slack: new WebClient(mode.botToken, { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 15_000, logger: boltLogger(log) }),
+    });
+  } catch (error) {
+    await slack.stop().catch(() => undefined);
+    await database.close();
+    throw error;
+  }
   log.info("service desk bot started", { transport: mode.kind, port, embeddedDatabase: database.embedded });
 
   // Scheduled jobs (src/jobs/registry.ts), pruning of delivered Slack event ids among them. Every
@@ -78,6 +94,7 @@ export async function startBot(
     async stop() {
       await scheduler?.stop().catch((error: unknown) => log.warn("error while stopping the scheduled jobs", { error }));
       await slack.stop().catch((error: unknown) => log.warn("error while stopping Slack", { error }));
+      await outbox.stop().catch((error: unknown) => log.warn("error while stopping the outbox", { error }));
       await database.close();
     },
   };

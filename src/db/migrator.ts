@@ -5,8 +5,9 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { runMigrations as installJobQueue } from "graphile-worker";
 import { Client } from "pg";
-import type { Log } from "../logger";
+import { queueLogger, type Log } from "../logger";
 
 /** The advisory lock key Prisma's migrate commands take, so the app and the CLI never race either. */
 const PRISMA_MIGRATE_LOCK = 72707369;
@@ -58,6 +59,9 @@ export async function migrate(options: { url: string; log: Log; dir?: string }):
   try {
     // Session-level lock: two replicas starting together apply each migration once.
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
+    // The outbox's queue (graphile-worker's own schema and migrations) first: our migrations may
+    // queue Slack effects, and services call graphile_worker.add_job in their transactions.
+    await installJobQueue({ connectionString: options.url, logger: queueLogger(options.log) });
     await ensureMigrationsTable(client);
     const rows = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
       'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at',

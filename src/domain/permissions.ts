@@ -33,6 +33,8 @@ export const ACTIONS = [
   "invoice.mark",
   "admin.import",
   "admin.view-job-runs",
+  /** Queue again a Slack post the outbox gave up on. */
+  "admin.resend-slack",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -98,6 +100,7 @@ export const GRANTS: Readonly<Record<Action, Readonly<Partial<Record<Role, Scope
   "invoice.mark": { ACCOUNTANT: "any" },
   "admin.import": { ADMIN: "any" },
   "admin.view-job-runs": { ADMIN: "any" },
+  "admin.resend-slack": { ADMIN: "any" },
 };
 
 function inScope(scope: Scope, actor: Actor, target: Target | undefined): boolean {

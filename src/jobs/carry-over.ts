@@ -2,7 +2,6 @@
 // dispatched first. At the start of each working day (CARRY_OVER_AT, or the branch's first opening)
 // the branch's unassigned calls from earlier days become priority, their ticket messages are
 // updated, and one message lists them in the dispatch channel.
-import { publishTicket } from "../publish/ticket-publisher";
 import { firstOpeningOn, localDateTime } from "../domain/working-calendar";
 import { carryOverTickets } from "../services/tickets/carry-over-tickets";
 import { buildCarryOverMessage } from "../views/carry-over";
@@ -35,11 +34,7 @@ export const carryOverJob: Job = {
     const carried = await carryOverTickets(deps, { branchId: branch.id, before: localDateTime(branch.timeZone, date), actor: ACTOR });
     if (carried.length === 0) return { carried: 0 };
 
-    // The calls are carried (committed) before Slack is told; a Slack failure fails the run but
-    // never carries a call twice.
-    for (const ticket of carried) {
-      await publishTicket(deps, deps.slack, ticket.id, { at: deps.clock.now(), actor: { system: NAME }, event: { kind: "carried-over" } });
-    }
+    // Each call's message and thread line were queued for the outbox with the carry-over itself.
     if (branch.dispatchChannelId) {
       const message = buildCarryOverMessage({ items: carried, timeZone: branch.timeZone });
       await deps.slack.chat.postMessage({ channel: branch.dispatchChannelId, text: message.text, blocks: message.blocks, unfurl_links: false });

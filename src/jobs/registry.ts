@@ -7,13 +7,11 @@ import { directorSummaryJob } from "./director-summary";
 import { escalationLadderJob } from "./escalation-ladder";
 import { loansAtClosingJob } from "./loans-at-closing";
 import { overdueScanJob } from "./overdue-scan";
-import { postTicketNoticesJob } from "./post-ticket-notices";
 import { preDeadlineWarningJob } from "./pre-deadline-warning";
 import { pruneDeliveriesJob } from "./prune-deliveries";
-import { repostUnpostedJob } from "./repost-unposted";
 import type { Job } from "./types";
 
-export const JOBS: readonly Job[] = [carryOverJob, overdueScanJob, pruneDeliveriesJob, repostUnpostedJob, directorSummaryJob, contractExpiryJob, dailyReportReminderJob, loansAtClosingJob, preDeadlineWarningJob, escalationLadderJob, completionOverdueScanJob, postTicketNoticesJob];
+export const JOBS: readonly Job[] = [carryOverJob, overdueScanJob, pruneDeliveriesJob, directorSummaryJob, contractExpiryJob, dailyReportReminderJob, loansAtClosingJob, preDeadlineWarningJob, escalationLadderJob, completionOverdueScanJob];
 
 export function findJob(name: string, jobs: readonly Job[] = JOBS): Job | undefined {
   return jobs.find((job) => job.name === name);

@@ -1,5 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { DbOrTx } from "../db";
+import { enqueueTicketRefresh } from "./outbox/enqueue";
 
 export interface AuditEntry {
   /** Slack user id of the person, or `system:<job>` for scheduled work. */
@@ -13,7 +14,11 @@ export interface AuditEntry {
   at: Date;
 }
 
-/** Call inside the transaction that makes the change, so the change and its record stand or fall together. */
+/**
+ * Call inside the transaction that makes the change, so the change and its record stand or fall
+ * together. A change to a call also queues the refresh of its Slack message in that transaction:
+ * whatever changed it, the message in the channel catches up.
+ */
 export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {
@@ -27,4 +32,5 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
       data: entry.data,
     },
   });
+  if (entry.ticketId) await enqueueTicketRefresh(tx, entry.ticketId);
 }

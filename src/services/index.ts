@@ -11,6 +11,9 @@ import { snoozeEscalation } from "./escalations/snooze";
 import { reportCannotFinish } from "./escalations/report-cannot-finish";
 import { recordEscalationMessage } from "./escalations/raise-overdue";
 import { listJobRuns } from "./jobs/list-job-runs";
+import { enqueueTicketLine } from "./outbox/enqueue";
+import { getAssignmentDelivery, latestAssignmentDm, markTicketPostStarted } from "./outbox/delivery";
+import { listSlackFailures, recordSlackFailure, resendSlackFailure } from "./outbox/failures";
 import { signOffDirectorReport } from "./reports/sign-off";
 import { claimDelivery, pruneDeliveries, releaseDelivery } from "./slack-deliveries/claim-delivery";
 import { resolveActor, type Actor } from "./staff/resolve-actor";
@@ -27,8 +30,7 @@ import { editTicket } from "./tickets/edit-ticket";
 import { findTicketByVoucher, getTicketCard } from "./tickets/get-ticket";
 import { getCustomerContext } from "./tickets/get-customer-context";
 import { listTickets } from "./tickets/list-tickets";
-import { findTicketByMessage, listUnpostedTickets, recordAssignmentMessage, recordTicketMessage } from "./tickets/record-slack-message";
-import { claimTicketNotice, listPendingTicketNotices, releaseTicketNotice } from "./tickets/ticket-notices";
+import { findTicketByMessage, recordAssignmentMessage, recordTicketMessage } from "./tickets/record-slack-message";
 import { recordArrival } from "./tickets/record-arrival";
 import { defaultWorkshopCompletion, reportWork } from "./tickets/report-work";
 import { closeTicket, lastReportSummary } from "./tickets/close-ticket";
@@ -96,10 +98,6 @@ export function createServices(deps: ServiceDeps) {
     recordTicketMessage: (options: OptionsOf<typeof recordTicketMessage>) => recordTicketMessage(base, options),
     recordAssignmentMessage: (options: OptionsOf<typeof recordAssignmentMessage>) => recordAssignmentMessage(base, options),
     findTicketByMessage: (options: OptionsOf<typeof findTicketByMessage>) => findTicketByMessage(base, options),
-    listUnpostedTickets: (options: OptionsOf<typeof listUnpostedTickets>) => listUnpostedTickets(base, options),
-    listPendingTicketNotices: (options: OptionsOf<typeof listPendingTicketNotices>) => listPendingTicketNotices(base, options),
-    claimTicketNotice: (options: OptionsOf<typeof claimTicketNotice>) => claimTicketNotice(base, options),
-    releaseTicketNotice: (options: OptionsOf<typeof releaseTicketNotice>) => releaseTicketNotice(base, options),
     setAvailability: (options: { actor: Actor; available: boolean }) => setAvailability(base, options),
     acknowledgeEscalation: (options: OptionsOf<typeof acknowledgeEscalation>) => acknowledgeEscalation(base, options),
     snoozeEscalation: (options: OptionsOf<typeof snoozeEscalation>) => snoozeEscalation(base, options),
@@ -109,6 +107,14 @@ export function createServices(deps: ServiceDeps) {
     // R17 sign-off of the directors' daily summary; admins' view of job runs
     signOffDirectorReport: (options: OptionsOf<typeof signOffDirectorReport>) => signOffDirectorReport(base, options),
     listJobRuns: (options: OptionsOf<typeof listJobRuns>) => listJobRuns(base, options),
+    // The outbox: lines a handler adds to a call's thread, what its workers read and record, failures
+    queueTicketLine: (options: OptionsOf<typeof enqueueTicketLine>) => enqueueTicketLine(deps.db, options),
+    markTicketPostStarted: (options: OptionsOf<typeof markTicketPostStarted>) => markTicketPostStarted(base, options),
+    getAssignmentDelivery: (options: OptionsOf<typeof getAssignmentDelivery>) => getAssignmentDelivery(base, options),
+    latestAssignmentDm: (options: OptionsOf<typeof latestAssignmentDm>) => latestAssignmentDm(base, options),
+    recordSlackFailure: (options: OptionsOf<typeof recordSlackFailure>) => recordSlackFailure(base, options),
+    listSlackFailures: (options: OptionsOf<typeof listSlackFailures>) => listSlackFailures(base, options),
+    resendSlackFailure: (options: OptionsOf<typeof resendSlackFailure>) => resendSlackFailure(base, options),
     listMissingRoles: (options: OptionsOf<typeof listMissingRoles>) => listMissingRoles(base, options),
     // R14 parts on loan, R11 workshop register
     borrowParts: (options: OptionsOf<typeof borrowParts>) => borrowParts(base, options),

@@ -4,6 +4,7 @@ import { runJob } from "../../src/jobs/runner";
 import { useTestApp } from "../support/app-harness";
 import { createBranchWithCalendar, createTicket } from "../support/factories/data";
 import { fakeSlackClient, jobDeps } from "../integration/jobs/job-helpers";
+import { untilDelivered } from "../support/outbox";
 
 const t = useTestApp({ now: "2026-11-23T00:10:00Z", fake: { channels: { C0SEOULDSP: { name: "dispatch-seoul" } } } }); // Mon 09:10 in Seoul
 
@@ -22,8 +23,10 @@ describe("carry-over job in Slack (R8)", () => {
     const outcomes = await runJob(jobDeps(prisma, t.current.clock, { slack }), carryOverJob);
 
     expect(outcomes).toEqual([expect.objectContaining({ outcome: "ran", summary: { carried: 2 } })]);
+    // The calls' messages and thread lines leave through the outbox.
+    await untilDelivered(prisma);
     const channel = t.current.slack.messagesIn("C0SEOULDSP").filter((message) => !message.thread_ts || message.thread_ts === message.ts);
-    const list = channel.at(-1)!;
+    const list = channel.find((message) => message.text.includes("carried over to today"))!;
     expect(list.text).toContain("2 calls carried over to today");
     const listed = JSON.stringify(list.blocks);
     expect(listed).toContain(thursday.voucherNo);

@@ -5,6 +5,8 @@ import { fixedClock, type Clock } from "../../src/clock";
 import { checkHealth } from "../../src/db";
 import { JOBS } from "../../src/jobs/registry";
 import { silentLog, type Log } from "../../src/logger";
+import { WebClient } from "@slack/web-api";
+import { startOutbox } from "../../src/publish/outbox";
 import { createServices } from "../../src/services";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { SlackFake, startSlackFake, type SlackFakeOptions, type Transport } from "./slack-fake";
@@ -53,6 +55,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     port: 0,
   });
   const port = await app.start();
+  const outbox = await startOutbox({
+    connectionString: database.url,
+    deps: { services, clock: clock as Clock, log },
+    slack: new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }),
+    workers: 2,
+    pollIntervalMs: 200,
+  });
   const url = `http://127.0.0.1:${port}`;
   if (transport === "http") slack.setAppUrl(url);
   return {
@@ -65,6 +74,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await slack.driver.settle();
       // The app before the fake: a Socket Mode client that loses the fake reconnects to it.
       await app.stop();
+      await outbox.stop();
       await slack.close();
       await database.close();
     },

@@ -27,7 +27,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const url = withDatabase(serverUrl, name);
   const prisma = createPrismaClient(url, { poolSize: 20 });
-  const deleteAll = (await tablesChildrenFirst(prisma)).map((table) => `DELETE FROM "${table}";`).join(" ");
+  // The outbox's queue too: a test's effects must not be delivered in the next one.
+  const deleteAll = [...(await tablesChildrenFirst(prisma)).map((table) => `DELETE FROM "${table}";`), "DELETE FROM graphile_worker._private_jobs;", "DELETE FROM graphile_worker._private_job_queues;"].join(" ");
   return {
     prisma,
     url,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 // Prepares one PostgreSQL for the whole run: TEST_DATABASE_URL when given (CI gives the machine's
 // server), otherwise an embedded server of our own, so `npm test` needs nothing but Node.
 // A template database holds the migrated schema; each worker clones it (see test/support/db.ts).
@@ -32,7 +33,9 @@ export default async function globalSetup(): Promise<void> {
     serverUrl = server.url;
   }
   const migrations = await readMigrations();
-  const fingerprint = migrations.map((m) => m.checksum.slice(0, 6)).join("").slice(-24);
+  // Our migrations and the outbox queue's schema (graphile-worker's version) make the template.
+  const queueVersion = (JSON.parse(await fs.readFile(require.resolve("graphile-worker/package.json"), "utf8")) as { version: string }).version;
+  const fingerprint = createHash("sha256").update(migrations.map((m) => m.checksum).join("") + queueVersion).digest("hex").slice(0, 24);
   const admin = new Client({ connectionString: withDatabase(serverUrl, "postgres") });
   await admin.connect();
   // Per role: only a template's owner (or a superuser) may clone it, and one server may serve

@@ -5,9 +5,7 @@ import { readStateChoice, buildReturnItemModal, stateChangedText } from "../../v
 import { buildReturnModal, buildBorrowModal } from "../../views/parts";
 import { ticketModalMetadata } from "../../views/ticket-modal-common";
 import { respondWithFailure } from "../support/failures";
-import { publishTicket } from "../../publish/ticket-publisher";
 import type { HandlerDeps } from "../types";
-import { person } from "../views/ticket-modals";
 import { showGoodsRegister } from "../commands/repair-parts";
 import { cardForModal, withTicket } from "./ticket-buttons";
 
@@ -45,7 +43,7 @@ export function returnButton(deps: HandlerDeps) {
 /** R11: the register's state select; the ticket's thread says so and the register is redrawn. */
 export function registerStateSelected(deps: HandlerDeps) {
   return async (args: SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs) => {
-    const { ack, body, client, respond } = args;
+    const { ack, body, respond } = args;
     await ack();
     try {
       const choice = readStateChoice(body.actions[0]?.selected_option?.value);
@@ -53,7 +51,7 @@ export function registerStateSelected(deps: HandlerDeps) {
       const actor = await deps.services.resolveActor(body.user.id);
       const change = await deps.services.setCustodyState({ actor, receiptId: choice.receiptId, state: choice.state });
       if (change.change === "changed") {
-        await publishTicket(deps, client, change.ticketId, { at: change.at, actor: person(actor), event: { kind: "rendered", text: stateChangedText(change) } });
+        await deps.services.queueTicketLine({ ticketId: change.ticketId, line: { kind: "rendered", text: stateChangedText(change) } });
       }
       await showGoodsRegister(deps, respond, { actor, replaceOriginal: true });
     } catch (error) {

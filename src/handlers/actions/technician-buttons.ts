@@ -4,13 +4,11 @@
 import { buildDeclineModal } from "../../views/decline-modal";
 import { slackDate } from "../../views/format";
 import { messagesFor } from "../../views/messages";
-import { publishTicket, updateTechnicianDm } from "../../publish/ticket-publisher";
 import type { HandlerDeps } from "../types";
-import { person } from "../views/ticket-modals";
 import { refusedAsEnded, withTicket } from "./ticket-buttons";
 
 export function acceptButton(deps: HandlerDeps) {
-  return withTicket(deps, "ticket.accept", async ({ body, client, respond }, ticketId) => {
+  return withTicket(deps, "ticket.accept", async ({ body, respond }, ticketId) => {
     const actor = await deps.services.resolveActor(body.user.id);
     const result = await deps.services.acceptTicket({ actor, ticketId });
     if (result.change === "already") {
@@ -18,13 +16,11 @@ export function acceptButton(deps: HandlerDeps) {
       const text = messagesFor().technician.alreadyAccepted(card.voucherNo, slackDate(result.at, card.branch.timeZone));
       return void (await respond({ response_type: "ephemeral", replace_original: false, text }));
     }
-    const card = await publishTicket(deps, client, ticketId, { at: result.at, actor: person(actor), event: { kind: "accepted" } });
-    await updateTechnicianDm(deps, client, { dm: result.dm, card });
   });
 }
 
 export function arriveButton(deps: HandlerDeps) {
-  return withTicket(deps, "ticket.arrive", async ({ body, client, respond }, ticketId) => {
+  return withTicket(deps, "ticket.arrive", async ({ body, respond }, ticketId) => {
     const actor = await deps.services.resolveActor(body.user.id);
     const result = await deps.services.recordArrival({ actor, ticketId });
     if (result.change === "already") {
@@ -32,10 +28,6 @@ export function arriveButton(deps: HandlerDeps) {
       const text = messagesFor().technician.alreadyArrived(card.voucherNo, slackDate(result.arrivedAt, card.branch.timeZone));
       return void (await respond({ response_type: "ephemeral", replace_original: false, text }));
     }
-    const event = result.revisit ? { kind: "back-on-site" as const } : { kind: "arrived" as const, lateByMinutes: result.lateByMinutes };
-    const entry = { at: result.arrivedAt, actor: person(actor), event };
-    const card = await publishTicket(deps, client, ticketId, entry);
-    await updateTechnicianDm(deps, client, { dm: result.dm, card });
   });
 }
 

@@ -6,12 +6,9 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { z } from "zod";
 import { parseThreadReply } from "../../domain/thread-command";
 import { buildThreadAnswer, buildResolvedHistory } from "../../views/thread-reply";
-import type { TicketCard, TicketHistoryEntry } from "../../services/tickets/models";
 import { describeFailure } from "../support/failures";
 import { createKeyedQueue, createLimiter } from "../support/limiter";
-import { publishTicket, updateTechnicianDm } from "../../publish/ticket-publisher";
 import type { HandlerDeps } from "../types";
-import { person } from "../views/ticket-modals";
 
 type MessageArgs = SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs;
 
@@ -79,21 +76,14 @@ async function handleReply(deps: HandlerDeps, client: MessageArgs["client"], rep
       await client.chat.postMessage({ channel: reply.channel, thread_ts: reply.threadTs, text });
     }
     if (result.kind !== "handled" || !result.stateChanged) return;
+    // The arrival's line was queued with it; the resolution's is worded here.
     const at = deps.clock.now();
-    let card: TicketCard | undefined;
     for (const outcome of result.outcomes) {
-      let entry: TicketHistoryEntry | null = null;
-      if (outcome.kind === "arrived") {
-      const event: TicketHistoryEntry["event"] = outcome.revisit ? { kind: "back-on-site" } : { kind: "arrived", lateByMinutes: outcome.lateByMinutes };
-      entry = { at: outcome.arrivedAt, actor: person(actor), event };
-    }
       if (outcome.kind === "resolved" && actor.staffId !== null) {
         const text = buildResolvedHistory({ actor: { staffId: actor.staffId, slackUserId: actor.slackUserId, name: actor.name ?? actor.slackUserId }, signedBy: outcome.signedBy, hours: outcome.hours, partLines: outcome.partLines, at, timeZone: result.timeZone });
-        entry = { at, actor: person(actor), event: { kind: "rendered", text } };
+        await deps.services.queueTicketLine({ ticketId: result.ticketId, line: { kind: "rendered", text } });
       }
-      if (entry) card = await publishTicket(deps, client, result.ticketId, entry);
     }
-    if (card) await updateTechnicianDm(deps, client, { dm: result.dm, card });
   } catch (error) {
     const message = describeFailure(error, deps.log, { ...context, listener: "thread-reply" });
     await client.chat

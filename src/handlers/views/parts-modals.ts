@@ -11,10 +11,8 @@ import { buildNoticeModal } from "../../views/notice-modal";
 import { buildReturnedText, readBorrowSubmission, readReturnSubmission, returnFieldErrors } from "../../views/parts";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
-import { publishTicket } from "../../publish/ticket-publisher";
 import { tellAccountants } from "../support/invoices";
 import type { HandlerDeps } from "../types";
-import { person } from "./ticket-modals";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -89,7 +87,7 @@ export function custodyReturnSubmitted(deps: HandlerDeps) {
     try {
       const card = await deps.services.getTicketCard({ ticketId: result.ticketId });
       const text = returnedThreadText(result, { timeZone: card.branch.timeZone, note: read.note });
-      await publishTicket(deps, client, result.ticketId, { at: deps.clock.now(), actor: person(actor), event: { kind: "rendered", text } });
+      await deps.services.queueTicketLine({ ticketId: result.ticketId, line: { kind: "rendered", text } });
       await tellAccountants(deps, client, result.invoiceRequest);
     } catch (error) {
       deps.log.error("the return was saved but Slack was not updated", { view: "custody.return", error });

@@ -12,10 +12,8 @@ import { buildNoticeModal } from "../../views/notice-modal";
 import { readReportMetadata, readReportSubmission, reportErrorsOnFields, reportHistoryText } from "../../views/report-work-modal";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
-import { publishTicket, updateTechnicianDm } from "../../publish/ticket-publisher";
 import { tellAccountants } from "../support/invoices";
 import type { HandlerDeps } from "../types";
-import { person } from "./ticket-modals";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -62,15 +60,14 @@ export function reportWorkSubmitted(deps: HandlerDeps) {
       await ack();
       if (result.change === "already") return;
       after = async () => {
-        const card0 = await deps.services.getTicketCard({ ticketId: result.ticketId });
-        const text = reportHistoryText(result, { actor: actorText(actor), when: slackDate(result.at, card0.branch.timeZone), timeZone: card0.branch.timeZone });
-        const card = await publishTicket(deps, client, result.ticketId, { at: result.at, actor: person(actor), event: { kind: "rendered", text } });
-        await updateTechnicianDm(deps, client, { dm: result.dm, card });
-        await tellAccountants(deps, client, result.invoiceRequest);
-        if (result.receipt && card.slackMessage) {
+        const card = await deps.services.getTicketCard({ ticketId: result.ticketId });
+        const text = reportHistoryText(result, { actor: actorText(actor), when: slackDate(result.at, card.branch.timeZone), timeZone: card.branch.timeZone });
+        await deps.services.queueTicketLine({ ticketId: result.ticketId, line: { kind: "rendered", text } });
+        if (result.receipt) {
           const receipt = buildCustodyReceiptMessage({ receipt: result.receipt, voucherNo: result.voucherNo, timeZone: card.branch.timeZone });
-          await client.chat.postMessage({ channel: card.slackMessage.channelId, thread_ts: card.slackMessage.ts, text: receipt.text, blocks: receipt.blocks });
+          await deps.services.queueTicketLine({ ticketId: result.ticketId, line: { kind: "rendered", text: receipt.text, blocks: receipt.blocks } });
         }
+        await tellAccountants(deps, client, result.invoiceRequest);
       };
     } catch (error) {
       const { text } = describeFailure(error, deps.log, { view: "report-work", user: body.user.id });
@@ -81,7 +78,7 @@ export function reportWorkSubmitted(deps: HandlerDeps) {
 }
 
 export function closeSubmitted(deps: HandlerDeps) {
-  return async ({ ack, body, view, client }: Args) => {
+  return async ({ ack, body, view }: Args) => {
     const m = messagesFor().workReport;
     let after: (() => Promise<void>) | undefined;
     try {
@@ -96,10 +93,9 @@ export function closeSubmitted(deps: HandlerDeps) {
       }
       await ack();
       after = async () => {
-        const card0 = await deps.services.getTicketCard({ ticketId: result.ticketId });
-        const text = m.history.closed(actorText(actor), safeText(result.resolution ?? "", 2000), slackDate(result.closedAt, card0.branch.timeZone));
-        const card = await publishTicket(deps, client, result.ticketId, { at: result.closedAt, actor: person(actor), event: { kind: "rendered", text } });
-        await updateTechnicianDm(deps, client, { dm: result.dm, card });
+        const card = await deps.services.getTicketCard({ ticketId: result.ticketId });
+        const text = m.history.closed(actorText(actor), safeText(result.resolution ?? "", 2000), slackDate(result.closedAt, card.branch.timeZone));
+        await deps.services.queueTicketLine({ ticketId: result.ticketId, line: { kind: "rendered", text } });
       };
     } catch (error) {
       if (isAppError(error) && error.code === "VALIDATION" && error.fieldErrors) {

@@ -42,7 +42,7 @@ export interface ImportResult {
   errors: RowError[];
   /**
    * R6: open calls whose arrival deadline a branch's calendar change moved (branches only). Their
-   * Slack threads are told by the running bot (job post-ticket-notices).
+   * Slack threads are told by the running bot (the outbox).
    */
   deadlinesMoved: number;
 }

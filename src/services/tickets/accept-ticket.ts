@@ -1,5 +1,6 @@
 import { canTransition } from "../../domain/ticket-status";
 import { recordAudit } from "../audit";
+import { historyActor, queueHistory } from "./history";
 import type { Actor } from "../staff/resolve-actor";
 import { assertAssignee, auditActor } from "./authorize";
 import type { TicketDeps } from "./deps";
@@ -40,6 +41,7 @@ export async function acceptTicket(deps: TicketDeps, options: { actor: Actor; ti
       at: now,
       data: { fromStatus: ticket.status, assignmentId: assignment.id },
     });
+    await queueHistory(tx, { ticketId, at: now, actor: historyActor(actor), event: { kind: "accepted" } });
     return { ticketId, change: "accepted" as const, at: now, dm: dmOf(assignment) };
   });
 }

@@ -2,6 +2,8 @@ import { awaitsCategoryConfirmation } from "../../domain/category";
 import { ASSIGNABLE_STATUSES } from "../../domain/ticket-status";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
+import { enqueueSlackEffect } from "../outbox/enqueue";
+import { historyActor, queueHistory } from "./history";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor, auditActor, requireStaffId } from "./authorize";
 import type { TicketDeps } from "./deps";
@@ -120,6 +122,11 @@ export async function assignTechnician(
         appointment: appointment ? { start: appointment.start.toISOString(), end: appointment.end.toISOString() } : null,
       },
     });
-    return { ticketId, technician: technicianRef, previous: personRef(current?.technician), assignmentId: assignment.id, change };
+    // R5: the thread says who has it, the technician hears of it, a replaced technician hears they are off it.
+    const previous = personRef(current?.technician);
+    await queueHistory(tx, { ticketId, at: now, actor: historyActor(actor), event: { kind: "assigned", technician: technicianRef, previous, note } });
+    await enqueueSlackEffect(tx, { kind: "assignment-dm", ticketId, assignmentId: assignment.id, previous }, { key: `assignment:${assignment.id}:dm`, keyMode: "dedupe" });
+    if (previous && previous.staffId !== technicianRef.staffId) await enqueueSlackEffect(tx, { kind: "unassigned-dm", ticketId, previous, technician: technicianRef });
+    return { ticketId, technician: technicianRef, previous, assignmentId: assignment.id, change };
   });
 }

@@ -1,6 +1,7 @@
 import { canTransition } from "../../domain/ticket-status";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
+import { historyActor, queueHistory } from "./history";
 import { resolveEndedEscalations } from "../escalations/resolve-ended";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor, auditActor } from "./authorize";
@@ -46,6 +47,7 @@ export async function cancelTicket(deps: TicketDeps, options: { actor: Actor; ti
       data: { fromStatus: ticket.status, reason, endedAssignmentId: open?.id ?? null },
     });
     await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
+    await queueHistory(tx, { ticketId, at: now, actor: historyActor(actor), event: { kind: "cancelled", reason } });
     return { ticketId, reason, technician: personRef(open?.technician) };
   });
 }

@@ -1,6 +1,7 @@
 import type { Clock } from "../../clock";
 import type { Db } from "../../db";
 import { recordAudit } from "../audit";
+import { queueHistory } from "./history";
 
 export interface CarriedTicket {
   id: number;
@@ -41,6 +42,7 @@ export async function carryOverTickets(
         ticketId: ticket.id,
         data: { before: options.before.toISOString() },
       });
+      await queueHistory(tx, { ticketId: ticket.id, at: now, actor: { system: options.actor.replace(/^system:/, "") }, event: { kind: "carried-over" } });
     }
     return tickets.map((ticket) => ({ id: ticket.id, voucherNo: ticket.voucherNo, customerName: ticket.customer.name, receivedAt: ticket.receivedAt }));
   });

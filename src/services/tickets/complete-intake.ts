@@ -1,5 +1,6 @@
 import { computeArrivalDeadline } from "../../domain/deadline";
 import { recordAudit } from "../audit";
+import { historyActor, queueHistory } from "./history";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor, auditActor } from "./authorize";
 import type { DeadlineDeps } from "./deps";
@@ -67,6 +68,7 @@ export async function completeIntake(
       at: clock.now(),
       data: { status, missingFields: plan.missingFields, category: plan.category.category, arrivalDeadline: arrivalDeadline?.toISOString() ?? null },
     });
+    await queueHistory(tx, { ticketId, at: clock.now(), actor: historyActor(actor), event: { kind: "completed-intake" } });
     return { ticketId, status, missingFields: plan.missingFields, arrivalDeadline };
   });
 }

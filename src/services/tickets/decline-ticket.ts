@@ -1,6 +1,8 @@
 import { canTransition } from "../../domain/ticket-status";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
+import { enqueueTicketLine } from "../outbox/enqueue";
+import { historyActor, queueHistory } from "./history";
 import type { Actor } from "../staff/resolve-actor";
 import { assertAssignee, auditActor } from "./authorize";
 import type { TicketDeps } from "./deps";
@@ -44,6 +46,8 @@ export async function declineTicket(deps: TicketDeps, options: { actor: Actor; t
       at: now,
       data: { fromStatus: ticket.status, assignmentId: assignment.id, technicianId: assignment.technicianId, reason },
     });
+    await queueHistory(tx, { ticketId, at: now, actor: historyActor(actor), event: { kind: "declined", reason } });
+    await enqueueTicketLine(tx, { ticketId, line: { kind: "needs-technician" } });
     return { ticketId, reason, technician: assignee, dm: dmOf(assignment) };
   });
 }

@@ -1,6 +1,7 @@
 import { computeArrivalDeadline } from "../../domain/deadline";
 import { EDITABLE_STATUSES } from "../../domain/ticket-status";
 import { recordAudit } from "../audit";
+import { historyActor, queueHistory } from "./history";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor, auditActor } from "./authorize";
 import type { DeadlineDeps } from "./deps";
@@ -90,6 +91,7 @@ export async function editTicket(deps: DeadlineDeps, options: { actor: Actor; ti
       at: clock.now(),
       data: { changedFields: changed, arrivalDeadline: arrivalDeadline?.toISOString() ?? null },
     });
+    await queueHistory(tx, { ticketId, at: clock.now(), actor: historyActor(actor), event: { kind: "edited", fields: changed } });
     return { ticketId, changedFields: changed, arrivalDeadline };
   });
 }

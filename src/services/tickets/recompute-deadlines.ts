@@ -1,12 +1,12 @@
 // R6/R7: a branch's working calendar changed (a holiday imported or removed, new opening hours), so
 // the open calls still waiting for a technician are due at a different time. Their deadlines are
 // counted again from when the customer called, inside the transaction that changed the calendar,
-// each with its audit row and a notice for its Slack thread (posted by the bot: post-ticket-notices).
+// each with its audit row and a line for its Slack thread (queued for the outbox; the running bot posts it).
 import type { Tx } from "../../db";
 import { alertsAfterDeadlineMove, computeArrivalDeadline, type ArrivalLimits } from "../../domain/deadline";
 import { recordAudit } from "../audit";
 import { loadBranchCalendar } from "./load-branch-calendar";
-import { DEADLINE_MOVED, type DeadlineMovedNotice } from "./ticket-notices";
+import { queueHistory } from "./history";
 
 /** Calls still waiting for the technician's arrival; later statuses have one, earlier ones no deadline. */
 const WAITING_FOR_ARRIVAL = ["REGISTERED", "ASSIGNED", "ACCEPTED"] as const;
@@ -43,9 +43,10 @@ export async function recomputeBranchDeadlines(
       // No longer overdue: its alert stops climbing to the managers (R7); a new one comes if the new deadline passes.
       await tx.escalation.updateMany({ where: { ticketId: ticket.id, kind: "OVERDUE", acknowledgedAt: null }, data: { nextEscalationAt: null } });
     }
-    const data: DeadlineMovedNotice = { from: from.toISOString(), to: to.toISOString() };
+    const data = { from: from.toISOString(), to: to.toISOString() };
     await recordAudit(tx, { at: now, actor, action: "ticket.deadline-moved", entity: "Ticket", entityId: ticket.id, ticketId: ticket.id, data: { ...data, withdrewOverdue: alerts.withdrawOverdue } });
-    await tx.ticketNotice.create({ data: { ticketId: ticket.id, kind: DEADLINE_MOVED, data: { ...data }, actor, createdAt: now } });
+    // The CLI has no Slack client: the outbox of the running bot writes the line.
+    await queueHistory(tx, { ticketId: ticket.id, at: now, actor: { system: actor }, event: { kind: "deadline-moved", from, to } });
     moved.push({ ticketId: ticket.id, voucherNo: ticket.voucherNo, from, to });
   }
   return moved;

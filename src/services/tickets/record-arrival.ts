@@ -1,6 +1,7 @@
 import { lateness } from "../../domain/deadline";
 import { canTransition } from "../../domain/ticket-status";
 import { recordAudit } from "../audit";
+import { historyActor, queueHistory } from "./history";
 import { resolveEndedEscalations } from "../escalations/resolve-ended";
 import type { Actor } from "../staff/resolve-actor";
 import { assertAssignee, auditActor } from "./authorize";
@@ -53,6 +54,7 @@ export async function recordArrival(deps: TicketDeps, options: { actor: Actor; t
     });
     // R7: the arrival ends the overdue alert: it resolves now and never climbs.
     await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
+    await queueHistory(tx, { ticketId, at: now, actor: historyActor(actor), event: revisit ? { kind: "back-on-site" } : { kind: "arrived", lateByMinutes } });
     return { ticketId, change: "arrived" as const, arrivedAt: now, lateByMinutes, revisit, dm: dmOf(assignment) };
   });
 }

@@ -40,22 +40,3 @@ export async function findTicketByMessage(deps: { db: DbOrTx }, options: { chann
   });
   return assignment ? { ticketId: assignment.ticketId } : null;
 }
-
-/**
- * Calls committed but never shown in their dispatch channel: the process died between the commit and
- * the post (or Slack failed). Only those older than `olderThan`, so a post in flight is left alone.
- */
-export async function listUnpostedTickets(deps: { db: DbOrTx }, options: { olderThan: Date; limit: number }): Promise<{ id: number; registeredAt: Date }[]> {
-  const rows = await deps.db.ticket.findMany({
-    where: {
-      slackMessageTs: null,
-      createdAt: { lt: options.olderThan },
-      status: { notIn: ["CLOSED", "CANCELLED"] },
-      branch: { dispatchChannelId: { not: null } },
-    },
-    select: { id: true, createdAt: true },
-    orderBy: { id: "asc" },
-    take: options.limit,
-  });
-  return rows.map((row) => ({ id: row.id, registeredAt: row.createdAt }));
-}

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit";
 import type { Actor } from "../staff/resolve-actor";
 import { allocateVoucherNumber } from "./allocate-voucher-number";
 import { assertRoleFor, auditActor } from "./authorize";
+import { historyActor, queueHistory } from "./history";
 import type { DeadlineDeps } from "./deps";
 import { loadBranchCalendar } from "./load-branch-calendar";
 import type { IntakeInput } from "./models";
@@ -85,6 +86,7 @@ export async function registerTicket(
           createdEquipment: parties.createdEquipment,
         },
       });
+      await queueHistory(tx, { ticketId: ticket.id, at: receivedAt, actor: historyActor(actor), event: { kind: "registered" } });
       return ticket.id;
     });
     return { ticketId, created: true };

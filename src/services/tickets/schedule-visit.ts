@@ -1,5 +1,6 @@
 import { SCHEDULABLE_STATUSES } from "../../domain/ticket-status";
 import { recordAudit } from "../audit";
+import { historyActor, queueHistory } from "./history";
 import type { Actor } from "../staff/resolve-actor";
 import { checkAppointment } from "./assign-technician";
 import { assertCan, auditActor } from "./authorize";
@@ -47,6 +48,7 @@ export async function scheduleVisit(
         previous: ticket.appointmentStart && ticket.appointmentEnd ? { start: ticket.appointmentStart.toISOString(), end: ticket.appointmentEnd.toISOString() } : null,
       },
     });
+    await queueHistory(tx, { ticketId, at: clock.now(), actor: historyActor(actor), event: { kind: "visit-scheduled", start, end } });
     return { ticketId, start, end, technician: personRef(technician) };
   });
 }

@@ -1,17 +1,16 @@
 // R6/R7: a branch's calendar changed by the CLI import after calls came in (a holiday added, or one
 // removed explicitly) moves the open calls' deadlines in the import's transaction, with an audit row
-// and a notice that the running bot posts in each call's thread (job post-ticket-notices).
+// and a line for each call's thread queued for the running bot's outbox.
 import { fixedClock } from "../../../src/clock";
-import { postTicketNoticesJob } from "../../../src/jobs/post-ticket-notices";
-import { runJob } from "../../../src/jobs/runner";
-import { publishTicket } from "../../../src/publish/ticket-publisher";
+import type { Outbox } from "../../../src/publish/outbox";
+import { enqueueTicketRefresh } from "../../../src/services/outbox/enqueue";
 import { raiseOverdueEscalations } from "../../../src/services/escalations/raise-overdue";
 import { warnBeforeDeadlines } from "../../../src/services/escalations/pre-deadline-warning";
 import { useTestDatabase } from "../../support/db";
 import { createBranchWithCalendar, createTicket } from "../../support/factories/data";
 import { startSlackFake, type SlackFake } from "../../support/slack-fake";
 import { csv, importer } from "../import/import-helpers";
-import { fakeSlackClient, jobDeps } from "../jobs/job-helpers";
+import { queuedEffects, startTestOutbox, untilDelivered } from "../../support/outbox";
 import { seoul } from "./ticket-helpers";
 
 const db = useTestDatabase();
@@ -57,11 +56,14 @@ describe("calendar changes move open calls' deadlines (R6, R7)", () => {
     expect(audit).toEqual([
       expect.objectContaining({ ticketId: waiting.id, actor: "U0ADMIN01", data: expect.objectContaining({ from: seoul("2026-11-24 12:00").toISOString(), to: seoul("2026-11-25 12:00").toISOString() }) }),
     ]);
-    expect(await db.current.prisma.ticketNotice.findMany()).toEqual([expect.objectContaining({ ticketId: waiting.id, kind: "deadline-moved", postedAt: null })]);
+    const lines = async () => (await queuedEffects(db.current.prisma)).filter(({ effect }) => effect.kind === "ticket-line");
+    expect(await lines()).toEqual([
+      expect.objectContaining({ effect: expect.objectContaining({ ticketId: waiting.id, line: expect.objectContaining({ entry: expect.objectContaining({ event: { kind: "deadline-moved", from: seoul("2026-11-24 12:00"), to: seoul("2026-11-25 12:00") } }) }) }) }),
+    ]);
 
     // Importing the same file again changes nothing and tells nobody twice.
     expect(await runImport("branches", csv(HEADER, row("2026-11-24 Company day")))).toMatchObject({ unchanged: 1, deadlinesMoved: 0 });
-    expect(await db.current.prisma.ticketNotice.count()).toBe(1);
+    expect(await lines()).toHaveLength(1);
   });
 
   it("R6: a holiday removed explicitly (remove_holidays) moves the deadline back; leaving it out of the file removes nothing", async () => {
@@ -118,42 +120,54 @@ describe("calendar changes move open calls' deadlines (R6, R7)", () => {
 
 describe("the moved deadline in Slack (R6)", () => {
   let fake: SlackFake;
+  let outbox: Outbox | undefined;
   beforeAll(async () => {
     fake = await startSlackFake({ channels: { [DISPATCH]: { name: "dispatch-seoul" } } });
   });
-  afterEach(() => fake.reset());
+  afterEach(async () => {
+    await outbox?.stop();
+    outbox = undefined;
+    fake.reset();
+  });
   afterAll(() => fake.close());
 
-  it("R6: the running bot refreshes the ticket message and writes the moved deadline in its thread, once", async () => {
+  it("R6: the running bot's outbox refreshes the ticket message and writes the moved deadline in its thread, once", async () => {
     const { runImport, branch, clock } = await seoulBranch("2026-11-23 15:00");
     const waiting = await openCall(branch.id, "2026-11-23 14:00", "SUBURBAN", "2026-11-24 12:00");
-    const deps = jobDeps(db.current.prisma, clock, { slack: fakeSlackClient(fake) });
-    await publishTicket(deps, deps.slack!, waiting.id);
+    outbox = await startTestOutbox(db.current, clock, fake);
+    await enqueueTicketRefresh(db.current.prisma, waiting.id);
+    await untilDelivered(db.current.prisma);
     const [message] = fake.messagesIn(DISPATCH);
 
+    // The CLI's import queues the line; the bot's outbox posts it.
     await runImport("branches", csv(HEADER, row("2026-11-24 Company day")));
-    const outcomes = await runJob(deps, postTicketNoticesJob);
+    await untilDelivered(db.current.prisma);
 
-    expect(outcomes).toEqual([expect.objectContaining({ outcome: "ran", summary: { posted: 1 } })]);
     const [reply] = fake.messagesIn(DISPATCH, message.ts).filter((m) => m.ts !== message.ts);
     expect(reply.text).toContain("the arrival deadline moved from <!date^" + Math.floor(seoul("2026-11-24 12:00").getTime() / 1000));
     expect(reply.text).toContain("to <!date^" + Math.floor(seoul("2026-11-25 12:00").getTime() / 1000));
     const updated = fake.messagesIn(DISPATCH)[0];
     expect(JSON.stringify(updated.blocks)).toContain(`<!date^${Math.floor(seoul("2026-11-25 12:00").getTime() / 1000)}^`);
-    expect(await db.current.prisma.ticketNotice.findFirstOrThrow()).toMatchObject({ postedAt: clock.now() });
 
-    // The next minute has nothing left to post.
-    const later = jobDeps(db.current.prisma, fixedClock(seoul("2026-11-23 15:01")), { slack: fakeSlackClient(fake) });
-    expect(await runJob(later, postTicketNoticesJob)).toEqual([expect.objectContaining({ summary: { posted: 0 } })]);
+    // The same file again moves nothing and posts nothing.
+    await runImport("branches", csv(HEADER, row("2026-11-24 Company day")));
+    await untilDelivered(db.current.prisma);
     expect(fake.messagesIn(DISPATCH, message.ts)).toHaveLength(2);
+    expect(fake.messagesIn(DISPATCH).filter((m) => !m.thread_ts || m.thread_ts === m.ts)).toHaveLength(1);
   });
 
-  it("R6: a notice Slack refused is posted again at the next run", async () => {
+  it("R6: a line Slack refuses for good (channel_not_found) is recorded for the admins, not retried for ever", async () => {
     const { runImport, branch, clock } = await seoulBranch("2026-11-23 15:00");
     const waiting = await openCall(branch.id, "2026-11-23 14:00", "SUBURBAN", "2026-11-24 12:00", { slackChannelId: "C0GONE", slackMessageTs: "1795400000.000100" });
+    outbox = await startTestOutbox(db.current, clock, fake);
     await runImport("branches", csv(HEADER, row("2026-11-24 Company day")));
-    const outcomes = await runJob(jobDeps(db.current.prisma, clock, { slack: fakeSlackClient(fake) }), postTicketNoticesJob);
-    expect(outcomes).toEqual([expect.objectContaining({ outcome: "failed" })]);
-    expect(await db.current.prisma.ticketNotice.findFirstOrThrow({ where: { ticketId: waiting.id } })).toMatchObject({ postedAt: null });
+    await untilDelivered(db.current.prisma);
+    const failures = await db.current.prisma.slackEffectFailure.findMany({ orderBy: { id: "asc" } });
+    expect(failures.map((failure) => [failure.ticketId, failure.error, failure.attempts])).toEqual(
+      expect.arrayContaining([
+        [waiting.id, "channel_not_found", 1],
+      ]),
+    );
+    expect(failures.some((failure) => (failure.effect as { kind: string }).kind === "ticket-line")).toBe(true);
   });
 });

@@ -70,7 +70,7 @@ const JSON_FIELDS = ["blocks", "attachments", "view", "metadata"];
 /** Methods that take the app-level token; every other one takes the bot token. */
 const APP_TOKEN_METHODS = new Set(["apps.connections.open"]);
 
-type Injection = { kind: "fail"; error: string } | { kind: "ratelimit"; retryAfterSeconds: number };
+type Injection = { kind: "fail"; error: string } | { kind: "ratelimit"; retryAfterSeconds: number } | { kind: "server-error"; status: number };
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -314,6 +314,11 @@ export class SlackFake {
     this.inject(method, { kind: "ratelimit", retryAfterSeconds });
   }
 
+  /** The next call to `method` answers an HTTP error (500 by default) with no JSON, as Slack's edge does in an incident. */
+  serverErrorNext(method: string, status = 500): void {
+    this.inject(method, { kind: "server-error", status });
+  }
+
   private inject(method: string, injection: Injection): void {
     this.injections.set(method, [...(this.injections.get(method) ?? []), injection]);
   }
@@ -380,6 +385,10 @@ export class SlackFake {
       return answer(429, { ok: false, error: "ratelimited" }, { "retry-after": String(injection.retryAfterSeconds) });
     }
     if (injection?.kind === "fail") return answer(200, { ok: false, error: injection.error });
+    if (injection?.kind === "server-error") {
+      response.writeHead(injection.status, { "content-type": "text/html" });
+      return void response.end("<html><body>Internal Server Error</body></html>");
+    }
     try {
       answer(200, run(parsed.args, this.workspace));
     } catch (error) {

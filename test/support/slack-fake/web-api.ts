@@ -21,6 +21,12 @@ function apiMessage({ channel: _channel, ...message }: FakeMessage): Json {
   return message;
 }
 
+/** conversations.history and .replies return message metadata only with `include_all_metadata`. */
+function listedMessage(message: FakeMessage, args: Json): Json {
+  const { metadata, ...rest } = apiMessage(message) as Json & { metadata?: unknown };
+  return isTrue(args.include_all_metadata) && metadata !== undefined ? { ...rest, metadata } : rest;
+}
+
 /** Slack's cursor pagination over an already ordered list. */
 function paginate<T>(items: T[], args: Json, defaultLimit: number): { page: T[]; has_more: boolean; response_metadata: { next_cursor: string } } {
   const limit = Math.max(1, Number(args.limit ?? defaultLimit) || defaultLimit);
@@ -176,7 +182,7 @@ const conversationsHistory: WebApiMethod = (args, workspace) => {
     .filter((message) => (message.thread_ts === undefined || message.thread_ts === message.ts || message.reply_broadcast) && inRange(message.ts, args))
     .reverse();
   const { page, ...rest } = paginate(topLevel, args, 100);
-  return { ok: true, messages: page.map(apiMessage), pin_count: 0, ...rest };
+  return { ok: true, messages: page.map((message) => listedMessage(message, args)), pin_count: 0, ...rest };
 };
 
 const conversationsReplies: WebApiMethod = (args, workspace) => {
@@ -188,7 +194,7 @@ const conversationsReplies: WebApiMethod = (args, workspace) => {
   const root = parent.thread_ts ?? parent.ts;
   const thread = all.filter((message) => (message.ts === root || message.thread_ts === root) && inRange(message.ts, args));
   const { page, ...rest } = paginate(thread, args, 1000);
-  return { ok: true, messages: page.map(apiMessage), ...rest };
+  return { ok: true, messages: page.map((message) => listedMessage(message, args)), ...rest };
 };
 
 export const webApiMethods: Record<string, WebApiMethod> = {

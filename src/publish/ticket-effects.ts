@@ -1,0 +1,179 @@
+// Delivers a ticket's queued Slack effects (src/services/outbox/effects.ts), each rendered from the
+// call's current state: its message in the dispatch channel (posted once, then updated in place),
+// the lines of its thread (its history), and the technicians' DMs.
+//
+// Exactly one message per call, even when the bot dies between Slack's answer and recording its
+// ts: every post carries metadata naming what it is, and a later attempt that may follow such a
+// crash looks for it in the channel (or thread, or DM) before posting again.
+import type { Clock } from "../clock";
+import type { Log } from "../logger";
+import type { Services } from "../services";
+import type { SlackEffect, TicketLine } from "../services/outbox/effects";
+import type { TicketCard } from "../services/tickets/models";
+import { messagesFor } from "../views/messages";
+import { buildAssignmentDm, buildDeclinedDm, buildUnassignedDm } from "../views/technician-dm";
+import { buildHistoryReply } from "../views/ticket-history";
+import { buildTicketMessage } from "../views/ticket-message";
+import type { KnownBlock } from "@slack/types";
+import { callSlack } from "./slack-errors";
+import type { OutboxSlackClient } from "./slack-client";
+
+export interface OutboxDeps {
+  services: Pick<Services, "getTicketCard" | "recordTicketMessage" | "recordAssignmentMessage" | "markTicketPostStarted" | "getAssignmentDelivery" | "latestAssignmentDm">;
+  clock: Clock;
+  log: Log;
+}
+
+/** Which run of an effect this is: the queue's job id (stable across retries) and its attempt, from 1. */
+export interface EffectRun {
+  jobId: string;
+  attempt: number;
+}
+
+// Slack message metadata event types (what a post is, read back after a crash).
+const TICKET_EVENT = "servicedesk_ticket";
+const LINE_EVENT = "servicedesk_line";
+const DM_EVENT = "servicedesk_dm";
+
+type Metadata = { event_type: string; event_payload: Record<string, string | number> };
+type SlackMessage = { ts?: string; metadata?: { event_type?: string; event_payload?: Record<string, unknown> } };
+
+export async function deliverEffect(deps: OutboxDeps, slack: OutboxSlackClient, effect: SlackEffect, run: EffectRun): Promise<void> {
+  switch (effect.kind) {
+    case "ticket-message": {
+      const card = await ensureTicketMessage(deps, slack, effect.ticketId, { updateExisting: true });
+      await refreshTechnicianDm(deps, slack, card);
+      return;
+    }
+    case "ticket-line":
+      return postLine(deps, slack, effect.ticketId, effect.line, run);
+    case "assignment-dm":
+      return postAssignmentDm(deps, slack, effect, run);
+    case "unassigned-dm": {
+      const card = await deps.services.getTicketCard({ ticketId: effect.ticketId });
+      const notice = buildUnassignedDm({ card, newTechnician: effect.technician, now: deps.clock.now() });
+      await postDmOnce(slack, effect.previous.slackUserId, notice, { event_type: DM_EVENT, event_payload: { job: run.jobId } }, run);
+      return;
+    }
+  }
+}
+
+/** Posts the call's message when it has none yet (looking first for one a crashed attempt posted); else updates it when asked. */
+async function ensureTicketMessage(deps: OutboxDeps, slack: OutboxSlackClient, ticketId: number, options: { updateExisting: boolean }): Promise<TicketCard> {
+  const card = await deps.services.getTicketCard({ ticketId });
+  const message = buildTicketMessage(card, { now: deps.clock.now() });
+  if (card.slackMessage) {
+    if (options.updateExisting) await callSlack(() => slack.chat.update({ channel: card.slackMessage!.channelId, ts: card.slackMessage!.ts, text: message.text, blocks: message.blocks }));
+    return card;
+  }
+  const channel = card.branch.dispatchChannelId;
+  if (!channel) {
+    deps.log.warn("branch has no dispatch channel: ticket not posted", { ticketId, branch: card.branch.code });
+    return card;
+  }
+  const metadata: Metadata = { event_type: TICKET_EVENT, event_payload: { ticket_id: ticketId } };
+  const started = await deps.services.markTicketPostStarted({ ticketId, at: deps.clock.now() });
+  let ts = started.earlier ? await findPosted(slack, channel, metadata, started.earlier) : null;
+  if (ts) {
+    deps.log.warn("found the ticket's message posted by an attempt that did not finish; keeping it", { ticketId, ts });
+    await callSlack(() => slack.chat.update({ channel, ts: ts!, text: message.text, blocks: message.blocks }));
+  } else {
+    const posted = await callSlack(() => slack.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, metadata }));
+    ts = posted.ts ?? null;
+    if (!ts) throw new Error(`chat.postMessage gave no ts for ticket ${ticketId}`);
+  }
+  await deps.services.recordTicketMessage({ ticketId, channelId: channel, ts });
+  return { ...card, slackMessage: { channelId: channel, ts } };
+}
+
+/** R9: the technician's DM shows where the call stands (their next buttons, or that they declined it). */
+async function refreshTechnicianDm(deps: OutboxDeps, slack: OutboxSlackClient, card: TicketCard): Promise<void> {
+  const assignment = await deps.services.latestAssignmentDm({ ticketId: card.id });
+  if (!assignment?.dm) return;
+  const message =
+    assignment.declineReason !== null ? buildDeclinedDm({ card, reason: assignment.declineReason }) : buildAssignmentDm({ card, note: assignment.note, now: deps.clock.now() });
+  await callSlack(() => slack.chat.update({ channel: assignment.dm!.channelId, ts: assignment.dm!.ts, text: message.text, blocks: message.blocks }));
+}
+
+async function postLine(deps: OutboxDeps, slack: OutboxSlackClient, ticketId: number, line: TicketLine, run: EffectRun): Promise<void> {
+  const card = await ensureTicketMessage(deps, slack, ticketId, { updateExisting: false });
+  if (!card.slackMessage) return;
+  const { channelId, ts: threadTs } = card.slackMessage;
+  const content = renderLine(deps, card, line);
+  const metadata: Metadata = { event_type: LINE_EVENT, event_payload: { job: run.jobId } };
+  if (run.attempt > 1 && (await findInThread(slack, channelId, threadTs, metadata))) return;
+  await callSlack(() => slack.chat.postMessage({ channel: channelId, thread_ts: threadTs, text: content.text, ...(content.blocks ? { blocks: content.blocks } : {}), metadata }));
+}
+
+function renderLine(deps: OutboxDeps, card: TicketCard, line: TicketLine): { text: string; blocks?: KnownBlock[] } {
+  switch (line.kind) {
+    case "entry":
+      return buildHistoryReply(line.entry, { now: deps.clock.now(), timeZone: card.branch.timeZone });
+    case "needs-technician":
+      return { text: messagesFor().technician.needsTechnician(card.voucherNo) };
+    case "rendered":
+      return { text: line.text, ...(line.blocks ? { blocks: line.blocks as KnownBlock[] } : {}) };
+  }
+}
+
+/** R5: the new technician's DM, recorded so that every later change updates it. */
+async function postAssignmentDm(deps: OutboxDeps, slack: OutboxSlackClient, effect: Extract<SlackEffect, { kind: "assignment-dm" }>, run: EffectRun): Promise<void> {
+  const assignment = await deps.services.getAssignmentDelivery({ assignmentId: effect.assignmentId });
+  if (!assignment || assignment.dm) return;
+  const card = await ensureTicketMessage(deps, slack, effect.ticketId, { updateExisting: false });
+  const dm = buildAssignmentDm({ card, note: assignment.note, now: deps.clock.now(), previous: effect.previous });
+  const metadata: Metadata = { event_type: DM_EVENT, event_payload: { assignment_id: effect.assignmentId } };
+  const posted = await postDmOnce(slack, assignment.technician.slackUserId, dm, metadata, run);
+  await deps.services.recordAssignmentMessage({ assignmentId: effect.assignmentId, channelId: posted.channel, ts: posted.ts });
+}
+
+async function postDmOnce(slack: OutboxSlackClient, slackUserId: string, message: { text: string; blocks?: KnownBlock[] }, metadata: Metadata, run: EffectRun): Promise<{ channel: string; ts: string }> {
+  const opened = await callSlack(() => slack.conversations.open({ users: slackUserId }));
+  const channel = opened.channel?.id;
+  if (!channel) throw new Error(`conversations.open gave no channel for ${slackUserId}`);
+  const earlier = run.attempt > 1 ? await findPosted(slack, channel, metadata) : null;
+  if (earlier) return { channel, ts: earlier };
+  const sent = await callSlack(() => slack.chat.postMessage({ channel, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}), unfurl_links: false, metadata }));
+  if (!sent.ts) throw new Error(`chat.postMessage gave no ts for the DM to ${slackUserId}`);
+  return { channel: sent.channel ?? channel, ts: sent.ts };
+}
+
+const LOOKBACK_PAGES = 5;
+
+function matches(message: SlackMessage, metadata: Metadata): boolean {
+  if (message.metadata?.event_type !== metadata.event_type) return false;
+  const payload = message.metadata.event_payload ?? {};
+  return Object.entries(metadata.event_payload).every(([key, value]) => String(payload[key]) === String(value));
+}
+
+/** The ts of the bot's message carrying `metadata` in the channel since `since` (a few pages back), or null. */
+async function findPosted(slack: OutboxSlackClient, channel: string, metadata: Metadata, since?: Date): Promise<string | null> {
+  let cursor: string | undefined;
+  for (let page = 0; page < LOOKBACK_PAGES; page++) {
+    const result = await callSlack(() =>
+      slack.conversations.history({
+        channel,
+        limit: 200,
+        include_all_metadata: true,
+        ...(since ? { oldest: String(Math.floor(since.getTime() / 1000) - 60) } : {}),
+        ...(cursor ? { cursor } : {}),
+      }),
+    );
+    const found = (result.messages as SlackMessage[] | undefined)?.find((message) => matches(message, metadata));
+    if (found?.ts) return found.ts;
+    cursor = result.response_metadata?.next_cursor || undefined;
+    if (!cursor) return null;
+  }
+  return null;
+}
+
+async function findInThread(slack: OutboxSlackClient, channel: string, threadTs: string, metadata: Metadata): Promise<boolean> {
+  let cursor: string | undefined;
+  for (let page = 0; page < LOOKBACK_PAGES; page++) {
+    const result = await callSlack(() => slack.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) }));
+    if ((result.messages as SlackMessage[] | undefined)?.some((message) => matches(message, metadata))) return true;
+    cursor = result.response_metadata?.next_cursor || undefined;
+    if (!cursor) return false;
+  }
+  return false;
+}

@@ -1,0 +1,46 @@
+// The outbox's way in: a Slack effect joins graphile-worker's queue in the caller's transaction,
+// so it exists exactly when the change it shows was committed (a rollback takes it back, a crash
+// after the commit cannot lose it). src/publish/outbox.ts runs the queue.
+import type { DbOrTx } from "../../db";
+import { ticketOf, type SlackEffect, type TicketLine } from "./effects";
+
+/** The graphile-worker task that carries every Slack effect. */
+export const SLACK_TASK = "slack";
+/**
+ * Tries before an effect is recorded as failed: graphile-worker waits e^n seconds after the n-th
+ * failure, so ten tries span about nine hours, through any Slack incident we have seen.
+ */
+export const MAX_ATTEMPTS = 10;
+
+export function queueOfTicket(ticketId: number): string {
+  return `ticket:${ticketId}`;
+}
+
+/**
+ * `key` makes an effect unique while it waits: "replace" (the latest state wins, for updates of one
+ * message) or "dedupe" (queued once, for one-off posts a redelivery could queue again).
+ */
+export async function enqueueSlackEffect(db: DbOrTx, effect: SlackEffect, options: { key?: string; keyMode?: "replace" | "dedupe" } = {}): Promise<void> {
+  const mode = options.keyMode === "dedupe" ? "unsafe_dedupe" : "replace";
+  // Effects of one ticket share a queue: graphile-worker runs them one at a time, in order, across
+  // replicas, so a ticket's message is never posted twice at once and its thread stays in order.
+  await db.$executeRaw`SELECT graphile_worker.add_job(
+    ${SLACK_TASK}::text,
+    ${JSON.stringify(effect)}::json,
+    queue_name => ${queueOfTicket(ticketOf(effect))}::text,
+    max_attempts => ${MAX_ATTEMPTS}::int,
+    job_key => ${options.key ?? null}::text,
+    job_key_mode => ${mode}::text
+  )`;
+}
+
+/** The ticket's message and its technician's DM are brought up to date (coalesced: one refresh waits at most). */
+export async function enqueueTicketRefresh(db: DbOrTx, ticketId: number): Promise<void> {
+  await enqueueSlackEffect(db, { kind: "ticket-message", ticketId }, { key: `ticket:${ticketId}:message` });
+}
+
+/** A line in the ticket's thread, after the message is up to date. `key` guards against queuing it twice. */
+export async function enqueueTicketLine(db: DbOrTx, options: { ticketId: number; line: TicketLine; key?: string }): Promise<void> {
+  await enqueueTicketRefresh(db, options.ticketId);
+  await enqueueSlackEffect(db, { kind: "ticket-line", ticketId: options.ticketId, line: options.line }, options.key ? { key: options.key, keyMode: "dedupe" } : {});
+}
