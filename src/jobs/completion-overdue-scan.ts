@@ -2,7 +2,6 @@
 // completion passed without a result: every minute each gets one escalation to the branch's
 // directors (thread reply, dispatch channel, DMs), which climbs the same ladder as R7.
 import { raiseCompletionOverdue } from "../services/escalations/raise-completion-overdue";
-import { postRaisedEscalations } from "./post-raised-escalations";
 import { everyMinute } from "./periods";
 import type { Job } from "./types";
 
@@ -12,10 +11,10 @@ const ACTOR = `system:${NAME}`;
 export const completionOverdueScanJob: Job = {
   name: NAME,
   ...everyMinute(NAME),
-  needsSlack: true,
+  needsSlack: false,
   async run({ deps }) {
-    if (!deps.slack) throw new Error(`${NAME} posts to Slack and needs a Slack client`);
+    // The outbox posts each alert, queued with it.
     const raised = await raiseCompletionOverdue(deps, { actor: ACTOR, escalateAfterMinutes: deps.settings.escalateAfterMinutes });
-    return postRaisedEscalations(deps, deps.slack, raised, "completion alerts");
+    return { raised: raised.length };
   },
 };

@@ -15,11 +15,16 @@ import { buildAssignmentDm, buildDeclinedDm, buildUnassignedDm } from "../views/
 import { buildHistoryReply } from "../views/ticket-history";
 import { buildTicketMessage } from "../views/ticket-message";
 import type { KnownBlock } from "@slack/types";
+import { deliverEscalation } from "./escalation-effects";
+import { findInThread, findPosted, type Metadata } from "./find-posted";
 import { callSlack } from "./slack-errors";
 import type { OutboxSlackClient } from "./slack-client";
 
 export interface OutboxDeps {
-  services: Pick<Services, "getTicketCard" | "recordTicketMessage" | "recordAssignmentMessage" | "markTicketPostStarted" | "getAssignmentDelivery" | "latestAssignmentDm">;
+  services: Pick<
+    Services,
+    "getTicketCard" | "recordTicketMessage" | "recordAssignmentMessage" | "markTicketPostStarted" | "getAssignmentDelivery" | "latestAssignmentDm" | "getRaisedEscalation" | "recordEscalationMessage"
+  >;
   clock: Clock;
   log: Log;
 }
@@ -33,10 +38,8 @@ export interface EffectRun {
 // Slack message metadata event types (what a post is, read back after a crash).
 const TICKET_EVENT = "servicedesk_ticket";
 const LINE_EVENT = "servicedesk_line";
-const DM_EVENT = "servicedesk_dm";
+export const DM_EVENT = "servicedesk_dm";
 
-type Metadata = { event_type: string; event_payload: Record<string, string | number> };
-type SlackMessage = { ts?: string; metadata?: { event_type?: string; event_payload?: Record<string, unknown> } };
 
 export async function deliverEffect(deps: OutboxDeps, slack: OutboxSlackClient, effect: SlackEffect, run: EffectRun): Promise<void> {
   switch (effect.kind) {
@@ -49,6 +52,8 @@ export async function deliverEffect(deps: OutboxDeps, slack: OutboxSlackClient, 
       return postLine(deps, slack, effect.ticketId, effect.line, run);
     case "assignment-dm":
       return postAssignmentDm(deps, slack, effect, run);
+    case "escalation-raised":
+      return deliverEscalation(deps, slack, effect.escalationId, run);
     case "unassigned-dm": {
       const card = await deps.services.getTicketCard({ ticketId: effect.ticketId });
       const notice = buildUnassignedDm({ card, newTechnician: effect.technician, now: deps.clock.now() });
@@ -127,7 +132,7 @@ async function postAssignmentDm(deps: OutboxDeps, slack: OutboxSlackClient, effe
   await deps.services.recordAssignmentMessage({ assignmentId: effect.assignmentId, channelId: posted.channel, ts: posted.ts });
 }
 
-async function postDmOnce(slack: OutboxSlackClient, slackUserId: string, message: { text: string; blocks?: KnownBlock[] }, metadata: Metadata, run: EffectRun): Promise<{ channel: string; ts: string }> {
+export async function postDmOnce(slack: OutboxSlackClient, slackUserId: string, message: { text: string; blocks?: KnownBlock[] }, metadata: Metadata, run: EffectRun): Promise<{ channel: string; ts: string }> {
   const opened = await callSlack(() => slack.conversations.open({ users: slackUserId }));
   const channel = opened.channel?.id;
   if (!channel) throw new Error(`conversations.open gave no channel for ${slackUserId}`);
@@ -136,44 +141,4 @@ async function postDmOnce(slack: OutboxSlackClient, slackUserId: string, message
   const sent = await callSlack(() => slack.chat.postMessage({ channel, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}), unfurl_links: false, metadata }));
   if (!sent.ts) throw new Error(`chat.postMessage gave no ts for the DM to ${slackUserId}`);
   return { channel: sent.channel ?? channel, ts: sent.ts };
-}
-
-const LOOKBACK_PAGES = 5;
-
-function matches(message: SlackMessage, metadata: Metadata): boolean {
-  if (message.metadata?.event_type !== metadata.event_type) return false;
-  const payload = message.metadata.event_payload ?? {};
-  return Object.entries(metadata.event_payload).every(([key, value]) => String(payload[key]) === String(value));
-}
-
-/** The ts of the bot's message carrying `metadata` in the channel since `since` (a few pages back), or null. */
-async function findPosted(slack: OutboxSlackClient, channel: string, metadata: Metadata, since?: Date): Promise<string | null> {
-  let cursor: string | undefined;
-  for (let page = 0; page < LOOKBACK_PAGES; page++) {
-    const result = await callSlack(() =>
-      slack.conversations.history({
-        channel,
-        limit: 200,
-        include_all_metadata: true,
-        ...(since ? { oldest: String(Math.floor(since.getTime() / 1000) - 60) } : {}),
-        ...(cursor ? { cursor } : {}),
-      }),
-    );
-    const found = (result.messages as SlackMessage[] | undefined)?.find((message) => matches(message, metadata));
-    if (found?.ts) return found.ts;
-    cursor = result.response_metadata?.next_cursor || undefined;
-    if (!cursor) return null;
-  }
-  return null;
-}
-
-async function findInThread(slack: OutboxSlackClient, channel: string, threadTs: string, metadata: Metadata): Promise<boolean> {
-  let cursor: string | undefined;
-  for (let page = 0; page < LOOKBACK_PAGES; page++) {
-    const result = await callSlack(() => slack.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) }));
-    if ((result.messages as SlackMessage[] | undefined)?.some((message) => matches(message, metadata))) return true;
-    cursor = result.response_metadata?.next_cursor || undefined;
-    if (!cursor) return false;
-  }
-  return false;
 }

@@ -9,7 +9,7 @@ import { authorize } from "./authorize";
 import { acknowledgeEscalation } from "./escalations/acknowledge";
 import { snoozeEscalation } from "./escalations/snooze";
 import { reportCannotFinish } from "./escalations/report-cannot-finish";
-import { recordEscalationMessage } from "./escalations/raise-overdue";
+import { getRaisedEscalation, recordEscalationMessage } from "./escalations/raise-overdue";
 import { listJobRuns } from "./jobs/list-job-runs";
 import { enqueueTicketLine } from "./outbox/enqueue";
 import { getAssignmentDelivery, latestAssignmentDm, markTicketPostStarted } from "./outbox/delivery";
@@ -104,6 +104,7 @@ export function createServices(deps: ServiceDeps) {
     reportCannotFinish: (options: OptionsOf<typeof reportCannotFinish>) =>
       reportCannotFinish(base, { escalateAfterMinutes: deps.escalateAfterMinutes, ...options }),
     recordEscalationMessage: (options: OptionsOf<typeof recordEscalationMessage>) => recordEscalationMessage(base, options),
+    getRaisedEscalation: (options: OptionsOf<typeof getRaisedEscalation>) => getRaisedEscalation(base, options),
     // R17 sign-off of the directors' daily summary; admins' view of job runs
     signOffDirectorReport: (options: OptionsOf<typeof signOffDirectorReport>) => signOffDirectorReport(base, options),
     listJobRuns: (options: OptionsOf<typeof listJobRuns>) => listJobRuns(base, options),

@@ -2,6 +2,7 @@
 // through the real HTTP endpoint against the Slack fake.
 import { DISPATCH, deskSteps, useDeskApp } from "../support/desk";
 import { ACTIONS, BLOCKS, INPUTS, SHORTCUTS } from "../../src/views/ids";
+import { untilDelivered } from "../support/outbox";
 
 const app = useDeskApp();
 const { seedDesk, openIntake, chooseCustomer, registerCall } = deskSteps(app);
@@ -66,8 +67,8 @@ describe("/repair (end to end)", () => {
     const deliveries = await Promise.all(Array.from({ length: 20 }, () => app.current.slack.driver.sendViewSubmission({ userId: "U0DISP", view: modal, values })));
     expect(deliveries.map((d) => d.status)).toEqual(Array(20).fill(200));
     await app.current.slack.driver.settle();
-    await app.current.slack.waitFor((fake) => fake.messagesIn(DISPATCH)[0]);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Everything the submissions queued has been delivered: the repeats queued nothing.
+    await untilDelivered(app.current.database.prisma);
     expect(await app.current.database.prisma.ticket.count()).toBe(1);
     const topLevel = app.current.slack.messagesIn(DISPATCH).filter((m) => !m.thread_ts || m.thread_ts === m.ts);
     expect(topLevel).toHaveLength(1);

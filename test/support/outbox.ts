@@ -39,3 +39,13 @@ export async function queuedEffects(db: Db): Promise<QueuedEffect[]> {
 export async function untilDelivered(db: Db, timeoutMs = 10_000): Promise<void> {
   await eventually(async () => (await queuedEffects(db)).length === 0, timeoutMs, "the outbox's queue to empty");
 }
+
+/** For tests that run a job without the app: an outbox delivers what is queued, then stops. */
+export async function deliverQueued(database: { prisma: Db; url: string }, clock: Clock, fake: SlackFake): Promise<void> {
+  const outbox = await startTestOutbox(database, clock, fake);
+  try {
+    await untilDelivered(database.prisma);
+  } finally {
+    await outbox.stop();
+  }
+}

@@ -2,7 +2,6 @@
 // opens a modal for the reason and the new expected completion; submitting alerts the directors at
 // once through the same publisher as the overdue alert (thread line, dispatch channel, DMs).
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import { publishEscalation } from "../../publish/escalation-publisher";
 import { buildCannotFinishModal, readCannotFinishSubmission } from "../../views/cannot-finish-modal";
 import { buildNoticeModal } from "../../views/notice-modal";
 import type { StateValues } from "../../views/state";
@@ -20,20 +19,17 @@ export function cannotFinishButton(deps: HandlerDeps) {
 }
 
 export function cannotFinishSubmitted(deps: HandlerDeps) {
-  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const read = readCannotFinishSubmission(view.state.values as StateValues, view.private_metadata, { now: deps.clock.now() });
     if (!read.ok) return void (await ack({ response_action: "errors", errors: read.errors }));
-    let raised;
     try {
       const actor = await deps.services.resolveActor(body.user.id);
-      raised = await deps.services.reportCannotFinish({ actor, ticketId: read.ticketId, reason: read.reason, expectedBy: read.expectedBy });
+      // The alert's Slack copies are queued with the escalation (the outbox posts them).
+      await deps.services.reportCannotFinish({ actor, ticketId: read.ticketId, reason: read.reason, expectedBy: read.expectedBy });
     } catch (error) {
       const { text } = describeFailure(error, deps.log, { view: "cannot-finish", user: body.user.id });
       return void (await ack({ response_action: "update", view: buildNoticeModal({ text }) }));
     }
     await ack();
-    await publishEscalation({ clock: deps.clock, log: deps.log, recordMessage: (options) => deps.services.recordEscalationMessage(options) }, client, raised).catch((error: unknown) =>
-      deps.log.error("cannot-finish was saved but Slack was not told", { ticketId: read.ticketId, error }),
-    );
   };
 }

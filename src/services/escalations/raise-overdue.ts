@@ -9,6 +9,7 @@ import { recordAudit } from "../audit";
 import { loadBranchCalendar } from "../tickets/load-branch-calendar";
 import { escalationRecipients, type EscalationRecipients } from "./recipients";
 import { overdueAlertSelect, toOverdueAlertSummary, type OverdueAlertSummary, type SlackMessageRef } from "./models";
+import { enqueueSlackEffect } from "../outbox/enqueue";
 
 /** Calls still waiting for the technician; later statuses have an arrival or no visit to make. */
 const OPEN_STATUSES = ["REGISTERED", "ASSIGNED", "ACCEPTED"] as const;
@@ -87,12 +88,24 @@ export async function createDirectorEscalation(
     select: { id: true },
   });
   await recordAudit(tx, { at, actor: options.actor, action: "escalation.raise", entity: "Escalation", entityId: escalation.id, ticketId, data: { kind, level: "DIRECTOR", ...options.auditData } });
+  await enqueueSlackEffect(tx, { kind: "escalation-raised", ticketId, escalationId: escalation.id });
   return escalation.id;
 }
 
 /** Where an escalation is shown in Slack, so acknowledging updates every copy. Not audited: delivery, not a change. */
 export async function recordEscalationMessage(deps: { db: DbOrTx }, options: { escalationId: number; staffId?: number | null } & SlackMessageRef): Promise<void> {
   await deps.db.escalationMessage.create({ data: { escalationId: options.escalationId, channelId: options.channelId, ts: options.ts, staffId: options.staffId ?? null } });
+}
+
+/**
+ * A raised escalation as the outbox delivers it: the alert, where it goes, who gets a DM (the
+ * branch's directors now, or the admins), and the copies already posted (an earlier try's).
+ */
+export async function getRaisedEscalation(deps: { db: Db }, options: { escalationId: number }): Promise<RaisedOverdue & { posted: Array<{ channelId: string; ts: string; staffId: number | null }> }> {
+  const { branchId } = await deps.db.escalation.findUniqueOrThrow({ where: { id: options.escalationId }, select: { branchId: true } });
+  const raised = await raisedAlert(deps.db, options.escalationId, await escalationRecipients(deps, { role: "DIRECTOR", branchId }));
+  const posted = await deps.db.escalationMessage.findMany({ where: { escalationId: options.escalationId }, select: { channelId: true, ts: true, staffId: true } });
+  return { ...raised, posted };
 }
 
 /** A new escalation as its publisher needs it: the alert, where it goes, and who gets a DM. */

@@ -13,6 +13,7 @@ import { escalationRecipients } from "./recipients";
 import { overdueAlertSelect, toOverdueAlertSummary } from "./models";
 import { DEFAULT_ESCALATE_AFTER_MINUTES, type RaisedOverdue } from "./raise-overdue";
 import { ticketNotFound } from "../tickets/ticket-rows";
+import { enqueueSlackEffect } from "../outbox/enqueue";
 
 export const MAX_CANNOT_FINISH_REASON = 500;
 const WORKING_STATUSES = ["ON_SITE", "IN_WORKSHOP"] as const;
@@ -52,6 +53,7 @@ export async function reportCannotFinish(
       ticketId: ticket.id,
       data: { kind: "CANNOT_FINISH", reason, expectedBy: options.expectedBy.toISOString() },
     });
+    await enqueueSlackEffect(tx, { kind: "escalation-raised", ticketId: ticket.id, escalationId: escalation.id });
     return escalation.id;
   });
 

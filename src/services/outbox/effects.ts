@@ -18,6 +18,8 @@ export type SlackEffect =
   | { kind: "ticket-line"; ticketId: number; line: TicketLine }
   /** R5: the technician's DM about a new assignment (recorded, so later changes update it). */
   | { kind: "assignment-dm"; ticketId: number; assignmentId: number; previous: PersonRef | null }
+  /** R7/R12: a new escalation in the call's thread, the dispatch channel and its recipients' DMs (each copy recorded). */
+  | { kind: "escalation-raised"; ticketId: number; escalationId: number }
   /** R5: a replaced technician hears they are off the call. */
   | { kind: "unassigned-dm"; ticketId: number; previous: PersonRef; technician: PersonRef };
 

@@ -13,6 +13,7 @@ import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createStaff, createTechnician, createTicket } from "../../support/factories/data";
 import { startSlackFake, type SlackFake } from "../../support/slack-fake";
 import { fakeSlackClient, jobDeps } from "../jobs/job-helpers";
+import { deliverQueued } from "../../support/outbox";
 
 const db = useTestDatabase();
 let fake: SlackFake;
@@ -95,7 +96,8 @@ describe("escalation ladder (R7)", () => {
     const { prisma, manager } = await setup("2026-11-23T02:00:00Z");
     const clock = fixedClock("2026-11-23T03:00:00Z");
     const deps = jobDeps(prisma, clock, { slack: fakeSlackClient(fake) });
-    expect(await runJob(deps, overdueScanJob)).toEqual([expect.objectContaining({ summary: { raised: 1, posted: 2 } })]);
+    expect(await runJob(deps, overdueScanJob)).toEqual([expect.objectContaining({ summary: { raised: 1 } })]);
+    await deliverQueued(db.current, clock, fake);
     const directorDm = await prisma.escalationMessage.findFirstOrThrow({ where: { staffId: { not: null } } });
     expect(directorDm.channelId).toBe("D0DIRL1");
 
@@ -105,8 +107,14 @@ describe("escalation ladder (R7)", () => {
     expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: { climbed: 1, notified: 2, reminded: 0, resolved: 0, resolvedShown: 0, copiesUpdated: 0 } })]);
     const managerCopies = await prisma.escalationMessage.findMany({ where: { staffId: { not: null } }, orderBy: { id: "asc" } });
     expect(managerCopies.map((m) => m.channelId)).toEqual(["D0DIRL1", "D0MGRL1", "D0MGRL2"]);
-    const updates = fake.callsTo("chat.update").map((call) => call.args as { channel: string; blocks: unknown });
-    expect(updates.map((u) => u.channel).sort()).toEqual(["C0SEOULDSP", "D0DIRL1"]);
+    // The alert's copies, not the ticket message (which the outbox keeps up to date as well).
+    const ticketTs = (await prisma.ticket.findFirstOrThrow()).slackMessageTs;
+    const updates = fake
+      .callsTo("chat.update")
+      .map((call) => call.args as { channel: string; ts: string; blocks: unknown })
+      .filter((u) => u.ts !== ticketTs);
+    // The reply in the call's thread and the channel line, both in the dispatch channel, and the DM.
+    expect(updates.map((u) => u.channel).sort()).toEqual(["C0SEOULDSP", "C0SEOULDSP", "D0DIRL1"]);
     for (const update of updates) expect(JSON.stringify(update.blocks)).toContain("escalated to the managers");
     // The director's copy keeps its Acknowledge button; the channel's has none.
     expect(JSON.stringify(updates.find((u) => u.channel === "D0DIRL1")!.blocks)).toContain("escalation_acknowledge");
@@ -115,7 +123,7 @@ describe("escalation ladder (R7)", () => {
     clock.advance(5 * MINUTE);
     const escalationId = directorDm.escalationId;
     const acknowledged = await acknowledgeEscalation({ db: prisma, clock }, { actor: actorFor(manager), escalationId });
-    expect(acknowledged.messages.map((m) => m.channelId).sort()).toEqual(["C0SEOULDSP", "D0DIRL1", "D0MGRL1", "D0MGRL2"]);
+    expect(acknowledged.messages.map((m) => m.channelId).sort()).toEqual(["C0SEOULDSP", "C0SEOULDSP", "D0DIRL1", "D0MGRL1", "D0MGRL2"]);
   });
 });
 
@@ -125,6 +133,7 @@ describe("snooze (R7)", () => {
     const clock = fixedClock("2026-11-23T03:00:00Z");
     const deps = jobDeps(prisma, clock, { slack: fakeSlackClient(fake) });
     await runJob(deps, overdueScanJob);
+    await deliverQueued(db.current, clock, fake);
     const escalation = await prisma.escalation.findFirstOrThrow();
     clock.advance(5 * MINUTE);
     const snoozed = await snoozeEscalation({ db: prisma, clock }, { actor: actorFor(director), escalationId: escalation.id, minutes: 15 });

@@ -8,6 +8,7 @@ import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createStaff, createTechnician, createTicket } from "../../support/factories/data";
 import { startSlackFake, type SlackFake } from "../../support/slack-fake";
 import { fakeSlackClient, jobDeps } from "../jobs/job-helpers";
+import { deliverQueued } from "../../support/outbox";
 
 const db = useTestDatabase();
 let fake: SlackFake;
@@ -78,10 +79,12 @@ describe("overdue alerts (R7)", () => {
     const clock = fixedClock(NOW);
     const deps = jobDeps(prisma, clock, { slack: fakeSlackClient(fake) });
 
-    expect(await runJob(deps, overdueScanJob)).toEqual([{ branch: null, periodKey: "overdue-scan:2026-11-23T03:00", outcome: "ran", summary: { raised: 1, posted: 4 } }]);
+    expect(await runJob(deps, overdueScanJob)).toEqual([{ branch: null, periodKey: "overdue-scan:2026-11-23T03:00", outcome: "ran", summary: { raised: 1 } }]);
+    await deliverQueued(db.current, clock, fake);
     expect(await prisma.escalationMessage.count()).toBe(4);
     clock.advance(60_000);
-    expect(await runJob(deps, overdueScanJob)).toEqual([expect.objectContaining({ periodKey: "overdue-scan:2026-11-23T03:01", summary: { raised: 0, posted: 0 } })]);
+    expect(await runJob(deps, overdueScanJob)).toEqual([expect.objectContaining({ periodKey: "overdue-scan:2026-11-23T03:01", summary: { raised: 0 } })]);
+    await deliverQueued(db.current, clock, fake);
   });
 
   it("R7: two directors acknowledge at once: exactly one wins, the other is told who acknowledged and when", async () => {

@@ -16,6 +16,7 @@ import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createDispatcher, createStaff, createTechnician, createTicket } from "../../support/factories/data";
 import { startSlackFake, type SlackFake } from "../../support/slack-fake";
 import { fakeSlackClient, jobDeps } from "../jobs/job-helpers";
+import { deliverQueued } from "../../support/outbox";
 
 const db = useTestDatabase();
 let fake: SlackFake;
@@ -59,6 +60,7 @@ describe("escalations resolve by themselves when their cause ends (R7, R12)", ()
     const clock = fixedClock("2026-11-23T03:00:00Z"); // Monday 12:00 Seoul: 1 h overdue
     const deps = jobDeps(prisma, clock, { slack: fakeSlackClient(fake) });
     await runJob(deps, overdueScanJob);
+    await deliverQueued(db.current, clock, fake);
     const escalation = await prisma.escalation.findFirstOrThrow({ where: { ticketId: ticket.id } });
 
     clock.advance(10 * MINUTE); // the technician arrives at 12:10
@@ -76,11 +78,16 @@ describe("escalations resolve by themselves when their cause ends (R7, R12)", ()
     const posts = fake.callsTo("chat.postMessage").length;
     clock.set("2026-11-23T03:31:00Z");
     expect(await runJob(deps, escalationLadderJob)).toEqual([
-      expect.objectContaining({ summary: { climbed: 0, notified: 0, reminded: 0, resolved: 0, resolvedShown: 1, copiesUpdated: 2 } }),
+      // The reply in the ticket's thread (the outbox posted the call's message), the channel line, the DM.
+      expect.objectContaining({ summary: { climbed: 0, notified: 0, reminded: 0, resolved: 0, resolvedShown: 1, copiesUpdated: 3 } }),
     ]);
     expect(fake.callsTo("chat.postMessage")).toHaveLength(posts);
-    const updates = fake.callsTo("chat.update").map((call) => call.args as { channel: string; blocks: unknown });
-    expect(updates.map((u) => u.channel).sort()).toEqual(["C0SEOULDSP", "D0DIRR1"]);
+    const ticketTs = (await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).slackMessageTs;
+    const updates = fake
+      .callsTo("chat.update")
+      .map((call) => call.args as { channel: string; ts: string; blocks: unknown })
+      .filter((u) => u.ts !== ticketTs);
+    expect(updates.map((u) => u.channel).sort()).toEqual(["C0SEOULDSP", "C0SEOULDSP", "D0DIRR1"]);
     for (const update of updates) {
       expect(JSON.stringify(update.blocks)).toContain("Resolved by itself: the technician arrived at");
       expect(JSON.stringify(update.blocks)).not.toContain("escalation_acknowledge");
@@ -89,7 +96,8 @@ describe("escalations resolve by themselves when their cause ends (R7, R12)", ()
     expect(await runJob(deps, escalationLadderJob)).toEqual([
       expect.objectContaining({ summary: { climbed: 0, notified: 0, reminded: 0, resolved: 0, resolvedShown: 0, copiesUpdated: 0 } }),
     ]);
-    expect(fake.callsTo("chat.update")).toHaveLength(2);
+    // Its three copies (thread reply, channel line, DM) were rewritten once, not again.
+    expect(fake.callsTo("chat.update")).toHaveLength(3);
     expect(fake.callsTo("chat.postMessage")).toHaveLength(posts);
     expect(await prisma.auditLog.count({ where: { action: "escalation.climb" } })).toBe(0);
   });

@@ -8,6 +8,7 @@ import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createDispatcher, createStaff, createTechnician, createTicket } from "../../support/factories/data";
 import { startSlackFake, type SlackFake } from "../../support/slack-fake";
 import { fakeSlackClient, jobDeps } from "./job-helpers";
+import { deliverQueued } from "../../support/outbox";
 
 const db = useTestDatabase();
 let fake: SlackFake;
@@ -53,9 +54,11 @@ describe("parked calls past their expected completion (R12)", () => {
     await report("r12-first", new Date("2026-11-23T05:00:00Z")); // promised for 14:00
 
     clock.set("2026-11-23T04:59:00Z");
-    expect(await runJob(deps, completionOverdueScanJob)).toEqual([expect.objectContaining({ summary: { raised: 0, posted: 0 } })]);
+    expect(await runJob(deps, completionOverdueScanJob)).toEqual([expect.objectContaining({ summary: { raised: 0 } })]);
+    await deliverQueued(db.current, clock, fake);
     clock.set("2026-11-23T05:01:00Z");
-    expect(await runJob(deps, completionOverdueScanJob)).toEqual([expect.objectContaining({ summary: { raised: 1, posted: 2 } })]);
+    expect(await runJob(deps, completionOverdueScanJob)).toEqual([expect.objectContaining({ summary: { raised: 1 } })]);
+    await deliverQueued(db.current, clock, fake);
     const escalation = await prisma.escalation.findFirstOrThrow({ where: { ticketId: ticket.id } });
     expect(escalation).toMatchObject({ kind: "COMPLETION_OVERDUE", level: "DIRECTOR", expectedBy: new Date("2026-11-23T05:00:00Z"), nextEscalationAt: new Date("2026-11-23T05:31:00Z") });
     const directorDm = fake.callsTo("chat.postMessage").map((call) => call.args as { channel: string; blocks: unknown }).find((post) => post.channel === "D0DIRC1")!;
@@ -65,7 +68,8 @@ describe("parked calls past their expected completion (R12)", () => {
 
     // Once per expected completion.
     clock.advance(MINUTE);
-    expect(await runJob(deps, completionOverdueScanJob)).toEqual([expect.objectContaining({ summary: { raised: 0, posted: 0 } })]);
+    expect(await runJob(deps, completionOverdueScanJob)).toEqual([expect.objectContaining({ summary: { raised: 0 } })]);
+    await deliverQueued(db.current, clock, fake);
 
     // Unacknowledged for 30 working minutes it climbs to the managers, like R7.
     clock.set("2026-11-23T05:31:00Z");
@@ -75,7 +79,8 @@ describe("parked calls past their expected completion (R12)", () => {
     await prisma.ticket.update({ where: { id: ticket.id }, data: { status: "ON_SITE" } });
     await report("r12-second", new Date("2026-11-24T05:00:00Z"));
     clock.set("2026-11-24T05:01:00Z");
-    expect(await runJob(deps, completionOverdueScanJob)).toEqual([expect.objectContaining({ summary: { raised: 1, posted: 2 } })]);
+    expect(await runJob(deps, completionOverdueScanJob)).toEqual([expect.objectContaining({ summary: { raised: 1 } })]);
+    await deliverQueued(db.current, clock, fake);
     expect(await prisma.escalation.count({ where: { ticketId: ticket.id, kind: "COMPLETION_OVERDUE" } })).toBe(2);
   });
 
@@ -84,10 +89,12 @@ describe("parked calls past their expected completion (R12)", () => {
     await prisma.ticket.update({ where: { id: ticket.id }, data: { status: "IN_WORKSHOP", expectedCompletionAt: new Date("2026-11-23T05:00:00Z") } });
     const clock = fixedClock("2026-11-23T06:00:00Z");
     const deps = jobDeps(prisma, clock, { slack: fakeSlackClient(fake) });
-    expect(await runJob(deps, completionOverdueScanJob)).toEqual([expect.objectContaining({ summary: { raised: 1, posted: 2 } })]);
+    expect(await runJob(deps, completionOverdueScanJob)).toEqual([expect.objectContaining({ summary: { raised: 1 } })]);
+    await deliverQueued(db.current, clock, fake);
 
     await createTicket(prisma, { branchId: ticket.branchId, receivedAt: new Date("2026-11-20T00:00:00Z"), status: "RESOLVED", resolvedAt: new Date("2026-11-23T04:00:00Z"), expectedCompletionAt: new Date("2026-11-23T05:00:00Z") });
     clock.advance(MINUTE);
-    expect(await runJob(deps, completionOverdueScanJob)).toEqual([expect.objectContaining({ summary: { raised: 0, posted: 0 } })]);
+    expect(await runJob(deps, completionOverdueScanJob)).toEqual([expect.objectContaining({ summary: { raised: 0 } })]);
+    await deliverQueued(db.current, clock, fake);
   });
 });

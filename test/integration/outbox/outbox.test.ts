@@ -1,0 +1,156 @@
+// The outbox against the Slack fake: what reaches Slack once, in order, retried or recorded as
+// failed by what Slack answered, and what survives a bot killed in the middle of an effect.
+import { Client } from "pg";
+import { fixedClock } from "../../../src/clock";
+import type { Outbox } from "../../../src/publish/outbox";
+import { enqueueTicketLine, enqueueTicketRefresh } from "../../../src/services/outbox/enqueue";
+import { useTestDatabase } from "../../support/db";
+import { fakeSlackClient } from "../jobs/job-helpers";
+import { createBranchWithCalendar, createTicket } from "../../support/factories/data";
+import { queuedEffects, startTestOutbox, untilDelivered } from "../../support/outbox";
+import { startSlackFake, type SlackFake } from "../../support/slack-fake";
+
+const db = useTestDatabase();
+const DISPATCH = "C0OUTBOX";
+const clock = fixedClock("2026-11-23T01:00:00Z");
+
+let fake: SlackFake;
+let outbox: Outbox | undefined;
+beforeAll(async () => {
+  fake = await startSlackFake({ channels: { [DISPATCH]: { name: "dispatch-seoul" }, C0ARCHIVED: { name: "old-dispatch" } } });
+});
+afterEach(async () => {
+  await outbox?.stop();
+  outbox = undefined;
+  fake.reset();
+});
+afterAll(() => fake.close());
+
+async function openCall(dispatchChannelId = DISPATCH) {
+  const branch = await createBranchWithCalendar(db.current.prisma, { timeZone: "Asia/Seoul", dispatchChannelId });
+  return createTicket(db.current.prisma, { branchId: branch.id, receivedAt: new Date("2026-11-23T00:30:00Z") });
+}
+
+const topLevel = (channel = DISPATCH) => fake.messagesIn(channel).filter((m) => !m.thread_ts || m.thread_ts === m.ts);
+const calls = (method: string) => fake.calls.filter((call) => call.method === method);
+const line = (text: string) => ({ kind: "rendered" as const, text });
+
+describe("the outbox", () => {
+  it("posts a call's message once, then updates it in place, with its lines in order in one thread", async () => {
+    const ticket = await openCall();
+    await enqueueTicketLine(db.current.prisma, { ticketId: ticket.id, line: line("first") });
+    await enqueueTicketLine(db.current.prisma, { ticketId: ticket.id, line: line("second") });
+    await enqueueTicketLine(db.current.prisma, { ticketId: ticket.id, line: line("third") });
+    outbox = await startTestOutbox(db.current, clock, fake);
+    await untilDelivered(db.current.prisma);
+
+    expect(topLevel()).toHaveLength(1);
+    const [message] = topLevel();
+    expect(fake.messagesIn(DISPATCH, message.ts).slice(1).map((m) => m.text)).toEqual(["first", "second", "third"]);
+    expect(await db.current.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ slackChannelId: DISPATCH, slackMessageTs: message.ts });
+
+    await enqueueTicketRefresh(db.current.prisma, ticket.id);
+    await untilDelivered(db.current.prisma);
+    expect(topLevel()).toHaveLength(1);
+    expect(calls("chat.update").length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("coalesces the refreshes of one message that wait: the latest state is rendered once", async () => {
+    const ticket = await openCall();
+    for (let i = 0; i < 5; i++) await enqueueTicketRefresh(db.current.prisma, ticket.id);
+    expect(await queuedEffects(db.current.prisma)).toEqual([expect.objectContaining({ effect: { kind: "ticket-message", ticketId: ticket.id }, key: `ticket:${ticket.id}:message` })]);
+  });
+
+  it("queues nothing when the change's transaction rolls back", async () => {
+    const ticket = await openCall();
+    await expect(
+      db.current.prisma.$transaction(async (tx) => {
+        await enqueueTicketLine(tx, { ticketId: ticket.id, line: line("never") });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await queuedEffects(db.current.prisma)).toEqual([]);
+  });
+
+  it("waits out Slack's HTTP 429 for its Retry-After and posts once", async () => {
+    const ticket = await openCall();
+    fake.rateLimitNext("chat.postMessage", 1);
+    const started = Date.now();
+    outbox = await startTestOutbox(db.current, clock, fake);
+    await enqueueTicketRefresh(db.current.prisma, ticket.id);
+    await untilDelivered(db.current.prisma);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(calls("chat.postMessage")).toHaveLength(2);
+    expect(topLevel()).toHaveLength(1);
+  });
+
+  it.each([
+    ["an HTTP 500", (f: SlackFake) => f.serverErrorNext("chat.postMessage")],
+    ["ok:false ratelimited", (f: SlackFake) => f.failNext("chat.postMessage", "ratelimited")],
+    ["ok:false internal_error", (f: SlackFake) => f.failNext("chat.postMessage", "internal_error")],
+  ])("tries again later after %s, and posts once", async (_what, fail) => {
+    const ticket = await openCall();
+    fail(fake);
+    outbox = await startTestOutbox(db.current, clock, fake);
+    await enqueueTicketRefresh(db.current.prisma, ticket.id);
+    await eventuallyQueued((effects) => effects.length === 1 && effects[0]!.attempts === 1 && effects[0]!.lastError !== null);
+    await untilDelivered(db.current.prisma, 15_000);
+    expect(topLevel()).toHaveLength(1);
+    expect(await db.current.prisma.slackEffectFailure.count()).toBe(0);
+  });
+
+  it.each(["channel_not_found", "not_in_channel", "is_archived"])("records %s as failed for the admins after one try", async (error) => {
+    const ticket = await openCall();
+    fake.failNext("chat.postMessage", error);
+    outbox = await startTestOutbox(db.current, clock, fake);
+    await enqueueTicketRefresh(db.current.prisma, ticket.id);
+    await untilDelivered(db.current.prisma);
+    expect(calls("chat.postMessage")).toHaveLength(1);
+    expect(await db.current.prisma.slackEffectFailure.findMany()).toEqual([
+      expect.objectContaining({ ticketId: ticket.id, error, attempts: 1, resentAt: null, effect: { kind: "ticket-message", ticketId: ticket.id } }),
+    ]);
+  });
+
+  it("adopts the message an attempt posted before the bot died, instead of posting a second one", async () => {
+    const ticket = await openCall();
+    // The bot posted, then died before recording the ts: the message exists with its metadata.
+    await db.current.prisma.ticket.update({ where: { id: ticket.id }, data: { slackPostStartedAt: clock.now() } });
+    const web = fakeSlackClient(fake);
+    const posted = await web.chat.postMessage({ channel: DISPATCH, text: "half-posted", metadata: { event_type: "servicedesk_ticket", event_payload: { ticket_id: ticket.id } } });
+    outbox = await startTestOutbox(db.current, clock, fake);
+    await enqueueTicketLine(db.current.prisma, { ticketId: ticket.id, line: line("registered") });
+    await untilDelivered(db.current.prisma);
+    expect(topLevel()).toHaveLength(1);
+    expect(await db.current.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ slackMessageTs: posted.ts });
+    expect(fake.messagesIn(DISPATCH, posted.ts!).map((m) => m.text)).toEqual([expect.stringContaining(ticket.voucherNo), "registered"]);
+  });
+
+  it("frees within seconds the effects a killed bot held, and leaves a live bot's alone", async () => {
+    const dead = await openCall();
+    const live = await openCall();
+    await enqueueTicketRefresh(db.current.prisma, dead.id);
+    await enqueueTicketRefresh(db.current.prisma, live.id);
+    // A live bot holds its liveness lock; the dead one's went with its connection.
+    const liveBot = new Client({ connectionString: db.current.url });
+    await liveBot.connect();
+    try {
+      await liveBot.query("SELECT pg_advisory_lock(74110011, 777)");
+      await db.current.prisma.$executeRaw`UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = CASE WHEN payload->>'ticketId' = ${String(dead.id)} THEN 'outbox-999-0' ELSE 'outbox-777-0' END`;
+      outbox = await startTestOutbox(db.current, clock, fake);
+      await eventuallyQueued((effects) => effects.length === 1);
+      expect((await queuedEffects(db.current.prisma))[0]!.effect).toEqual({ kind: "ticket-message", ticketId: live.id });
+      expect(await outbox.reap()).toEqual([]);
+      expect(topLevel()).toHaveLength(1);
+    } finally {
+      await liveBot.end();
+    }
+  });
+});
+
+async function eventuallyQueued(check: (effects: Awaited<ReturnType<typeof queuedEffects>>) => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check(await queuedEffects(db.current.prisma))) {
+    if (Date.now() > deadline) throw new Error("the queue did not reach the expected state");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
