@@ -7,6 +7,7 @@ import { acknowledgeEscalationButton } from "./actions/acknowledge-escalation";
 import { snoozeEscalationSelect } from "./actions/snooze-escalation";
 import { cannotFinishButton, cannotFinishSubmitted } from "./actions/cannot-finish";
 import { signOffReportButton } from "./actions/sign-off-report";
+import { resendSlackFailureButton } from "./actions/resend-slack-failure";
 import { setAvailability } from "./actions/home-availability";
 import { homeRefresh } from "./actions/home-refresh";
 import { intakeCustomerChosen, intakeEquipmentChosen, intakeNewCustomerToggled } from "./actions/intake-modal";
@@ -66,6 +67,8 @@ export function registerHandlers(registry: HandlerRegistry, deps: HandlerDeps): 
   app.action(ACTIONS.ticketCannotFinish, cannotFinishButton(deps));
   app.view(VIEWS.cannotFinish, cannotFinishSubmitted(deps));
   app.action(ACTIONS.directorReportSignOff, signOffReportButton(deps));
+  // Admins resend a Slack post that failed (`/repair jobs`, App Home)
+  app.action(ACTIONS.slackFailureResend, resendSlackFailureButton(deps));
 
   // R14 parts on loan, R11 workshop register and return to customer
   app.action(ACTIONS.partsBorrowOpen, borrowButton(deps));

@@ -4,6 +4,10 @@ import type { MissingRoles } from "../services/staff/missing-roles";
 import { missingRolesBlocks } from "./missing-roles";
 import { ACTIONS, BLOCKS } from "./ids";
 import { messagesFor, type Locale } from "./messages";
+import { slackFailureBlocks, type SlackFailureList } from "./slack-failures";
+
+/** Failed Slack posts on an admin's home: fewer than in `/repair jobs`, which lists more. */
+const FAILURES_SHOWN = 5;
 
 export interface HomeViewModel {
   displayName: string;
@@ -16,6 +20,10 @@ export interface HomeViewModel {
   available?: boolean;
   /** Admins: roles nobody active holds, so escalations go to the admins (R7/R12). */
   missingRoles?: MissingRoles | null;
+  /** Admins: Slack posts that failed for good, each with Resend. */
+  slackFailures?: SlackFailureList | null;
+  /** The zone of dates for clients that cannot render Slack's date token (the branch's). */
+  timeZone?: string;
 }
 
 export function buildHomeView(model: HomeViewModel, locale?: Locale): HomeView {
@@ -34,6 +42,7 @@ export function buildHomeView(model: HomeViewModel, locale?: Locale): HomeView {
     },
   ];
   blocks.push(...missingRolesBlocks(model.missingRoles, BLOCKS.homeMissingRoles, locale));
+  if (model.slackFailures) blocks.push(...slackFailureBlocks(model.slackFailures, { max: FAILURES_SHOWN, timeZone: model.timeZone, locale }));
   const buttons: Button[] = [];
   const technician = model.registered && (model.isTechnician ?? model.roles.includes("TECHNICIAN"));
   if (technician) {

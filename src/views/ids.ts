@@ -46,6 +46,8 @@ export const ACTIONS = {
   escalationSnooze: "escalation_snooze",
   /** R17: a manager's Sign off on the directors' daily summary; value = DirectorReport id. */
   directorReportSignOff: "director_report_sign_off",
+  /** An admin's Resend on a failed Slack post (`/repair jobs`, App Home); value = SlackEffectFailure id. */
+  slackFailureResend: "slack_failure_resend",
 
   /** Intake modal: customer type-ahead (external select; `app.options` answers it, choosing dispatches). */
   intakeCustomerSelect: "intake_customer_select",
@@ -114,6 +116,10 @@ export const BLOCKS = {
   jobRunsList: "job_runs_list",
   jobRunsLastSuccess: "job_runs_last_success",
   jobRunsMissingRoles: "job_runs_missing_roles",
+  // Failed Slack posts (`/repair jobs`, App Home): a heading, one section per failure `slack_failure_<id>`, the rest's count
+  slackFailures: "slack_failures",
+  slackFailurePrefix: "slack_failure_",
+  slackFailuresMore: "slack_failures_more",
   homeMissingRoles: "home_missing_roles",
   homeHeader: "home_header",
   homeRoles: "home_roles",

@@ -1,14 +1,21 @@
-// `/repair jobs` (admins): the latest scheduled runs, failures first, and each job's last success.
+// `/repair jobs` (admins): the latest scheduled runs, failures first, each job's last success, and
+// the Slack posts that failed, each with Resend.
 import type { KnownBlock } from "@slack/types";
 import type { JobRunsOverview } from "../services/jobs/list-job-runs";
 import { safeText, slackDate, truncate } from "./format";
 import { BLOCKS } from "./ids";
 import { missingRolesBlocks } from "./missing-roles";
 import { messagesFor, type Locale } from "./messages";
+import { slackFailureBlocks, type SlackFailureList } from "./slack-failures";
 
 const SECTION_MAX = 2900;
+/** Failed Slack posts listed; the message stays well within Slack's 50 blocks. */
+const FAILURES_SHOWN = 10;
 
-export function buildJobRunsMessage(overview: JobRunsOverview, options: { timeZone?: string; locale?: Locale } = {}): { text: string; blocks: KnownBlock[] } {
+export function buildJobRunsMessage(
+  overview: JobRunsOverview,
+  options: { timeZone?: string; locale?: Locale; slackFailures?: SlackFailureList } = {},
+): { text: string; blocks: KnownBlock[] } {
   const m = messagesFor(options.locale).directorSummary.jobs;
   const timeZone = options.timeZone ?? "UTC";
   const blocks: KnownBlock[] = [
@@ -40,5 +47,6 @@ export function buildJobRunsMessage(overview: JobRunsOverview, options: { timeZo
   flush();
   const last = [m.lastSuccessTitle, ...overview.lastSuccess.map((item) => m.lastSuccess(safeText(item.job, 60), item.at ? slackDate(item.at, timeZone) : null))].join("\n");
   blocks.push({ type: "section", block_id: BLOCKS.jobRunsLastSuccess, text: { type: "mrkdwn", text: truncate(last, SECTION_MAX) } });
+  if (options.slackFailures) blocks.push(...slackFailureBlocks(options.slackFailures, { max: FAILURES_SHOWN, timeZone, locale: options.locale }));
   return { text: m.fallback, blocks };
 }

@@ -140,7 +140,7 @@ const en = {
       "`/repair day [YYYY-MM-DD]` opens your daily work report: correct the hours, add internal work, submit (R15). Directors: `/repair day team` lists who has not submitted.",
       "Technicians: reply in the ticket's thread (or your assignment DM's) with `arrived`, `hours 1.5`, `part P-1001 x2`, `done signed <customer name>` or `note <text>`, one per line.",
       "`/repair invoices` lists the invoice requests still to issue, with *Mark invoiced* (accountants; directors see their branch's). Fees up to the branch's on-site limit are collected against the customer's signed receipt; above it, or for a workshop repair on the day the item goes back, an invoice is requested (R10).",
-            "`/repair jobs` lists the latest scheduled-job runs, failures first, and any role nobody holds (no manager, a branch without a director), whose alerts go to the admins (admins).",
+      "`/repair jobs` lists the latest scheduled-job runs, failures first, any role nobody holds (no manager, a branch without a director), whose alerts go to the admins, and the Slack posts that failed, with *Resend* (admins).",
       "`/repair help` shows this message.",
     ],
     unknownCommand: (text: string) => `I don't know \`/repair ${text}\`. Here is what I understand:`,

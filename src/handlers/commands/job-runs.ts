@@ -1,4 +1,5 @@
-// `/repair jobs`: admins see the latest scheduled runs, failures first, and each job's last success.
+// `/repair jobs`: admins see the latest scheduled runs, failures first, each job's last success, and
+// the Slack posts that failed, with Resend.
 import type { RespondFn } from "@slack/bolt";
 import { isAppError } from "../../errors";
 import type { Actor } from "../../services/staff/resolve-actor";
@@ -8,8 +9,7 @@ import type { HandlerDeps } from "../types";
 
 export async function showJobRuns(deps: HandlerDeps, actor: Actor, respond: RespondFn): Promise<void> {
   try {
-    const overview = await deps.services.listJobRuns({ actor, jobNames: deps.jobNames });
-    const message = buildJobRunsMessage(overview, { timeZone: actor.branchTimeZone ?? undefined });
+    const message = await jobRunsMessage(deps, actor);
     await respond({ response_type: "ephemeral", text: message.text, blocks: message.blocks });
   } catch (error) {
     if (isAppError(error) && error.code === "FORBIDDEN") {
@@ -19,4 +19,13 @@ export async function showJobRuns(deps: HandlerDeps, actor: Actor, respond: Resp
     }
     throw error;
   }
+}
+
+/** The message as things stand now: also what a Resend pressed in it draws in its place. */
+export async function jobRunsMessage(deps: HandlerDeps, actor: Actor): Promise<ReturnType<typeof buildJobRunsMessage>> {
+  const [overview, slackFailures] = await Promise.all([
+    deps.services.listJobRuns({ actor, jobNames: deps.jobNames }),
+    deps.services.listSlackFailures({ actor, limit: 10 }),
+  ]);
+  return buildJobRunsMessage(overview, { timeZone: actor.branchTimeZone ?? undefined, slackFailures });
 }

@@ -11,9 +11,13 @@ export function appHomeOpened(deps: HandlerDeps) {
 
 export async function publishHome(deps: HandlerDeps, client: AllMiddlewareArgs["client"], userId: string): Promise<void> {
   const actor = await deps.services.resolveActor(userId);
-  const missingRoles = actor.roles.includes("ADMIN") ? await deps.services.listMissingRoles({ actor }) : null;
+  const admin = actor.roles.includes("ADMIN");
+  const missingRoles = admin ? await deps.services.listMissingRoles({ actor }) : null;
+  const slackFailures = admin ? await deps.services.listSlackFailures({ actor, limit: 5 }) : null;
   const view = buildHomeView({
     missingRoles,
+    slackFailures,
+    timeZone: actor.branchTimeZone ?? undefined,
     displayName: actor.name ?? `<@${userId}>`,
     registered: actor.staffId !== null,
     roles: actor.roles,

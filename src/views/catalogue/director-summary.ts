@@ -1,5 +1,8 @@
 // English text for director summary (see ../messages.ts: one catalogue per language, split by feature).
-// R16/R17 daily summary, R18 contract expiry notices, and the admins' `/repair jobs` list.
+// R16/R17 daily summary, R18 contract expiry notices, and the admins' `/repair jobs` list with the
+// Slack posts that failed (also on their App Home).
+import type { SlackEffect } from "../../services/outbox/effects";
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const en = {
@@ -71,5 +74,24 @@ export const en = {
     lastSuccess: (job: string, when: string | null) => `*${job}*: ${when ?? "never"}`,
     more: (count: number) => `…and ${count} older runs.`,
     refused: "Only admins can see the job runs.",
+  },
+  /** What the outbox could not post to Slack, for admins (`/repair jobs`, App Home), with Resend. */
+  slackFailures: {
+    title: "*Slack posts that failed*",
+    explain: "Once the cause is fixed (invite the bot to the channel, unarchive it, or set the branch's new channel if it was deleted), *Resend* posts the current state.",
+    none: "*Slack posts that failed* none",
+    kind: {
+      "ticket-message": "Ticket message",
+      "ticket-line": "Thread line",
+      "assignment-dm": "Technician DM",
+      "unassigned-dm": "Removed-technician DM",
+    } satisfies Record<SlackEffect["kind"], string>,
+    line: (what: string, voucherNo: string | null, error: string, attempts: number, when: string) =>
+      `*${what}*${voucherNo ? ` ${voucherNo}` : ""} · \`${error}\` · ${plural(attempts, "attempt", "attempts")} · ${when}`,
+    more: (count: number) => `…and ${count} more.`,
+    resend: "Resend",
+    resent: (voucherNo: string | null) => `Queued again${voucherNo ? ` for ${voucherNo}` : ""}: it is posted as things stand now.`,
+    already: (voucherNo: string | null) => `This was already resent by someone${voucherNo ? ` (${voucherNo})` : ""}; nothing more to do.`,
+    refused: "Only admins can resend failed Slack posts.",
   },
 };
