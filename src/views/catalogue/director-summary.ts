@@ -85,6 +85,7 @@ export const en = {
       "ticket-line": "Thread line",
       "assignment-dm": "Technician DM",
       "unassigned-dm": "Removed-technician DM",
+      "escalation-raised": "Escalation alert",
     } satisfies Record<SlackEffect["kind"], string>,
     line: (what: string, voucherNo: string | null, error: string, attempts: number, when: string) =>
       `*${what}*${voucherNo ? ` ${voucherNo}` : ""} · \`${error}\` · ${plural(attempts, "attempt", "attempts")} · ${when}`,

@@ -30,7 +30,7 @@ async function setup(options: { director: boolean }) {
   return { prisma, admin };
 }
 
-const posts = () => fake.callsTo("chat.postMessage").map((call) => call.args as { channel: string; blocks: unknown });
+const posts = () => fake.callsTo("chat.postMessage").map((call) => call.args as { channel: string; blocks: unknown; text: string; thread_ts?: string });
 
 describe("nobody to tell: the admins stand in (R7)", () => {
   it("R7: with no active manager the escalation climbs to the admins, and every copy says so", async () => {
