@@ -445,7 +445,6 @@ const en = {
     arrivedOnTime: (actor: string, when: string) => `${actor} arrived on site, on time (R6) · ${when}`,
     backOnSite: (actor: string, when: string) => `${actor} is back on site for the next visit (R9) · ${when}`,
     arrivedLate: (actor: string, late: string, when: string) => `${actor} arrived on site ${late} late (R6) · ${when}`,
-    reposted: (registeredAt: string, when: string) => `This call was registered ${registeredAt}, but its message did not reach the channel then; posted now · ${when}`,
     carriedOver: (actor: string, when: string) => `${actor} carried the call over from an earlier day: it is dispatched first (R8) · ${when}`,
     deadlineMoved: (from: string, to: string, when: string) =>
       `:calendar: The branch's working calendar changed (holidays or opening hours): the arrival deadline moved from ${from} to ${to} (R6) · ${when}`,
@@ -551,6 +550,20 @@ const en = {
   notice: {
     title: "Service desk",
     close: "Close",
+  },
+
+  /** A form the database could not save within Slack's 3 seconds: acknowledged at once, the outcome told by DM. */
+  slowSave: {
+    saving: ":hourglass_flowing_sand: Saving… the database is slow right now. I will send you a message when it is done; there is no need to submit again.",
+    saved: (what: string) => `:white_check_mark: Your ${what} was saved.`,
+    notSaved: (what: string, why: string) => `:warning: Your ${what} was not saved: ${why}`,
+    forms: {
+      intake: "repair call",
+      assign: "assignment",
+      schedule: "visit",
+      cancel: "cancellation",
+      decline: "decline",
+    } as Record<string, string>,
   },
 
   /** What a service's field problem (a key, per field) means, shown on the field. */

@@ -39,8 +39,6 @@ export function buildHistoryReply(entry: TicketHistoryEntry, options: { now?: Da
       return { text: m.history.carriedOver(actor, when) };
     case "deadline-moved":
       return { text: m.history.deadlineMoved(slackDate(event.from, tz), slackDate(event.to, tz), when) };
-    case "reposted":
-      return { text: m.history.reposted(slackDate(event.registeredAt, tz), when) };
     case "rendered":
       return { text: event.text };
   }

@@ -12,6 +12,7 @@ import { buildNoticeModal } from "../../views/notice-modal";
 import { describeServiceFieldError } from "../../views/field-errors";
 import { readScheduleSubmission } from "../../views/schedule-modal";
 import type { StateValues } from "../../views/state";
+import { withinAckBudget } from "../support/ack-budget";
 import { describeFailure } from "../support/failures";
 import type { HandlerDeps } from "../types";
 
@@ -19,7 +20,10 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** Runs a modal's use case; a refusal or failure replaces the modal with a notice saying so. */
 function submission(deps: HandlerDeps, name: string, run: (args: Args) => Promise<void>) {
-  return async (args: Args) => {
+  return (args: Args) =>
+    withinAckBudget({ ack: args.ack, client: args.client, userId: args.body.user.id, form: name, log: deps.log }, (ack) => answer({ ...args, ack }));
+
+  async function answer(args: Args) {
     try {
       await run(args);
     } catch (error) {
@@ -31,7 +35,7 @@ function submission(deps: HandlerDeps, name: string, run: (args: Args) => Promis
       const { text } = describeFailure(error, deps.log, { view: name, user: args.body.user.id });
       return args.ack({ response_action: "update", view: buildNoticeModal({ text }) });
     }
-  };
+  }
 }
 
 export function intakeSubmitted(deps: HandlerDeps) {

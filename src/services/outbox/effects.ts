@@ -29,7 +29,7 @@ export function ticketOf(effect: SlackEffect): number {
 }
 
 // JSON keeps dates as ISO strings: these are the fields of a history entry that hold one.
-const ENTRY_DATES = ["start", "end", "from", "to", "registeredAt"] as const;
+const ENTRY_DATES = ["start", "end", "from", "to"] as const;
 
 /** An effect as read back from the queue's JSON, dates restored. */
 export function reviveEffect(json: unknown): SlackEffect {

@@ -193,8 +193,6 @@ export interface TicketHistoryEntry {
     | { kind: "carried-over" }
     /** R6: the branch's calendar changed and the deadline was counted again. */
     | { kind: "deadline-moved"; from: Date; to: Date }
-    /** The message was posted late (the first post never happened); when the call was registered. */
-    | { kind: "reposted"; registeredAt: Date }
     /** A line a feature's own view builder already wrote (work reports, thread commands, receipts). */
     | { kind: "rendered"; text: string };
 }

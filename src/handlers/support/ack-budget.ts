@@ -1,0 +1,53 @@
+// Slack shows the person an error when a view_submission is not acknowledged within 3 seconds, even
+// if the work then succeeds. Forms whose service runs before the ack (so that problems land on their
+// fields) run under this budget: past it, the modal says "saving…" and the person is told the
+// outcome by DM once the work ends. Nobody sees a Slack error for work that was saved.
+import type { AckFn, ViewResponseAction } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import type { Log } from "../../logger";
+import { messagesFor } from "../../views/messages";
+import { buildNoticeModal } from "../../views/notice-modal";
+
+/** What is left of Slack's 3 s once the request has travelled both ways. */
+export const ACK_BUDGET_MS = 2_300;
+
+type Ack = AckFn<ViewResponseAction>;
+
+export async function withinAckBudget(
+  options: { ack: Ack; client: WebClient; userId: string; form: string; log: Log; budgetMs?: number },
+  run: (ack: Ack) => Promise<void>,
+): Promise<void> {
+  const m = messagesFor().slowSave;
+  const what = m.forms[options.form] ?? options.form;
+  let answered = false;
+  let late = false;
+  const timer = setTimeout(() => {
+    if (answered) return;
+    answered = late = true;
+    void options.ack({ response_action: "update", view: buildNoticeModal({ text: m.saving }) }).catch((error: unknown) => options.log.warn("could not answer a slow submission", { form: options.form, error }));
+  }, options.budgetMs ?? ACK_BUDGET_MS);
+  const budgeted = (async (response?: ViewResponseAction) => {
+    if (!late) {
+      answered = true;
+      clearTimeout(timer);
+      return options.ack(response as ViewResponseAction);
+    }
+    const text = response === undefined ? m.saved(what) : m.notSaved(what, reasonOf(response));
+    await options.client.chat.postMessage({ channel: options.userId, text }).catch((error: unknown) => options.log.error("could not tell a person how their slow submission ended", { form: options.form, error }));
+  }) as Ack;
+  try {
+    await run(budgeted);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The words of an answer meant for the modal: its field errors, or the notice that would have replaced it. */
+function reasonOf(response: ViewResponseAction): string {
+  if (response.response_action === "errors") return Object.values(response.errors).join(" ");
+  if (response.response_action === "update" || response.response_action === "push") {
+    const first = response.view.blocks?.[0] as { text?: { text?: string } } | undefined;
+    if (first?.text?.text) return first.text.text;
+  }
+  return messagesFor().errors.INTERNAL;
+}
