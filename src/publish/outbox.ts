@@ -48,6 +48,9 @@ export async function startOutbox(options: OutboxOptions): Promise<Outbox> {
   const liveness = new Client({ connectionString: options.connectionString });
   liveness.on("error", (error) => log.error("outbox: lost the liveness connection; other bots will retry this bot's effects", { error }));
   await liveness.connect();
+  // A machine that dies without closing its connections is noticed by TCP keepalive in ~25 s, not
+  // the system's default of about two hours; only then is its lock released.
+  await liveness.query("SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3");
   await liveness.query("SELECT pg_advisory_lock($1, $2)", [LIVENESS_LOCK_CLASS, key]);
 
   const slackTask: Task = async (payload, helpers) => {

@@ -22,12 +22,14 @@ export function queueOfTicket(ticketId: number): string {
  */
 export async function enqueueSlackEffect(db: DbOrTx, effect: SlackEffect, options: { key?: string; keyMode?: "replace" | "dedupe" } = {}): Promise<void> {
   const mode = options.keyMode === "dedupe" ? "unsafe_dedupe" : "replace";
-  // Effects of one ticket share a queue: graphile-worker runs them one at a time, in order, across
-  // replicas, so a ticket's message is never posted twice at once and its thread stays in order.
+  // Effects of one ticket share a queue: graphile-worker runs them one at a time, across replicas, so
+  // a ticket's message is never posted twice at once. It takes them by run_at: the clock's time (not
+  // the transaction's, which every effect of one change shares) keeps the thread in order.
   await db.$executeRaw`SELECT graphile_worker.add_job(
     ${SLACK_TASK}::text,
     ${JSON.stringify(effect)}::json,
     queue_name => ${queueOfTicket(ticketOf(effect))}::text,
+    run_at => clock_timestamp(),
     max_attempts => ${MAX_ATTEMPTS}::int,
     job_key => ${options.key ?? null}::text,
     job_key_mode => ${mode}::text
@@ -39,8 +41,11 @@ export async function enqueueTicketRefresh(db: DbOrTx, ticketId: number): Promis
   await enqueueSlackEffect(db, { kind: "ticket-message", ticketId }, { key: `ticket:${ticketId}:message` });
 }
 
-/** A line in the ticket's thread, after the message is up to date. `key` guards against queuing it twice. */
+/**
+ * A line in the ticket's thread (posted under the ticket's message, which it posts first if there is
+ * none yet; the change's audit row already queued the message's refresh). `key` guards against
+ * queuing it twice.
+ */
 export async function enqueueTicketLine(db: DbOrTx, options: { ticketId: number; line: TicketLine; key?: string }): Promise<void> {
-  await enqueueTicketRefresh(db, options.ticketId);
   await enqueueSlackEffect(db, { kind: "ticket-line", ticketId: options.ticketId, line: options.line }, options.key ? { key: options.key, keyMode: "dedupe" } : {});
 }

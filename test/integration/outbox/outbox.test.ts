@@ -55,6 +55,18 @@ describe("the outbox", () => {
     expect(calls("chat.update").length).toBeGreaterThanOrEqual(1);
   });
 
+  it("keeps the order of the lines one change queued together", async () => {
+    const ticket = await openCall();
+    const texts = Array.from({ length: 10 }, (_, i) => `line ${i + 1}`);
+    await db.current.prisma.$transaction(async (tx) => {
+      for (const text of texts) await enqueueTicketLine(tx, { ticketId: ticket.id, line: line(text) });
+    });
+    outbox = await startTestOutbox(db.current, clock, fake);
+    await untilDelivered(db.current.prisma);
+    const [message] = topLevel();
+    expect(fake.messagesIn(DISPATCH, message.ts).slice(1).map((m) => m.text)).toEqual(texts);
+  });
+
   it("coalesces the refreshes of one message that wait: the latest state is rendered once", async () => {
     const ticket = await openCall();
     for (let i = 0; i < 5; i++) await enqueueTicketRefresh(db.current.prisma, ticket.id);
