@@ -21,7 +21,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { randomInt } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { ViewOutput } from "@slack/bolt";
@@ -34,6 +33,7 @@ import { ACTIONS, BLOCKS, INPUTS } from "../src/views/ids";
 import { withDatabase } from "../test/support/db-names";
 import { createBranchWithCalendar, createCustomer, createDispatcher, createEquipment } from "../test/support/factories/data";
 import { startSlackFake, type ApiCall, type FakeMessage, type SlackFake } from "../test/support/slack-fake";
+import { freePort } from "../test/support/free-port";
 
 const BUILT_MAIN = path.resolve(__dirname, "../dist/src/main.js");
 const ADMIN_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -63,16 +63,6 @@ interface Bot {
   exited: Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 function startBot(cwd: string, env: Record<string, string>): Bot {
   // Only what the bot needs: nothing of this shell's DATABASE_URL or Slack settings leaks in.

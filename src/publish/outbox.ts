@@ -69,21 +69,22 @@ export async function startOutbox(options: OutboxOptions): Promise<Outbox> {
   };
 
   const reap = async (): Promise<string[]> => {
-    const locked = await pool.query<{ locked_by: string }>(
-      `SELECT locked_by FROM graphile_worker._private_jobs WHERE locked_by LIKE '${WORKER_PREFIX}%'
-       UNION SELECT locked_by FROM graphile_worker._private_job_queues WHERE locked_by LIKE '${WORKER_PREFIX}%'`,
+    // One statement: the locked workers named after a bot whose liveness lock nobody holds.
+    const found = await pool.query<{ worker: string }>(
+      `WITH locked AS (
+         SELECT locked_by AS worker FROM graphile_worker._private_jobs WHERE locked_by LIKE '${WORKER_PREFIX}%'
+         UNION SELECT locked_by FROM graphile_worker._private_job_queues WHERE locked_by LIKE '${WORKER_PREFIX}%'
+       ), owned AS (
+         SELECT worker, split_part(worker, '-', 2) AS owner FROM locked
+       )
+       SELECT worker FROM owned
+       WHERE owner ~ '^[0-9]+$' AND owner::bigint <> $2
+         AND NOT EXISTS (
+           SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1 AND objid = owner::bigint::oid AND objsubid = 2
+             AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))`,
+      [LIVENESS_LOCK_CLASS, key],
     );
-    const dead: string[] = [];
-    for (const { locked_by: workerId } of locked.rows) {
-      const owner = Number(workerId.slice(WORKER_PREFIX.length).split("-")[0]);
-      if (!Number.isInteger(owner) || owner === key) continue;
-      const alive = await pool.query<{ alive: boolean }>(
-        `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1 AND objid = $2 AND objsubid = 2
-           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS alive`,
-        [LIVENESS_LOCK_CLASS, owner],
-      );
-      if (!alive.rows[0]?.alive) dead.push(workerId);
-    }
+    const dead = found.rows.map((row) => row.worker);
     if (dead.length) {
       await pool.query("SELECT graphile_worker.force_unlock_workers($1::text[])", [dead]);
       log.warn("outbox: freed the effects of a bot that stopped without finishing them", { workers: dead });

@@ -8,22 +8,13 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { startSlackFake, type SlackFake } from "../support/slack-fake";
+import { freePort } from "../support/free-port";
 
 const root = path.resolve(__dirname, "../..");
 const builtMain = path.join(root, "dist/src/main.js");
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 jest.setTimeout(180_000);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 interface Bot {
   child: ChildProcessWithoutNullStreams;
