@@ -1,14 +1,22 @@
-// Builds the Bolt app for either transport, with our handlers and the health route.
+// Builds the Bolt app for either transport, with our handlers, /healthz and /metrics, and its
+// graceful stop: no new requests, in-flight acks and their post-ack work finished within a bound.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger } from "@slack/bolt";
 import type { WebClientOptions } from "@slack/web-api";
 import type { SlackMode } from "./config";
 import type { DatabaseHealth } from "./db";
+import { deadlineIn, within } from "./deadline";
 import { registerHandlers, type HandlerDeps } from "./handlers";
+import { createMetrics, type Metrics } from "./observability/metrics";
 import { createSlackHttpServer } from "./transport/http-server";
 import { checkPayloadShape } from "./transport/payload-shape";
+import { createRequestTracker } from "./transport/requests";
 import type { Log } from "./logger";
+
+/** How long a stop waits for the Socket Mode connection to close. */
+const SOCKET_CLOSE_MS = 5_000;
 
 export interface SlackAppOptions {
   mode: Extract<SlackMode, { kind: "http" | "socket" }>;
@@ -19,19 +27,33 @@ export interface SlackAppOptions {
   health: () => Promise<DatabaseHealth>;
   /** Test and bench runs talk to the Slack fake: no retries, fail fast on 429. */
   clientOptions?: WebClientOptions;
+  /** Where requests and Web API calls are counted and /metrics reads; a registry of its own by default. */
+  metrics?: Metrics;
 }
 
 export interface SlackApp {
   app: App;
+  metrics: Metrics;
   /** Starts listening; resolves with the HTTP port actually bound (useful with port 0). */
   start(): Promise<number>;
-  stop(): Promise<void>;
+  /**
+   * Takes no new request (HTTP: the port closes; Socket Mode: envelopes are left unacked for Slack
+   * to deliver again), lets the requests in flight ack and finish their post-ack work, at most
+   * `timeoutMs` in all, then closes the Socket Mode connection and the HTTP server.
+   */
+  stop(timeoutMs?: number): Promise<void>;
 }
 
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const logger = boltLogger(options.log);
-  const clientOptions: WebClientOptions = { slackApiUrl: options.slackApiUrl, ...options.clientOptions };
-  const health = healthHandler(options.health);
+  const metrics = options.metrics ?? createMetrics({ log: options.log });
+  // Every Web API call — the listeners' clients, Bolt's respond(), Socket Mode's connections.open — is counted.
+  const clientOptions: WebClientOptions = { slackApiUrl: options.slackApiUrl, ...options.clientOptions, fetch: metrics.slackFetch(options.clientOptions?.fetch) };
+  let stopping = false;
+  const routes = {
+    "/healthz": healthHandler(options.health, () => stopping),
+    "/metrics": metricsHandler(metrics, options.log),
+  };
   // Socket Mode: the Socket Mode client calls apps.connections.open with the same API URL and
   // retry policy as the bot's client. /healthz is served by a server of our own there, because
   // Bolt's receiver neither reports the port it bound nor waits for it to close.
@@ -40,7 +62,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     options.mode.kind === "http"
       ? // Only our server calls its listener, after checking the signature itself: no second HMAC here.
         new HTTPReceiver({ signingSecret: options.mode.signingSecret, signatureVerification: false, logger, processBeforeResponse: false })
-      : new SocketModeReceiver({ appToken: options.mode.appToken, logger, installerOptions: { clientOptions } });
+      : new SocketModeReceiver({
+          appToken: options.mode.appToken,
+          logger,
+          installerOptions: { clientOptions },
+          // Slack's id of the envelope names the request in our logs.
+          customPropertiesExtractor: (args: { envelope_id?: unknown }) => (typeof args.envelope_id === "string" ? { requestId: args.envelope_id } : {}),
+        });
 
   const app = new App({
     token: options.mode.botToken,
@@ -63,20 +91,39 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.error(async (error) => {
     options.log.error("unhandled error in a Slack listener", { error, code: (error as { code?: string }).code });
   });
-  registerHandlers(app, options.handlerDeps);
+  const listened = registerHandlers(app, options.handlerDeps);
+
+  // Both receivers hand each request to processEvent: its id, its metrics and the wait at stop.
+  const requests = createRequestTracker({ log: options.log, metrics, known: listened });
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) => requests.process(event, processEvent);
 
   let server: Server | undefined;
+  let closed: Promise<void> | undefined;
+  const closeServer = () => {
+    closed ??= new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    return closed;
+  };
   return {
     app,
+    metrics,
     async start() {
       if (receiver instanceof HTTPReceiver && options.mode.kind === "http") {
-        const guarded = createSlackHttpServer({ signingSecret: options.mode.signingSecret, log: options.log, dispatch: receiver.requestListener, health });
+        const guarded = createSlackHttpServer({
+          signingSecret: options.mode.signingSecret,
+          log: options.log,
+          dispatch: receiver.requestListener,
+          routes,
+          stopping: () => stopping,
+          onRefused: (status) => metrics.slackRequestRefused(status),
+        });
         server = await listen(guarded, options.port);
         return (server.address() as AddressInfo).port;
       }
       server = await listen(
         createServer((req, res) => {
-          if (req.method === "GET" && req.url?.split("?")[0] === "/healthz") return health(req, res);
+          const route = req.method === "GET" ? routes[req.url?.split("?")[0] as keyof typeof routes] : undefined;
+          if (route) return route(req, res);
           res.writeHead(404).end();
         }),
         options.port,
@@ -84,17 +131,35 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await app.start();
       return (server.address() as AddressInfo).port;
     },
-    async stop() {
+    async stop(timeoutMs = 10_000) {
+      if (stopping) return void (await closeServer());
+      stopping = true;
+      const { left } = deadlineIn(timeoutMs);
+      const log = options.log;
       if (receiver instanceof SocketModeReceiver) {
-        // Bolt's stop() does not wait for the socket to close; the database must outlive it.
+        // Envelopes still arriving are not acked: Slack delivers them again (to another replica, or to us once restarted).
+        requests.refuseNew();
+        if (!(await requests.acked(left()))) log.warn("stopping: requests still unacked when the bound ran out", { inFlight: requests.inFlight, timeoutMs });
+        // Bolt's stop() does not wait for the socket to close.
         const disconnected = new Promise<void>((resolve) => {
           receiver.client.once("disconnected", () => resolve());
-          setTimeout(resolve, 5_000).unref();
+          setTimeout(resolve, Math.min(SOCKET_CLOSE_MS, Math.max(left(), 500))).unref();
         });
         await app.stop();
         await disconnected;
+      } else if (server) {
+        // The port closes at once; requests on open connections are still answered, each closing its connection.
+        const open = server;
+        void closeServer();
+        const drained = (async () => {
+          // A connection goes idle once its answer is sent: close it rather than keep it alive.
+          while (!(await Promise.race([closed!.then(() => true), sleep(50, false)]))) open.closeIdleConnections();
+        })();
+        await within(drained, left());
       }
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      if (!(await requests.finished(left()))) log.warn("stopping: post-ack work still running when the bound ran out", { inFlight: requests.inFlight, timeoutMs });
+      server?.closeAllConnections();
+      await closeServer();
     },
   };
 }
@@ -109,8 +174,12 @@ function listen(server: Server, port: number): Promise<Server> {
   });
 }
 
-function healthHandler(health: () => Promise<DatabaseHealth>) {
+function healthHandler(health: () => Promise<DatabaseHealth>, stopping: () => boolean) {
   return (_req: IncomingMessage, res: ServerResponse) => {
+    if (stopping()) {
+      res.writeHead(503, { "content-type": "application/json" });
+      return void res.end(JSON.stringify({ status: "stopping" }));
+    }
     health()
       .then((database) => {
         res.writeHead(database.ok ? 200 : 503, { "content-type": "application/json" });
@@ -120,6 +189,21 @@ function healthHandler(health: () => Promise<DatabaseHealth>) {
         res.writeHead(503, { "content-type": "application/json" });
         res.end(JSON.stringify({ status: "degraded", database: { ok: false, error: String(error) } }));
       });
+  };
+}
+
+function metricsHandler(metrics: Metrics, log: Log) {
+  return (_req: IncomingMessage, res: ServerResponse) => {
+    metrics.render().then(
+      ({ contentType, body }) => {
+        res.writeHead(200, { "content-type": contentType });
+        res.end(body);
+      },
+      (error: unknown) => {
+        log.error("metrics: could not render /metrics", { error });
+        res.writeHead(500).end();
+      },
+    );
   };
 }
 

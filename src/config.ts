@@ -26,6 +26,8 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"], { message: "development, production or test" }).default("development"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"], { message: "debug, info, warn or error" }).default("info"),
   PORT: z.coerce.number({ message: "a port number" }).int().min(0).max(65535).default(3000),
+  /** On SIGTERM/SIGINT, how long requests in flight, job runs and Slack posts being sent get to finish. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number({ message: "a number of seconds" }).positive().max(600).default(10),
 
   SLACK_BOT_TOKEN: optionalString.pipe(z.string().startsWith("xoxb-", "a bot token starting with xoxb-").optional()),
   SLACK_SIGNING_SECRET: optionalString,
@@ -122,10 +124,14 @@ export function loadStartupConfig(env: Env = readEnvironment()): { config: Confi
   return { config: parsed.data, mode };
 }
 
+/** Variables whose values are secrets: a problem with one names its first characters only. */
+const SECRET_VARIABLES = new Set(["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DATABASE_URL"]);
+
 function describeIssues(issues: z.core.$ZodIssue[], env: Env): string[] {
   return issues.map((issue) => {
     const name = issue.path.join(".");
-    const got = env[name];
+    const value = env[name];
+    const got = value !== undefined && SECRET_VARIABLES.has(name) ? `${value.slice(0, 5)}…` : value;
     return `${name}: expected ${issue.message}${got === undefined ? "" : `, got "${got}"`}`;
   });
 }

@@ -1,15 +1,23 @@
-// Composition root: config → database → Bolt app → handlers → outbox → jobs; graceful stop.
+// Composition root: config → database → metrics → Bolt app → handlers → outbox → jobs; graceful stop.
 import { hostname } from "node:os";
 import { WebClient } from "@slack/web-api";
 import { boltLogger, createSlackApp, type SlackApp } from "./app";
 import { systemClock } from "./clock";
 import { ConfigError, loadStartupConfig, type Config, type SlackMode } from "./config";
 import { openDatabase, type Database } from "./db";
+import { poolStats } from "./db/client";
+import { openMonitoringDatabase } from "./db/monitoring";
+import { deadlineIn, within } from "./deadline";
 import { JOBS } from "./jobs/registry";
 import { createScheduler, jobSettingsFrom, type Scheduler } from "./jobs/scheduler";
 import { createLogger, type Log } from "./logger";
+import { createMetrics } from "./observability/metrics";
 import { startOutbox, type Outbox } from "./publish/outbox";
 import { createServices } from "./services";
+
+const OUTBOX_STOP_FLOOR_MS = 1_000;
+/** Beyond SHUTDOWN_TIMEOUT_SECONDS, for closing the pools and stopping the embedded server. */
+const STOP_MARGIN_SECONDS = 15;
 
 export const SLACK_SETUP_HINT = "See README.md, section \"Slack setup\", to create the app from manifest.yml and get these values.";
 
@@ -17,7 +25,13 @@ export interface Running {
   port: number;
   database: Database;
   slack: SlackApp;
-  stop(): Promise<void>;
+  /**
+   * The graceful stop, within `timeoutMs` (SHUTDOWN_TIMEOUT_SECONDS): no new requests, the
+   * requests in flight ack and finish their post-ack work, the scheduler claims nothing more and
+   * lets the runs it claimed end, the outbox lets the posts being sent end; then the pools close
+   * and the embedded server stops.
+   */
+  stop(timeoutMs?: number): Promise<void>;
 }
 
 export async function startBot(
@@ -28,6 +42,8 @@ export async function startBot(
   onDatabaseLost?: (error: Error) => void,
 ): Promise<Running> {
   const database = await openDatabase({ config, log, user: "bot", onDatabaseLost });
+  const monitoring = openMonitoringDatabase(database.url, log);
+  const metrics = createMetrics({ query: monitoring.query, pool: () => poolStats(database.prisma), now: () => systemClock.now(), log, processMetrics: true });
   const services = createServices({
     db: database.prisma,
     clock: systemClock,
@@ -44,12 +60,17 @@ export async function startBot(
     log,
     handlerDeps: { services, log, clock: systemClock, jobNames: JOBS.map((job) => job.name) },
     health: database.health,
+    metrics,
   });
+  const closeDatabase = async () => {
+    await monitoring.close().catch((error: unknown) => log.warn("error while closing the metrics' database pool", { error }));
+    await database.close();
+  };
   let port: number;
   try {
     port = await slack.start();
   } catch (error) {
-    await database.close();
+    await closeDatabase();
     throw error;
   }
   // Every Slack effect of a change leaves through the outbox (src/publish/outbox.ts). Its client
@@ -59,11 +80,18 @@ export async function startBot(
     outbox = await startOutbox({
       connectionString: database.url,
       deps: { services, clock: systemClock, log },
-      slack: new WebClient(mode.botToken, { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 15_000, logger: boltLogger(log) }),
+      slack: new WebClient(mode.botToken, {
+        slackApiUrl: config.SLACK_API_URL,
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+        timeout: 15_000,
+        logger: boltLogger(log),
+        fetch: metrics.slackFetch(),
+      }),
     });
   } catch (error) {
-    await slack.stop().catch(() => undefined);
-    await database.close();
+    await slack.stop(0).catch(() => undefined);
+    await closeDatabase();
     throw error;
   }
   log.info("service desk bot started", { transport: mode.kind, port, embeddedDatabase: database.embedded });
@@ -83,6 +111,7 @@ export async function startBot(
         claimedBy: `${hostname()}:${process.pid}`,
       },
       JOBS,
+      { observe: ({ job, outcome, seconds }) => metrics.jobRun(job, outcome, seconds) },
     );
     scheduler.start().catch((error: unknown) => log.error("could not start the scheduled jobs", { error }));
   }
@@ -91,11 +120,17 @@ export async function startBot(
     port,
     database,
     slack,
-    async stop() {
-      await scheduler?.stop().catch((error: unknown) => log.warn("error while stopping the scheduled jobs", { error }));
-      await slack.stop().catch((error: unknown) => log.warn("error while stopping Slack", { error }));
-      await outbox.stop().catch((error: unknown) => log.warn("error while stopping the outbox", { error }));
-      await database.close();
+    async stop(timeoutMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000) {
+      const { left } = deadlineIn(timeoutMs);
+      // Side by side: the scheduler claims nothing more at once, and its claimed runs end while requests drain.
+      const jobsStopped = scheduler?.stop(left()).catch((error: unknown) => log.warn("error while stopping the scheduled jobs", { error }));
+      await slack.stop(left()).catch((error: unknown) => log.warn("error while stopping Slack", { error }));
+      await jobsStopped;
+      // After the requests and jobs, whose changes queue posts: the posts being sent end, the rest
+      // stay queued for the next bot (graphile-worker unlocks them). Idle workers stop in
+      // milliseconds, so a second is left for them even when the requests used up the bound.
+      if (!(await within(outbox.stop(), Math.max(left(), OUTBOX_STOP_FLOOR_MS)))) log.warn("stopping: Slack posts still being sent when the bound ran out; they will be sent again", { timeoutMs });
+      await closeDatabase();
     },
   };
 }
@@ -112,29 +147,51 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createLogger(startup.config.LOG_LEVEL);
+  const { config, mode } = startup;
+  const log = createLogger(config.LOG_LEVEL, undefined, {
+    secrets: [mode.botToken, mode.kind === "socket" ? mode.appToken : undefined, mode.signingSecret, config.DATABASE_URL, passwordOf(config.DATABASE_URL)],
+  });
   // Filled once started; the database may be lost before that, and stop() must work either way.
   const bot: { running?: Running } = {};
   let stopping = false;
   const stop = (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    log.info("stopping", { reason });
-    void (bot.running?.stop() ?? Promise.resolve()).then(
-      () => process.exit(exitCode),
+    const timeoutMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+    log.info("stopping", { reason, timeoutMs });
+    const started = performance.now();
+    // Closing the pools and stopping the embedded server come after the bound; should they hang, exit anyway.
+    setTimeout(() => {
+      process.stderr.write(`The bot did not stop within ${Math.round(timeoutMs / 1000) + STOP_MARGIN_SECONDS} s; exiting.\n`);
+      process.exit(1);
+    }, timeoutMs + STOP_MARGIN_SECONDS * 1000).unref();
+    void (bot.running?.stop(timeoutMs) ?? Promise.resolve()).then(
+      () => {
+        log.info("stopped", { reason, ms: Math.round(performance.now() - started) });
+        process.exit(exitCode);
+      },
       (error: unknown) => {
         log.error("error while stopping", { error });
         process.exit(1);
       },
     );
   };
-  bot.running = await startBot(startup.config, startup.mode, log, (error) => {
+  bot.running = await startBot(config, mode, log, (error) => {
     // Exit non-zero so that whatever supervises the bot (systemd, Docker, Kubernetes) restarts it.
     process.stderr.write(`The bot stopped: ${error.message}\n`);
     stop("database lost", 1);
   });
   process.on("SIGINT", () => stop("SIGINT", 0));
   process.on("SIGTERM", () => stop("SIGTERM", 0));
+}
+
+function passwordOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 if (require.main === module) {

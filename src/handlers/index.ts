@@ -32,7 +32,8 @@ import { assignSubmitted, cancelSubmitted, declineSubmitted, intakeSubmitted, sc
 
 export type HandlerRegistry = Pick<App, "use" | "command" | "action" | "view" | "event" | "shortcut" | "options" | "message">;
 
-export function registerHandlers(registry: HandlerRegistry, deps: HandlerDeps): void {
+/** Registers every listener; returns the ids they answer (the safety net's, and /metrics' labels). */
+export function registerHandlers(registry: HandlerRegistry, deps: HandlerDeps): ListenedIds {
   const listened = emptyListenedIds();
   registry.use(safetyNet(deps, listened));
   registry.use(dedupeEvents(deps));
@@ -99,6 +100,7 @@ export function registerHandlers(registry: HandlerRegistry, deps: HandlerDeps): 
   app.action(ACTIONS.homeRefresh, homeRefresh(deps));
   app.action(ACTIONS.homeSetAvailable, setAvailability(deps, true));
   app.action(ACTIONS.homeSetAway, setAvailability(deps, false));
+  return listened;
 }
 
 /** The same registry, noting each id registered, so that the safety net can answer the others at once. */

@@ -19,16 +19,22 @@ export interface RunJobOptions {
   dueOnly?: boolean;
   /** Take over a FAILED period (a retry by hand). */
   retryFailed?: boolean;
+  /** Once aborted (the bot is stopping), no further period is claimed; one already claimed runs to its end. */
+  signal?: AbortSignal;
+  /** Told how each claimed period ended and how long it took (/metrics). */
+  observe?: (report: { job: string; outcome: Exclude<JobOutcome["outcome"], "not-due">; seconds: number }) => void;
 }
 
 export async function runJob(deps: JobDeps, job: Job, options: RunJobOptions = {}): Promise<JobOutcome[]> {
   const now = deps.clock.now();
   if (!job.perBranch) {
+    if (options.signal?.aborted) return [];
     const context: JobContext = { deps, now, date: options.date ?? now.toISOString().slice(0, 10), branch: null };
     return [await runPeriod(deps, job, context, options)];
   }
   const outcomes: JobOutcome[] = [];
   for (const branch of await loadBranches(deps, options.branchCode)) {
+    if (options.signal?.aborted) break;
     const context: JobContext = { deps, now, date: options.date ?? localDate(branch.calendar, now), branch };
     outcomes.push(await runPeriod(deps, job, context, options));
   }
@@ -39,7 +45,14 @@ async function runPeriod(deps: JobDeps, job: Job, context: JobContext, options: 
   const periodKey = job.periodKey(context);
   const branch = context.branch?.code ?? null;
   if (options.dueOnly && job.isDue && !job.isDue(context)) return { branch, periodKey, outcome: "not-due" };
+  const started = performance.now();
+  const outcome = await claimAndRun(deps, job, context, options, { branch, periodKey });
+  if (outcome.outcome !== "not-due") options.observe?.({ job: job.name, outcome: outcome.outcome, seconds: (performance.now() - started) / 1000 });
+  return outcome;
+}
 
+async function claimAndRun(deps: JobDeps, job: Job, context: JobContext, options: RunJobOptions, period: { branch: string | null; periodKey: string }): Promise<JobOutcome> {
+  const { branch, periodKey } = period;
   const claim = await claimRun(deps, {
     job: job.name,
     periodKey,

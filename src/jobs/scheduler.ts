@@ -6,7 +6,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Config } from "../config";
 import { parseClockTime } from "../domain/working-calendar";
-import { runJob, type JobOutcome } from "./runner";
+import { runJob, type JobOutcome, type RunJobOptions } from "./runner";
 import type { Job, JobDeps, JobSettings } from "./types";
 
 type JobConfig = Pick<
@@ -52,19 +52,26 @@ export interface Scheduler {
   /** Runs one tick of a job now, as the cron task would. */
   tick(job: Job): Promise<JobOutcome[]>;
   /**
-   * Stops the cron tasks and waits for ticks in progress, at most `graceMs`: a run still going then
+   * Stops the cron tasks, claims no further period (a tick going through the branches stops before
+   * the next one) and waits for the runs already claimed, at most `graceMs`: a run still going then
    * (Slack unreachable, say) keeps its RUNNING claim, which is reclaimed after JOB_STALE_MINUTES.
    */
   stop(graceMs?: number): Promise<void>;
 }
 
-export function createScheduler(deps: JobDeps, jobs: readonly Job[]): Scheduler {
+export interface SchedulerOptions {
+  /** Told how each claimed period ended (/metrics). */
+  observe?: RunJobOptions["observe"];
+}
+
+export function createScheduler(deps: JobDeps, jobs: readonly Job[], options: SchedulerOptions = {}): Scheduler {
   const tasks: ScheduledTask[] = [];
   const inFlight = new Set<Promise<unknown>>();
+  const stopping = new AbortController();
   let stopped = false;
 
   const tick = (job: Job): Promise<JobOutcome[]> => {
-    const running = runJob(deps, job, { dueOnly: true }).catch((error: unknown) => {
+    const running = runJob(deps, job, { dueOnly: true, signal: stopping.signal, observe: options.observe }).catch((error: unknown) => {
       deps.log.error("job tick failed", { job: job.name, error });
       return [] as JobOutcome[];
     });
@@ -91,6 +98,7 @@ export function createScheduler(deps: JobDeps, jobs: readonly Job[]): Scheduler 
     tick,
     async stop(graceMs = 10_000) {
       stopped = true;
+      stopping.abort();
       for (const task of tasks.splice(0)) await task.destroy();
       let timer: NodeJS.Timeout | undefined;
       const finished = await Promise.race([

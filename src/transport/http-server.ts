@@ -1,11 +1,13 @@
 // The HTTP endpoint in front of Bolt's receiver. A request reaches Bolt only once it is signed with
 // a timestamp within five minutes either way (Bolt checks the past only) and its body parses to
 // the shape of a Slack request (transport/payload-shape.ts); anything else is answered 400, 401 or
-// 413 and logged, never passed on to crash the process.
-import { createHmac, timingSafeEqual } from "node:crypto";
+// 413 and logged, never passed on to crash the process. Each request to the Slack endpoint gets an
+// id that every log line of its handling carries (observability/request-context.ts).
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
 import { parse as parseQuery } from "node:querystring";
 import type { Log } from "../logger";
+import { runInRequest } from "../observability/request-context";
 import { checkPayloadShape } from "./payload-shape";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -19,7 +21,12 @@ export interface SlackHttpServerOptions {
   log: Log;
   /** Bolt's HTTPReceiver.requestListener: verifies again, acks and routes. */
   dispatch: RequestListener;
-  health: (req: IncomingMessage, res: ServerResponse) => void;
+  /** GET routes beside the Slack endpoint: /healthz, /metrics. */
+  routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+  /** True once the bot is stopping: each answer closes its connection, so that none is reused. */
+  stopping?: () => boolean;
+  /** Counts a refusal (the status) for /metrics. */
+  onRefused?: (status: number) => void;
   bodyLimit?: number;
   nowMs?: () => number;
 }
@@ -28,15 +35,24 @@ export function createSlackHttpServer(options: SlackHttpServerOptions): Server {
   const { log } = options;
   const refuse = (res: ServerResponse, status: number, reason: string, req: IncomingMessage) => {
     log.warn("refused a request to the Slack endpoint", { status, reason, userAgent: req.headers["user-agent"] });
+    options.onRefused?.(status);
     if (!res.headersSent) res.writeHead(status).end();
   };
 
   return createServer((req, res) => {
-    const path = req.url?.split("?")[0];
-    if (req.method === "GET" && path === "/healthz") return options.health(req, res);
+    if (options.stopping?.()) res.setHeader("connection", "close");
+    const path = req.url?.split("?")[0] ?? "";
+    const route = req.method === "GET" ? options.routes[path] : undefined;
+    if (route) return route(req, res);
     if (path !== SLACK_EVENTS_PATH) return void res.writeHead(404).end();
     if (req.method !== "POST") return void res.writeHead(405, { allow: "POST" }).end();
 
+    const requestId = randomUUID();
+    res.setHeader("x-request-id", requestId);
+    runInRequest({ requestId, receivedAt: performance.now() }, () => handleSlackRequest(req, res));
+  });
+
+  function handleSlackRequest(req: IncomingMessage, res: ServerResponse): void {
     readBody(req, options.bodyLimit ?? DEFAULT_BODY_LIMIT).then(
       (rawBody) => {
         if (rawBody === "too large") return refuse(res, 413, "body over the size limit", req);
@@ -54,7 +70,7 @@ export function createSlackHttpServer(options: SlackHttpServerOptions): Server {
       },
       (error: unknown) => refuse(res, 400, `unreadable body: ${(error as Error).message}`, req),
     );
-  });
+  }
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too large"> {

@@ -59,6 +59,15 @@ function logField(output: string, message: string, field: string): string | unde
   return undefined;
 }
 
+function logLine(output: string, matches: (line: Record<string, unknown>) => boolean): Record<string, unknown> | undefined {
+  for (const text of output.split("\n")) {
+    if (!text.startsWith("{")) continue;
+    const line = JSON.parse(text) as Record<string, unknown>;
+    if (matches(line)) return line;
+  }
+  return undefined;
+}
+
 const portIsClosed = (port: number) =>
   new Promise<boolean>((resolve) => {
     const socket = net.connect(port, "127.0.0.1");
@@ -104,13 +113,14 @@ describe("npm start, as built", () => {
       if (relocatedDataDir) fs.rmSync(relocatedDataDir, { recursive: true, force: true });
     });
 
-    it("starts its own PostgreSQL, serves Slack and /healthz, shares its database with the CLI, survives a killed database, stops cleanly and keeps its data", async () => {
+    it("starts its own PostgreSQL, serves Slack and /healthz, shares its database with the CLI, survives a killed database, stops cleanly on SIGTERM after finishing a request in flight, and keeps its data", async () => {
       const port = await freePort();
       const env = {
         SLACK_BOT_TOKEN: "xoxb-startup",
         SLACK_SIGNING_SECRET: "startup-secret",
         SLACK_API_URL: slack.apiUrl,
         PORT: String(port),
+        SHUTDOWN_TIMEOUT_SECONDS: "6",
         EMBEDDED_PG_PORT: String(await freePort()),
         TMPDIR: tmp,
         // Absolute: `npm run` works in the project's directory, the bot here in `home`.
@@ -153,8 +163,24 @@ describe("npm start, as built", () => {
       await waitForHealth(port, first, 200, 60_000);
       expect(first.output()).toContain("embedded PostgreSQL restarted");
 
+      // A request in flight at SIGTERM still completes: its post-ack views.publish is answered 1.5 s later.
+      slack.delayNext("views.publish", 1_500);
+      expect((await slack.driver.sendEvent({ type: "app_home_opened", user: "U0FAKEUSER", tab: "home" })).status).toBe(200);
+      await slack.waitFor({ method: "views.publish" });
+      const signalledAt = performance.now();
       first.child.kill("SIGTERM");
       expect(await first.exited).toBe(0);
+      const exitMs = performance.now() - signalledAt;
+      expect(slack.callsTo("views.publish").at(-1)!.status).toBe(200);
+      expect(exitMs).toBeGreaterThan(1_000);
+      expect(exitMs).toBeLessThan(6_000); // SHUTDOWN_TIMEOUT_SECONDS
+      const request = logLine(first.output(), (line) => line.message === "slack request" && line.listener === "app_home_opened");
+      expect(request).toMatchObject({ acked: true, requestId: expect.any(String) });
+      expect(logLine(first.output(), (line) => line.message === "stopped")).toMatchObject({ reason: "SIGTERM" });
+      // No secrets in the logs: not the Slack credentials, not the generated database password.
+      expect(first.output()).not.toContain("xoxb-startup");
+      expect(first.output()).not.toContain("startup-secret");
+      expect(first.output()).not.toContain(fs.readFileSync(passwordFile, "utf8").trim());
       await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
       expect(await portIsClosed(Number(env.EMBEDDED_PG_PORT))).toBe(true);
       expect(fs.existsSync(path.join(dataDir, "postmaster.pid"))).toBe(false);

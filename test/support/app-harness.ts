@@ -3,9 +3,12 @@
 import { createSlackApp, type SlackApp } from "../../src/app";
 import { fixedClock, type Clock } from "../../src/clock";
 import { checkHealth } from "../../src/db";
+import { poolStats } from "../../src/db/client";
+import { openMonitoringDatabase } from "../../src/db/monitoring";
 import { JOBS } from "../../src/jobs/registry";
 import { silentLog, type Log } from "../../src/logger";
 import { WebClient } from "@slack/web-api";
+import { createMetrics } from "../../src/observability/metrics";
 import { startOutbox } from "../../src/publish/outbox";
 import { createServices } from "../../src/services";
 import { createTestDatabase, type TestDatabase } from "./db";
@@ -19,9 +22,11 @@ export interface TestApp {
   slack: SlackFake;
   database: TestDatabase;
   clock: ReturnType<typeof fixedClock>;
-  /** Where the app serves HTTP: Slack's requests and /healthz, or only /healthz in Socket Mode. */
+  /** Where the app serves HTTP: Slack's requests, /healthz and /metrics, or only the last two in Socket Mode. */
   port: number;
   url: string;
+  /** The app itself, for tests of its stop. */
+  app: SlackApp;
   stop(): Promise<void>;
 }
 
@@ -41,6 +46,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const slack = await startSlackFake({ signingSecret: TEST_SIGNING_SECRET, botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN, transport, ...options.fake });
   const log = options.log ?? silentLog;
   const services = createServices({ db: database.prisma, clock: clock as Clock, log, adminSlackIds: options.adminSlackIds ?? [] });
+  const monitoring = openMonitoringDatabase(database.url, log);
+  const metrics = createMetrics({ query: monitoring.query, pool: () => poolStats(database.prisma), now: () => clock.now(), log });
   const app: SlackApp = createSlackApp({
     slackApiUrl: slack.apiUrl,
     log,
@@ -53,12 +60,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         ? { kind: "socket", botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN }
         : { kind: "http", botToken: TEST_BOT_TOKEN, signingSecret: TEST_SIGNING_SECRET },
     port: 0,
+    metrics,
   });
   const port = await app.start();
   const outbox = await startOutbox({
     connectionString: database.url,
     deps: { services, clock: clock as Clock, log },
-    slack: new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }),
+    slack: new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, fetch: metrics.slackFetch() }),
     workers: 2,
     pollIntervalMs: 200,
   });
@@ -70,12 +78,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     port,
     url,
+    app,
     async stop() {
       await slack.driver.settle();
       // The app before the fake: a Socket Mode client that loses the fake reconnects to it.
       await app.stop();
       await outbox.stop();
       await slack.close();
+      await monitoring.close();
       await database.close();
     },
   };

@@ -33,6 +33,27 @@ describe("configuration", () => {
     expect(problems.join("\n")).toMatch(/LOG_LEVEL: expected debug, info, warn or error/);
   });
 
+  it("names only the first characters of a secret it refuses", () => {
+    const problems = (() => {
+      try {
+        loadConfig({ SLACK_BOT_TOKEN: "xoxp-1234-5678-secret", DATABASE_URL: "mysql://root:hunter22@db/desk" });
+      } catch (error) {
+        return (error as ConfigError).problems.join("\n");
+      }
+      return "";
+    })();
+    expect(problems).toContain('SLACK_BOT_TOKEN: expected a bot token starting with xoxb-, got "xoxp-…"');
+    expect(problems).toContain('got "mysql…"');
+    expect(problems).not.toContain("secret");
+    expect(problems).not.toContain("hunter22");
+  });
+
+  it("bounds the graceful stop at 10 seconds unless SHUTDOWN_TIMEOUT_SECONDS says otherwise", () => {
+    expect(loadConfig({}).SHUTDOWN_TIMEOUT_SECONDS).toBe(10);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_SECONDS: "2.5" }).SHUTDOWN_TIMEOUT_SECONDS).toBe(2.5);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_SECONDS: "0" })).toThrow(ConfigError);
+  });
+
   it("R11/R12: the workshop turnaround target defaults to 1 working day, special items 3, and can be set", () => {
     expect(loadConfig({})).toMatchObject({ WORKSHOP_TURNAROUND_DAYS: 1, WORKSHOP_TURNAROUND_SPECIAL_DAYS: 3 });
     expect(loadConfig({ WORKSHOP_TURNAROUND_DAYS: "2", WORKSHOP_TURNAROUND_SPECIAL_DAYS: "5" })).toMatchObject({ WORKSHOP_TURNAROUND_DAYS: 2, WORKSHOP_TURNAROUND_SPECIAL_DAYS: 5 });

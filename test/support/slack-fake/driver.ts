@@ -46,6 +46,8 @@ export interface SendResult<Payload = unknown> {
   problems: string[];
   responseUrl?: string;
   triggerId?: string;
+  /** Over Socket Mode, the envelope's id (the app's request id in its logs). */
+  envelopeId?: string;
 }
 
 export interface EventResult extends SendResult<EnvelopedEvent> {
@@ -332,7 +334,7 @@ export class SlackDriver {
     const durationMs = Math.round(performance.now() - started);
     // A bare ack() arrives as `payload: {}`: the same as an empty HTTP 200, so nothing to show.
     const body = ack.payload === undefined || Object.keys(ack.payload).length === 0 ? "" : ack.payload;
-    return { status: ack.payload ? 200 : 0, body, headers: {}, durationMs, payload, problems: ack.problem ? [ack.problem] : [] };
+    return { status: ack.payload ? 200 : 0, body, headers: {}, durationMs, payload, problems: ack.problem ? [ack.problem] : [], envelopeId: ack.envelopeId };
   }
 
   /** A slash command, form-encoded like Slack's. An ack body is shown like Slack does (ephemeral unless in_channel). */

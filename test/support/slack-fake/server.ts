@@ -70,7 +70,11 @@ const JSON_FIELDS = ["blocks", "attachments", "view", "metadata"];
 /** Methods that take the app-level token; every other one takes the bot token. */
 const APP_TOKEN_METHODS = new Set(["apps.connections.open"]);
 
-type Injection = { kind: "fail"; error: string } | { kind: "ratelimit"; retryAfterSeconds: number } | { kind: "server-error"; status: number };
+type Injection =
+  | { kind: "fail"; error: string }
+  | { kind: "ratelimit"; retryAfterSeconds: number }
+  | { kind: "server-error"; status: number }
+  | { kind: "delay"; ms: number };
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -319,6 +323,11 @@ export class SlackFake {
     this.inject(method, { kind: "server-error", status });
   }
 
+  /** The next call to `method` is answered as usual, but only after `ms` (a slow Slack, a request still in flight). */
+  delayNext(method: string, ms: number): void {
+    this.inject(method, { kind: "delay", ms });
+  }
+
   private inject(method: string, injection: Injection): void {
     this.injections.set(method, [...(this.injections.get(method) ?? []), injection]);
   }
@@ -356,7 +365,7 @@ export class SlackFake {
     return { args, token: bearer ?? (typeof token === "string" ? token : undefined) };
   }
 
-  private handleApi(url: URL, request: IncomingMessage, raw: string, response: ServerResponse): void {
+  private async handleApi(url: URL, request: IncomingMessage, raw: string, response: ServerResponse): Promise<void> {
     const method = url.pathname.slice("/api/".length);
     let parsed: { args: Json; token?: string };
     try {
@@ -388,6 +397,11 @@ export class SlackFake {
     if (injection?.kind === "server-error") {
       response.writeHead(injection.status, { "content-type": "text/html" });
       return void response.end("<html><body>Internal Server Error</body></html>");
+    }
+    if (injection?.kind === "delay") {
+      // waitFor sees the call while it waits for its answer (its `status` is still undefined).
+      this.workspace.notify();
+      await new Promise((resolve) => setTimeout(resolve, injection.ms));
     }
     try {
       answer(200, run(parsed.args, this.workspace));

@@ -29,6 +29,8 @@ export interface EnvelopeAck {
   /** The ack's `payload` (`{}` for a bare ack); undefined when none came in time. */
   payload?: Json;
   problem?: string;
+  /** The envelope's id, which the app names the request by in its logs. */
+  envelopeId: string;
 }
 
 const DEBUG_INFO = { host: "applink-fake-1", build_number: 1, approximate_connection_time: 18_060 };
@@ -100,7 +102,8 @@ export class SocketModeServer {
     };
     return new Promise((resolve) => {
       let settled = false;
-      const finish = (result: EnvelopeAck) => {
+      const finish = (outcome: Omit<EnvelopeAck, "envelopeId">) => {
+        const result: EnvelopeAck = { ...outcome, envelopeId: envelope.envelope_id };
         if (settled) return;
         settled = true;
         clearTimeout(timer);
