@@ -11,7 +11,6 @@ import { buildNoticeModal } from "../../views/notice-modal";
 import { buildReturnedText, readBorrowSubmission, readReturnSubmission, returnFieldErrors } from "../../views/parts";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
-import { tellAccountants } from "../support/invoices";
 import type { HandlerDeps } from "../types";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -65,7 +64,7 @@ export function returnSubmitted(deps: HandlerDeps) {
 /** R11: the item goes back to the customer; the receipt is void and the call resolved. */
 export function custodyReturnSubmitted(deps: HandlerDeps) {
   return async (args: Args) => {
-    const { ack, body, view, client } = args;
+    const { ack, body, view } = args;
     const read = readReturnItemSubmission(view.state.values as StateValues, view.private_metadata, { now: deps.clock.now() });
     if (!read.ok) return void (await ack({ response_action: "errors", errors: read.errors }));
     let actor;
@@ -88,7 +87,6 @@ export function custodyReturnSubmitted(deps: HandlerDeps) {
       const card = await deps.services.getTicketCard({ ticketId: result.ticketId });
       const text = returnedThreadText(result, { timeZone: card.branch.timeZone, note: read.note });
       await deps.services.queueTicketLine({ ticketId: result.ticketId, line: { kind: "rendered", text } });
-      await tellAccountants(deps, client, result.invoiceRequest);
     } catch (error) {
       deps.log.error("the return was saved but Slack was not updated", { view: "custody.return", error });
     }

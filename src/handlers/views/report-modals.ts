@@ -12,7 +12,6 @@ import { buildNoticeModal } from "../../views/notice-modal";
 import { readReportMetadata, readReportSubmission, reportErrorsOnFields, reportHistoryText } from "../../views/report-work-modal";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
-import { tellAccountants } from "../support/invoices";
 import type { HandlerDeps } from "../types";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -22,7 +21,7 @@ function actorText(actor: { staffId: number | null; slackUserId: string; name: s
 }
 
 export function reportWorkSubmitted(deps: HandlerDeps) {
-  return async ({ ack, body, view, client }: Args) => {
+  return async ({ ack, body, view }: Args) => {
     const metadata = readReportMetadata(view.private_metadata);
     let after: (() => Promise<void>) | undefined;
     try {
@@ -67,7 +66,6 @@ export function reportWorkSubmitted(deps: HandlerDeps) {
           const receipt = buildCustodyReceiptMessage({ receipt: result.receipt, voucherNo: result.voucherNo, timeZone: card.branch.timeZone });
           await deps.services.queueTicketLine({ ticketId: result.ticketId, line: { kind: "rendered", text: receipt.text, blocks: receipt.blocks } });
         }
-        await tellAccountants(deps, client, result.invoiceRequest);
       };
     } catch (error) {
       const { text } = describeFailure(error, deps.log, { view: "report-work", user: body.user.id });
