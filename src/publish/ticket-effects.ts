@@ -7,11 +7,9 @@
 // crash looks for it in the channel (or thread, or DM) before posting again.
 import type { SlackEffect, TicketLine } from "../services/outbox/effects";
 import type { TicketCard } from "../services/tickets/models";
-import { messagesFor } from "../views/messages";
 import { buildAssignmentDm, buildDeclinedDm, buildUnassignedDm } from "../views/technician-dm";
-import { buildHistoryReply } from "../views/ticket-history";
+import { buildTicketLine } from "../views/ticket-lines";
 import { buildTicketMessage } from "../views/ticket-message";
-import type { KnownBlock } from "@slack/types";
 import { findPosted, type Metadata } from "./find-posted";
 import { postDmOnce, postOnce, type EffectRun, type OutboxDeps } from "./post-once";
 import { callSlack } from "./slack-errors";
@@ -76,20 +74,9 @@ export async function postLine(deps: OutboxDeps, slack: OutboxSlackClient, ticke
   const card = await ensureTicketMessage(deps, slack, ticketId, { updateExisting: false });
   if (!card.slackMessage) return;
   const { channelId, ts: threadTs } = card.slackMessage;
-  const content = renderLine(deps, card, line);
+  const content = buildTicketLine(line, { voucherNo: card.voucherNo, timeZone: card.branch.timeZone, now: deps.clock.now() });
   const metadata: Metadata = { event_type: LINE_EVENT, event_payload: { job: run.jobId } };
   await postOnce(slack, { channel: channelId, threadTs }, content, metadata, run.attempt > 1);
-}
-
-function renderLine(deps: OutboxDeps, card: TicketCard, line: TicketLine): { text: string; blocks?: KnownBlock[] } {
-  switch (line.kind) {
-    case "entry":
-      return buildHistoryReply(line.entry, { now: deps.clock.now(), timeZone: card.branch.timeZone });
-    case "needs-technician":
-      return { text: messagesFor().technician.needsTechnician(card.voucherNo) };
-    case "rendered":
-      return { text: line.text, ...(line.blocks ? { blocks: line.blocks as KnownBlock[] } : {}) };
-  }
 }
 
 /** R5: the new technician's DM, recorded so that every later change updates it. */

@@ -15,7 +15,6 @@ import { getPreDeadlineWarning } from "./escalations/pre-deadline-warning";
 import { getContractNotice } from "./contracts/notice-expiring-contracts";
 import { getDirectorReportDelivery, recordDirectorReportMessage } from "./reports/director-report";
 import { listJobRuns } from "./jobs/list-job-runs";
-import { enqueueTicketLine } from "./outbox/enqueue";
 import { getAssignmentDelivery, getBranchChannels, latestAssignmentDm, markTicketPostStarted } from "./outbox/delivery";
 import { listSlackFailures, recordSlackFailure, resendSlackFailure } from "./outbox/failures";
 import { signOffDirectorReport } from "./reports/sign-off";
@@ -112,8 +111,7 @@ export function createServices(deps: ServiceDeps) {
     // R17 sign-off of the directors' daily summary; admins' view of job runs
     signOffDirectorReport: (options: OptionsOf<typeof signOffDirectorReport>) => signOffDirectorReport(base, options),
     listJobRuns: (options: OptionsOf<typeof listJobRuns>) => listJobRuns(base, options),
-    // The outbox: lines a handler adds to a call's thread, what its workers read and record, failures
-    queueTicketLine: (options: OptionsOf<typeof enqueueTicketLine>) => enqueueTicketLine(deps.db, options),
+    // The outbox: what its workers read and record, and the failures admins resend
     markTicketPostStarted: (options: OptionsOf<typeof markTicketPostStarted>) => markTicketPostStarted(base, options),
     getAssignmentDelivery: (options: OptionsOf<typeof getAssignmentDelivery>) => getAssignmentDelivery(base, options),
     latestAssignmentDm: (options: OptionsOf<typeof latestAssignmentDm>) => latestAssignmentDm(base, options),

@@ -4,7 +4,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { isAppError } from "../../errors";
 import { borrowProblemOf } from "../../services/parts/loans";
-import { readReturnItemSubmission, returnedThreadText } from "../../views/goods-register";
+import { readReturnItemSubmission } from "../../views/goods-register";
 import { BLOCKS } from "../../views/ids";
 import { messagesFor } from "../../views/messages";
 import { buildNoticeModal } from "../../views/notice-modal";
@@ -67,11 +67,9 @@ export function custodyReturnSubmitted(deps: HandlerDeps) {
     const { ack, body, view } = args;
     const read = readReturnItemSubmission(view.state.values as StateValues, view.private_metadata, { now: deps.clock.now() });
     if (!read.ok) return void (await ack({ response_action: "errors", errors: read.errors }));
-    let actor;
-    let result;
     try {
-      actor = await deps.services.resolveActor(body.user.id);
-      result = await deps.services.returnCustodyItem({ actor, ticketId: read.ticketId, returnedAt: read.returnedAt, signedBy: read.signedBy, note: read.note });
+      const actor = await deps.services.resolveActor(body.user.id);
+      await deps.services.returnCustodyItem({ actor, ticketId: read.ticketId, returnedAt: read.returnedAt, signedBy: read.signedBy, note: read.note });
     } catch (error) {
       if (isAppError(error) && error.code === "VALIDATION" && error.fieldErrors) {
         const e = messagesFor().partsWorkshop.returnItem.errors;
@@ -82,13 +80,7 @@ export function custodyReturnSubmitted(deps: HandlerDeps) {
       }
       return void (await refused(deps, args, "custody.return", error));
     }
+    // The return's thread line was queued with it; the outbox posts it.
     await ack();
-    try {
-      const card = await deps.services.getTicketCard({ ticketId: result.ticketId });
-      const text = returnedThreadText(result, { timeZone: card.branch.timeZone, note: read.note });
-      await deps.services.queueTicketLine({ ticketId: result.ticketId, line: { kind: "rendered", text } });
-    } catch (error) {
-      deps.log.error("the return was saved but Slack was not updated", { view: "custody.return", error });
-    }
   };
 }

@@ -5,6 +5,10 @@ import type { CarriedTicket } from "../tickets/carry-over-tickets";
 import type { FlaggedLoan } from "../parts/flag-loans-at-closing";
 import type { PersonRef, TicketHistoryEntry } from "../tickets/models";
 import type { CategoryTotals } from "../reports/daily-work-report";
+import type { IssuedCustodyReceipt } from "../workshop/issue-custody-receipt";
+import type { WorkshopState } from "../workshop/custody";
+import type { ServiceCategory } from "../../domain/category";
+import type { VisitOutcome } from "../tickets/report-work";
 
 /** One line in a ticket's thread. */
 export type TicketLine =
@@ -12,8 +16,45 @@ export type TicketLine =
   | { kind: "entry"; entry: TicketHistoryEntry }
   /** R5: a declined call is back in the queue. */
   | { kind: "needs-technician" }
-  /** A line a feature's view builder already wrote (work reports, custody receipts): immutable history. */
-  | { kind: "rendered"; text: string; blocks?: unknown[] };
+  /** A line a feature's view builder already wrote: immutable history. */
+  | { kind: "rendered"; text: string; blocks?: unknown[] }
+  /** R9/R10: a saved work report (outcome, hours, parts, fee, signature, receipt), worded by views/report-work-modal. */
+  | { kind: "work-report"; actor: LineActor; at: Date; report: WorkReportFacts }
+  /** R11: the custody receipt of equipment taken to the workshop. */
+  | { kind: "custody-receipt"; receipt: IssuedCustodyReceipt }
+  /** R9: the call closed, with its resolution. */
+  | { kind: "closed"; actor: LineActor; resolution: string; closedAt: Date }
+  /** R11: a workshop item changed state on the goods register. */
+  | { kind: "custody-state"; number: string; to: WorkshopState }
+  /** R11: the item went back to the customer. */
+  | { kind: "custody-returned"; receipts: { number: string }[]; signedBy: string; returnedAt: Date; unrepaired: boolean; resolved: boolean; note: string | null }
+  /** R9: resolved from a thread reply ("done, signed …"). */
+  | { kind: "resolved-by-reply"; actor: PersonRef; signedBy: string; hours: number; partLines: number; at: Date };
+
+/** Who did it, as a line names them: a mention for staff, the Slack id otherwise. */
+export interface LineActor {
+  staffId: number | null;
+  slackUserId: string;
+  name: string | null;
+}
+
+/** What a work report's thread line says (views/report-work-modal's reportHistoryText). */
+export interface WorkReportFacts {
+  outcome: VisitOutcome;
+  fromStatus: string;
+  status: string;
+  hours: { category: ServiceCategory; hours: number }[];
+  parts: { partNo: string; name: string; quantity: number }[];
+  feeTotal: string;
+  currency: string;
+  settlement: "NONE" | "COLLECTED_ON_SITE" | "INVOICE_REQUESTED";
+  charges: { kind: string; reason: string; amount: string }[];
+  invoiceRequest: { amount: string; currency: string } | null;
+  signedByName: string | null;
+  receipt: { number: string } | null;
+  repairedReceiptNumber: string | null;
+  expectedCompletionAt: Date | null;
+}
 
 /** Effects about one call: they run one at a time, in order, in the call's queue. */
 export type TicketEffect =
