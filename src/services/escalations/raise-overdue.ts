@@ -8,8 +8,8 @@ import { addWorkingMinutes } from "../../domain/working-calendar";
 import { loadBranchCalendars } from "../tickets/load-branch-calendar";
 import { escalationRecipients, type EscalationRecipients } from "./recipients";
 import { overdueAlertSelect, toOverdueAlertSummary, type OverdueAlertRow, type OverdueAlertSummary, type SlackMessageRef } from "./models";
-import { encodeEffect, type TicketEffect } from "../outbox/effects";
-import { coalescingKey, MAX_ATTEMPTS, queueOfTicket, SLACK_TASK } from "../outbox/enqueue";
+import type { TicketEffect } from "../outbox/effects";
+import { enqueueSlackEffects } from "../outbox/enqueue";
 
 /** Calls still waiting for the technician; later statuses have an arrival or no visit to make. */
 const OPEN_STATUSES = ["REGISTERED", "ASSIGNED", "ACCEPTED"] as const;
@@ -150,25 +150,6 @@ export async function createDirectorEscalations(
     ]),
   );
   return ids;
-}
-
-/**
- * enqueueSlackEffect (outbox/enqueue.ts) for many effects of calls: graphile-worker's add_jobs, one
- * insert and one wake-up of the workers instead of one per effect. run_at is the clock's time, as
- * there, a microsecond apart in the given order, so a call's effects keep their order in its queue.
- * Coalescing keys replace, as enqueueCoalesced's do.
- */
-async function enqueueSlackEffects(tx: Tx, effects: TicketEffect[]): Promise<void> {
-  const payloads = effects.map((effect) => encodeEffect(effect));
-  const queues = effects.map((effect) => queueOfTicket(effect.ticketId));
-  const keys = effects.map((effect) => coalescingKey(effect).key ?? null);
-  await tx.$executeRaw`
-    SELECT graphile_worker.add_jobs(ARRAY(
-      SELECT ROW(${SLACK_TASK}::text, e.payload::json, e.queue, t.now + e.ord * interval '1 microsecond', ${MAX_ATTEMPTS}::smallint, e.key, NULL, NULL)::graphile_worker.job_spec
-      FROM unnest(${payloads}::text[], ${queues}::text[], ${keys}::text[]) WITH ORDINALITY AS e(payload, queue, key, ord)
-      CROSS JOIN (SELECT clock_timestamp() AS now) AS t
-      ORDER BY e.ord
-    ))`;
 }
 
 /** Where an escalation is shown in Slack, so acknowledging updates every copy. Not audited: delivery, not a change. */

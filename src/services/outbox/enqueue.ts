@@ -47,6 +47,29 @@ export async function enqueueSlackEffect(db: DbOrTx, effect: SlackEffect, option
   )`;
 }
 
+/**
+ * Many effects at once (a scan's calls): graphile-worker's add_jobs, one insert and one wake-up of the
+ * workers instead of one per effect. run_at is the clock's time, as in enqueueSlackEffect, a
+ * microsecond apart in the given order, so a call's effects keep their order in its queue.
+ * Effects that show a current state coalesce (their keys replace), as enqueueCoalesced's do.
+ */
+export async function enqueueSlackEffects(db: DbOrTx, effects: SlackEffect[]): Promise<void> {
+  if (!effects.length) return;
+  const payloads = effects.map((effect) => encodeEffect(effect));
+  const queues = effects.map((effect) => {
+    const ticketId = ticketOf(effect);
+    return ticketId === null ? null : queueOfTicket(ticketId);
+  });
+  const keys = effects.map((effect) => coalescingKey(effect).key ?? null);
+  await db.$executeRaw`
+    SELECT graphile_worker.add_jobs(ARRAY(
+      SELECT ROW(${SLACK_TASK}::text, e.payload::json, e.queue, t.now + e.ord * interval '1 microsecond', ${MAX_ATTEMPTS}::smallint, e.key, NULL, NULL)::graphile_worker.job_spec
+      FROM unnest(${payloads}::text[], ${queues}::text[], ${keys}::text[]) WITH ORDINALITY AS e(payload, queue, key, ord)
+      CROSS JOIN (SELECT clock_timestamp() AS now) AS t
+      ORDER BY e.ord
+    ))`;
+}
+
 /** Queues an effect that shows a current state, coalesced with any like it still waiting. */
 export async function enqueueCoalesced(db: DbOrTx, effect: SlackEffect): Promise<void> {
   await enqueueSlackEffect(db, effect, coalescingKey(effect));
