@@ -26,8 +26,8 @@ export default tseslint.config(
   ...layer("src/services/**", ["handlers", "jobs", "publish", "views"], ["@slack/*"]),
   ...layer("src/views/**", ["handlers", "jobs", "publish", "db", "generated"], ["@slack/bolt", "@slack/web-api", "@prisma/*"]),
   ...layer("src/publish/**", ["handlers", "jobs", "db", "generated"], ["@slack/bolt", "@prisma/*"]),
-  ...layer("src/handlers/**", ["jobs", "db", "generated"], ["@prisma/*"]),
-  ...layer("src/jobs/**", ["handlers"], ["@slack/bolt"]),
+  ...layer("src/handlers/**", ["jobs", "publish", "db", "generated"], ["@prisma/*"]),
+  ...layer("src/jobs/**", ["handlers", "publish"], ["@slack/*"]),
   {
     // Plain CommonJS tooling (jest config and reporter, the generate wrapper).
     files: ["**/*.js"],

@@ -4,7 +4,8 @@
 // one run issues (captured with Prisma's query events) and each statement's EXPLAIN (ANALYZE,
 // BUFFERS), summarised, with sequential scans on the big tables flagged. `--plans` prints the full
 // plans, `--fresh` regenerates the data. The data is restored after the runs (the scan's escalations
-// are removed again), so the next run measures the same thing.
+// are removed again), so the next run measures the same thing. The completion-overdue scan (R12)
+// runs on 30 parked calls given an expected completion an hour ago (the data has none), restored after.
 import { performance } from "node:perf_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Client } from "pg";
@@ -12,11 +13,15 @@ import { fixedClock } from "../src/clock";
 import { createPrismaClient } from "../src/db/client";
 import type { Db } from "../src/db";
 import { PrismaClient } from "../src/generated/prisma/client";
+import { raiseCompletionOverdue } from "../src/services/escalations/raise-completion-overdue";
 import { raiseOverdueEscalations } from "../src/services/escalations/raise-overdue";
+import { queueOfTicket } from "../src/services/outbox/enqueue";
 import { openYearDatabase, type YearMeta } from "./year-data";
 
 const RUNS = Number(process.env.BENCH_YEAR_RUNS ?? 20);
 const ACTOR = "system:bench-year";
+/** Parked calls the completion-overdue scan raises; the generated data has no expected completions. */
+const PARKED_CALLS = 30;
 /** Tables a sequential scan on is a finding: they grow by hundreds of thousands of rows a year. */
 const BIG_TABLES = new Set(["Ticket", "WorkLog", "Charge", "PartUsage", "Assignment", "VisitReport", "Escalation", "AuditLog"]);
 const FLAGGED = new Set(["Ticket", "WorkLog", "Charge", "PartUsage"]);
@@ -68,12 +73,34 @@ function loggingClient(url: string, sink: Captured[]): PrismaClient {
   return client;
 }
 
+/** Removes what a run raised about these calls: escalations, audit rows and the Slack effects it queued (nobody delivers them here). */
+async function removeRaised(admin: Client, meta: YearMeta, ticketIds: number[]): Promise<void> {
+  await admin.query(`DELETE FROM "Escalation" WHERE "ticketId" = ANY($1) AND "raisedAt" = $2`, [ticketIds, meta.now]);
+  await admin.query(`DELETE FROM "AuditLog" WHERE "ticketId" = ANY($1) AND actor = $2`, [ticketIds, ACTOR]);
+  await admin.query(
+    `DELETE FROM graphile_worker._private_jobs j USING graphile_worker._private_job_queues q WHERE j.job_queue_id = q.id AND q.queue_name = ANY($1)`,
+    [ticketIds.map(queueOfTicket)],
+  );
+}
+
 /** The bench's mutable state: the newly overdue calls unalerted, without escalations or audit rows from earlier runs. */
 async function resetOverdue(admin: Client, meta: YearMeta): Promise<void> {
   await admin.query("BEGIN");
-  await admin.query(`DELETE FROM "Escalation" WHERE "ticketId" = ANY($1) AND "raisedAt" = $2`, [meta.newlyOverdueIds, meta.now]);
-  await admin.query(`DELETE FROM "AuditLog" WHERE "ticketId" = ANY($1) AND actor = $2`, [meta.newlyOverdueIds, ACTOR]);
+  await removeRaised(admin, meta, meta.newlyOverdueIds);
   await admin.query(`UPDATE "Ticket" SET "overdueAlertedAt" = NULL WHERE id = ANY($1)`, [meta.newlyOverdueIds]);
+  await admin.query("COMMIT");
+}
+
+async function parkedCallIds(admin: Client): Promise<number[]> {
+  const rows = await admin.query<{ id: number }>(`SELECT id FROM "Ticket" WHERE status IN ('ON_HOLD', 'IN_WORKSHOP') ORDER BY id DESC LIMIT $1`, [PARKED_CALLS]);
+  return rows.rows.map((row) => row.id);
+}
+
+/** R12: the parked calls' expected completion passed an hour ago (or is gone, `expected` null, as generated), unalerted. */
+async function resetParked(admin: Client, meta: YearMeta, parkedIds: number[], expected: "past" | null): Promise<void> {
+  await admin.query("BEGIN");
+  await removeRaised(admin, meta, parkedIds);
+  await admin.query(`UPDATE "Ticket" SET "expectedCompletionAt" = $2, "completionAlertedAt" = NULL WHERE id = ANY($1)`, [parkedIds, expected ? new Date(meta.now.getTime() - 3_600_000) : null]);
   await admin.query("COMMIT");
 }
 
@@ -95,18 +122,32 @@ async function loadSummary(): Promise<{ fn: Summary } | { missing: string }> {
   }
 }
 
-function operations(admin: Client, meta: YearMeta, summary: Summary | null): Operation[] {
+function operations(admin: Client, meta: YearMeta, parkedIds: number[], summary: Summary | null): Operation[] {
   const clock = fixedClock(meta.now);
   const scan = (db: Db) => raiseOverdueEscalations({ db, clock }, { actor: ACTOR });
+  const completionScan = (db: Db) => raiseCompletionOverdue({ db, clock }, { actor: ACTOR });
   const raised = (result: unknown) => `raised ${(result as unknown[]).length} escalation(s)`;
   const list: Operation[] = [
     { name: "overdue scan, nothing new (every minute)", prepare: () => markAllAlerted(admin, meta), run: scan, describe: raised },
     { name: `overdue scan, ${meta.newlyOverdueIds.length} newly overdue`, prepare: () => resetOverdue(admin, meta), run: scan, describe: raised },
+    {
+      name: "completion-overdue scan, nothing new (every minute)",
+      prepare: async () => {
+        await resetParked(admin, meta, parkedIds, "past");
+        await admin.query(`UPDATE "Ticket" SET "completionAlertedAt" = $2 WHERE id = ANY($1)`, [parkedIds, new Date(meta.now.getTime() - 60_000)]);
+      },
+      run: completionScan,
+      describe: raised,
+    },
+    { name: `completion-overdue scan, ${parkedIds.length} newly past their expected completion`, prepare: () => resetParked(admin, meta, parkedIds, "past"), run: completionScan, describe: raised },
   ];
   if (summary) {
     list.push({
       name: `directors' summary, BENCH, ${meta.summaryDate}`,
-      prepare: () => resetOverdue(admin, meta),
+      prepare: async () => {
+        await resetOverdue(admin, meta);
+        await resetParked(admin, meta, parkedIds, null);
+      },
       run: (db) => summary(db, { branchId: meta.benchBranchId, date: meta.summaryDate }),
       describe: (result) => {
         // The headline figures, to see that the day was summarised (keys as DirectorSummary has them).
@@ -263,13 +304,15 @@ export async function runYearBench(argv: string[] = process.argv.slice(2)): Prom
   const database = await openYearDatabase({ fresh: argv.includes("--fresh") });
   const admin = new Client({ connectionString: database.url });
   await admin.connect();
+  let parkedIds: number[] = [];
   try {
     const loaded = await loadSummary();
     const summary = "fn" in loaded ? loaded.fn : null;
     const missing = "missing" in loaded ? loaded.missing : null;
     if (missing) console.log(`directors' summary skipped: ${missing}`);
     const figures: Figures[] = [];
-    for (const operation of operations(admin, database.meta, summary)) {
+    parkedIds = await parkedCallIds(admin);
+    for (const operation of operations(admin, database.meta, parkedIds, summary)) {
       console.log(`measuring: ${operation.name}`);
       try {
         figures.push(await measure(database.url, admin, operation));
@@ -283,6 +326,7 @@ export async function runYearBench(argv: string[] = process.argv.slice(2)): Prom
     report(database.meta, counts, figures, missing, argv.includes("--plans"));
   } finally {
     await resetOverdue(admin, database.meta).catch(() => undefined);
+    await resetParked(admin, database.meta, parkedIds, null).catch(() => undefined);
     await admin.end();
     await database.close();
   }

@@ -2,17 +2,14 @@
 // Runs one scheduled job now, for today (each branch's local date) or the given date, through the
 // same PostgreSQL claim as the scheduler: a period already run is skipped, a FAILED one is retried.
 import { hostname } from "node:os";
-import { WebClient } from "@slack/web-api";
 import { systemClock } from "../src/clock";
-import { ConfigError, loadConfig, loadStartupConfig, type Config } from "../src/config";
+import { ConfigError, loadConfig, type Config } from "../src/config";
 import { openDatabase } from "../src/db";
 import { JOBS, findJob } from "../src/jobs/registry";
 import type { JobOutcome } from "../src/jobs/runner";
 import { runJob } from "../src/jobs/runner";
 import { jobSettingsFrom } from "../src/jobs/scheduler";
-import type { JobSlackClient } from "../src/jobs/types";
 import { createLogger } from "../src/logger";
-import { SLACK_SETUP_HINT } from "../src/main";
 import { createServices } from "../src/services";
 import { messagesFor } from "../src/views/messages";
 
@@ -60,20 +57,8 @@ async function main(): Promise<number> {
   const job = findJob(args.name);
   if (!job) throw new ExpectedFailure(m.unknownJob(args.name, JOBS.map((known) => known.name)));
 
-  let config: Config;
-  let slack: JobSlackClient | null = null;
-  if (job.needsSlack) {
-    try {
-      const startup = loadStartupConfig();
-      config = startup.config;
-      slack = new WebClient(startup.mode.botToken, { slackApiUrl: config.SLACK_API_URL });
-    } catch (error) {
-      if (error instanceof ConfigError && error.slackCredentialsMissing) throw new ExpectedFailure(`${m.needsSlack(job.name)}\n${error.message}\n${SLACK_SETUP_HINT}`);
-      throw error;
-    }
-  } else {
-    config = loadConfig();
-  }
+  // Jobs queue their Slack posts in the database; the running bot's outbox posts them.
+  const config: Config = loadConfig();
 
   const log = createLogger(config.LOG_LEVEL === "debug" ? "debug" : "warn", (line) => process.stderr.write(line + "\n"));
   const database = await openDatabase({ config, log, user: "cli" }).catch((error: unknown) => {
@@ -83,7 +68,7 @@ async function main(): Promise<number> {
     const services = createServices({ db: database.prisma, clock: systemClock, log, adminSlackIds: config.ADMIN_SLACK_IDS, escalateAfterMinutes: config.ESCALATE_AFTER_MINUTES,
       workshopTurnaround: { days: config.WORKSHOP_TURNAROUND_DAYS, specialDays: config.WORKSHOP_TURNAROUND_SPECIAL_DAYS },
     });
-    const deps = { db: database.prisma, clock: systemClock, log, services, slack, settings: jobSettingsFrom(config), claimedBy: `cli:${hostname()}:${process.pid}` };
+    const deps = { db: database.prisma, clock: systemClock, log, services, settings: jobSettingsFrom(config), claimedBy: `cli:${hostname()}:${process.pid}` };
     const outcomes = await runJob(deps, job, { date: args.date, branchCode: args.branchCode, retryFailed: true });
     if (args.branchCode !== undefined && outcomes.length === 0) throw new ExpectedFailure(m.noBranch(args.branchCode));
     process.stdout.write(`${job.name}:\n${outcomes.map(formatOutcome).join("\n")}\n`);

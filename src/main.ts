@@ -106,7 +106,6 @@ export async function startBot(
         clock: systemClock,
         log,
         services,
-        slack: slack.app.client,
         settings: jobSettingsFrom(config),
         claimedBy: `${hostname()}:${process.pid}`,
       },

@@ -4,7 +4,6 @@
 // updated, and one message lists them in the dispatch channel.
 import { firstOpeningOn, localDateTime } from "../domain/working-calendar";
 import { carryOverTickets } from "../services/tickets/carry-over-tickets";
-import { buildCarryOverMessage } from "../views/carry-over";
 import { oncePerBranchDay } from "./periods";
 import type { Job, JobContext } from "./types";
 
@@ -24,23 +23,13 @@ export function carryOverDueAt(context: Pick<JobContext, "branch" | "date" | "de
 export const carryOverJob: Job = {
   name: NAME,
   ...oncePerBranchDay(NAME, carryOverDueAt),
-  needsSlack: true,
   async run(context) {
     const { deps, branch, date } = context;
     if (!branch) throw new Error("carry-over runs per branch");
-    if (!deps.slack) throw new Error("carry-over posts to Slack and needs a Slack client");
     // Only working days start a dispatch day; a run by hand on a closed day carries nothing.
     if (!firstOpeningOn(branch.calendar, date)) return { carried: 0 };
+    // Each call's message and thread line, and the morning's list, are queued with the carry-over.
     const carried = await carryOverTickets(deps, { branchId: branch.id, before: localDateTime(branch.timeZone, date), actor: ACTOR });
-    if (carried.length === 0) return { carried: 0 };
-
-    // Each call's message and thread line were queued for the outbox with the carry-over itself.
-    if (branch.dispatchChannelId) {
-      const message = buildCarryOverMessage({ items: carried, timeZone: branch.timeZone });
-      await deps.slack.chat.postMessage({ channel: branch.dispatchChannelId, text: message.text, blocks: message.blocks, unfurl_links: false });
-    } else {
-      deps.log.warn("branch has no dispatch channel: carry-over list not posted", { branch: branch.code, carried: carried.length });
-    }
     return { carried: carried.length };
   },
 };

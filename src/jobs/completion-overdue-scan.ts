@@ -11,7 +11,6 @@ const ACTOR = `system:${NAME}`;
 export const completionOverdueScanJob: Job = {
   name: NAME,
   ...everyMinute(NAME),
-  needsSlack: false,
   async run({ deps }) {
     // The outbox posts each alert, queued with it.
     const raised = await raiseCompletionOverdue(deps, { actor: ACTOR, escalateAfterMinutes: deps.settings.escalateAfterMinutes });

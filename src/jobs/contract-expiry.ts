@@ -4,11 +4,9 @@
 // the text in a DM. The day's notices appear in the directors' summary.
 import { firstOpeningOn } from "../domain/working-calendar";
 import { noticeExpiringContracts, type ContractNoticeFacts } from "../services/contracts/notice-expiring-contracts";
-import { buildContractNoticeDm, buildContractNoticeMessage } from "../views/director-summary";
 import { messagesFor } from "../views/messages";
 import { oncePerBranchDay } from "./periods";
 import type { Job } from "./types";
-import { sendDirectMessage } from "../publish/direct-message";
 
 const NAME = "contract-expiry";
 const ACTOR = `system:${NAME}`;
@@ -29,12 +27,11 @@ export function contractNoticeText(facts: ContractNoticeFacts): string {
 export const contractExpiryJob: Job = {
   name: NAME,
   ...oncePerBranchDay(NAME, ({ branch, date }) => (branch ? firstOpeningOn(branch.calendar, date) : null)),
-  needsSlack: true,
   async run(context) {
     const { deps, branch, date } = context;
     if (!branch) throw new Error("contract-expiry runs per branch");
-    if (!deps.slack) throw new Error("contract-expiry posts to Slack and needs a Slack client");
     if (!firstOpeningOn(branch.calendar, date)) return { noticed: 0, dms: 0 };
+    // Each contract is noticed and its channel line and DM queued in one transaction.
     const noticed = await noticeExpiringContracts(deps, {
       branchId: branch.id,
       date,
@@ -42,23 +39,6 @@ export const contractExpiryJob: Job = {
       actor: ACTOR,
       composeText: contractNoticeText,
     });
-    // Noticed (committed) before Slack is told; a Slack failure fails the run but never notices twice.
-    let dms = 0;
-    for (const contract of noticed) {
-      const view = { number: contract.number, customerName: contract.customerName, endsOn: contract.endsOn, assigneeSlackUserId: contract.assignee?.slackUserId ?? null, customerText: contract.customerText };
-      if (branch.dispatchChannelId) {
-        const message = buildContractNoticeMessage(view);
-        await deps.slack.chat.postMessage({ channel: branch.dispatchChannelId, text: message.text, blocks: message.blocks, unfurl_links: false });
-      } else {
-        deps.log.warn("branch has no dispatch channel: contract notice not posted", { branch: branch.code, contract: contract.number });
-      }
-      if (contract.assignee) {
-        await sendDirectMessage(deps.slack, contract.assignee.slackUserId, buildContractNoticeDm(view));
-        dms += 1;
-      } else {
-        deps.log.warn("nobody to follow up a contract renewal (no director or dispatcher)", { branch: branch.code, contract: contract.number });
-      }
-    }
-    return { noticed: noticed.length, dms };
+    return { noticed: noticed.length, dms: noticed.filter((contract) => contract.assignee).length };
   },
 };

@@ -14,7 +14,6 @@ export const overdueScanJob: Job = {
   // One period per UTC minute: only the current minute is ever claimed, so minutes missed while the
   // bot was down do not pile up; the next scan finds every call that became overdue meanwhile.
   ...everyMinute(NAME),
-  needsSlack: false,
   async run({ deps }) {
     const raised = await raiseOverdueEscalations(deps, { actor: ACTOR, escalateAfterMinutes: deps.settings.escalateAfterMinutes });
     return { raised: raised.length };

@@ -8,7 +8,6 @@ export const pruneDeliveriesJob: Job = {
   name: NAME,
   schedule: "17 * * * *",
   perBranch: false,
-  needsSlack: false,
   // One run per UTC hour.
   periodKey: ({ now }) => `${NAME}:${now.toISOString().slice(0, 13)}`,
   async run({ deps }) {

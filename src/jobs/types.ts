@@ -5,11 +5,7 @@ import type { Clock } from "../clock";
 import type { Db } from "../db";
 import type { WorkingCalendar } from "../domain/working-calendar";
 import type { Log } from "../logger";
-import type { PublishSlackClient } from "../publish/slack-client";
 import type { Services } from "../services";
-
-/** The Slack calls jobs make, and no more, so fakes stay small: the same as src/publish's. */
-export type JobSlackClient = PublishSlackClient;
 
 export interface JobSettings {
   /** A RUNNING claim older than this is taken to have crashed and may be reclaimed. */
@@ -35,8 +31,6 @@ export interface JobDeps {
   clock: Clock;
   log: Log;
   services: Services;
-  /** Null when the process has no Slack credentials; jobs with `needsSlack` refuse to run then. */
-  slack: JobSlackClient | null;
   settings: JobSettings;
   /** Who claims runs: host and pid for the scheduler, "cli:…" for `npm run job`. */
   claimedBy: string;
@@ -72,8 +66,6 @@ export interface Job {
   schedule: string;
   /** Run once per branch (period = branch + local date), or once globally. */
   perBranch: boolean;
-  /** Posts to Slack: `npm run job` then needs the Slack credentials. */
-  needsSlack: boolean;
   /** Unique per period, e.g. `carry-over:SEOUL:2026-11-23`. */
   periodKey(period: JobPeriod): string;
   /** For the scheduler: whether the period's run is due yet (absent = due at every tick). */

@@ -35,13 +35,15 @@ export async function findPosted(slack: OutboxSlackClient, channel: string, meta
   return null;
 }
 
-export async function findInThread(slack: OutboxSlackClient, channel: string, threadTs: string, metadata: Metadata): Promise<boolean> {
+/** The ts of the bot's reply carrying `metadata` in the thread (a few pages in), or null. */
+export async function findInThread(slack: OutboxSlackClient, channel: string, threadTs: string, metadata: Metadata): Promise<string | null> {
   let cursor: string | undefined;
   for (let page = 0; page < LOOKBACK_PAGES; page++) {
     const result = await callSlack(() => slack.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) }));
-    if ((result.messages as SlackMessage[] | undefined)?.some((message) => matches(message, metadata))) return true;
+    const found = (result.messages as SlackMessage[] | undefined)?.find((message) => message.ts !== threadTs && matches(message, metadata));
+    if (found?.ts) return found.ts;
     cursor = result.response_metadata?.next_cursor || undefined;
-    if (!cursor) return false;
+    if (!cursor) return null;
   }
-  return false;
+  return null;
 }

@@ -1,5 +1,5 @@
 // The outbox's workers: graphile-worker claims the queued Slack effects (SKIP LOCKED, one at a time
-// per ticket, across replicas), and each is delivered by ticket-effects.ts. What Slack refuses for
+// per ticket, across replicas), and each is delivered by deliver.ts. What Slack refuses for
 // good, or what fails through every try, is recorded for the admins (SlackEffectFailure) instead.
 //
 // A bot killed with kill -9 leaves its jobs locked, and graphile-worker frees such jobs only after
@@ -10,11 +10,12 @@ import { run, type Runner, type RunnerOptions, type Task } from "graphile-worker
 import { Client, Pool } from "pg";
 import { queueLogger } from "../logger";
 import type { Services } from "../services";
-import { reviveEffect } from "../services/outbox/effects";
+import { reviveEffect, ticketOf } from "../services/outbox/effects";
 import { SLACK_TASK } from "../services/outbox/enqueue";
 import { classifySlackError, PermanentSlackFailure } from "./slack-errors";
 import type { OutboxSlackClient } from "./slack-client";
-import { deliverEffect, type OutboxDeps } from "./ticket-effects";
+import { deliverEffect } from "./deliver";
+import type { OutboxDeps } from "./post-once";
 
 /** Advisory lock class of the outbox's liveness locks (the object is the bot's random key). */
 const LIVENESS_LOCK_CLASS = 74_110_011;
@@ -63,7 +64,7 @@ export async function startOutbox(options: OutboxOptions): Promise<Outbox> {
       if (!permanent && job.attempts < job.max_attempts) throw error; // tried again in e^attempts seconds
       const failure = classifySlackError(error);
       const reason = permanent ? error.reason : failure.kind === "rate-limited" ? "ratelimited" : failure.reason;
-      log.error("outbox: a Slack effect failed for good; admins can resend it from /repair jobs", { kind: effect.kind, ticketId: effect.ticketId, reason, attempts: job.attempts });
+      log.error("outbox: a Slack effect failed for good; admins can resend it from /repair jobs", { kind: effect.kind, ticketId: ticketOf(effect), reason, attempts: job.attempts });
       await deps.services.recordSlackFailure({ effect, error: reason, attempts: job.attempts, at: deps.clock.now() });
     }
   };

@@ -5,62 +5,32 @@
 // Exactly one message per call, even when the bot dies between Slack's answer and recording its
 // ts: every post carries metadata naming what it is, and a later attempt that may follow such a
 // crash looks for it in the channel (or thread, or DM) before posting again.
-import type { Clock } from "../clock";
-import type { Log } from "../logger";
-import type { Services } from "../services";
 import type { SlackEffect, TicketLine } from "../services/outbox/effects";
 import type { TicketCard } from "../services/tickets/models";
-import { messagesFor } from "../views/messages";
 import { buildAssignmentDm, buildDeclinedDm, buildUnassignedDm } from "../views/technician-dm";
-import { buildHistoryReply } from "../views/ticket-history";
+import { buildTicketLine } from "../views/ticket-lines";
 import { buildTicketMessage } from "../views/ticket-message";
-import type { KnownBlock } from "@slack/types";
-import { deliverEscalation } from "./escalation-effects";
-import { findInThread, findPosted, type Metadata } from "./find-posted";
+import { findPosted, type Metadata } from "./find-posted";
+import { postDmOnce, postOnce, type EffectRun, type OutboxDeps } from "./post-once";
 import { callSlack } from "./slack-errors";
 import type { OutboxSlackClient } from "./slack-client";
-
-export interface OutboxDeps {
-  services: Pick<
-    Services,
-    "getTicketCard" | "recordTicketMessage" | "recordAssignmentMessage" | "markTicketPostStarted" | "getAssignmentDelivery" | "latestAssignmentDm" | "getRaisedEscalation" | "recordEscalationMessage"
-  >;
-  clock: Clock;
-  log: Log;
-}
-
-/** Which run of an effect this is: the queue's job id (stable across retries) and its attempt, from 1. */
-export interface EffectRun {
-  jobId: string;
-  attempt: number;
-}
 
 // Slack message metadata event types (what a post is, read back after a crash).
 const TICKET_EVENT = "servicedesk_ticket";
 const LINE_EVENT = "servicedesk_line";
 export const DM_EVENT = "servicedesk_dm";
 
+/** The call's message is posted (once) or brought up to date, and so is its technician's DM. */
+export async function refreshTicketMessage(deps: OutboxDeps, slack: OutboxSlackClient, ticketId: number): Promise<void> {
+  const card = await ensureTicketMessage(deps, slack, ticketId, { updateExisting: true });
+  await refreshTechnicianDm(deps, slack, card);
+}
 
-export async function deliverEffect(deps: OutboxDeps, slack: OutboxSlackClient, effect: SlackEffect, run: EffectRun): Promise<void> {
-  switch (effect.kind) {
-    case "ticket-message": {
-      const card = await ensureTicketMessage(deps, slack, effect.ticketId, { updateExisting: true });
-      await refreshTechnicianDm(deps, slack, card);
-      return;
-    }
-    case "ticket-line":
-      return postLine(deps, slack, effect.ticketId, effect.line, run);
-    case "assignment-dm":
-      return postAssignmentDm(deps, slack, effect, run);
-    case "escalation-raised":
-      return deliverEscalation(deps, slack, effect.escalationId, run);
-    case "unassigned-dm": {
-      const card = await deps.services.getTicketCard({ ticketId: effect.ticketId });
-      const notice = buildUnassignedDm({ card, newTechnician: effect.technician, now: deps.clock.now() });
-      await postDmOnce(slack, effect.previous.slackUserId, notice, { event_type: DM_EVENT, event_payload: { job: run.jobId } }, run);
-      return;
-    }
-  }
+/** R5: a replaced technician hears they are off the call. */
+export async function postUnassignedDm(deps: OutboxDeps, slack: OutboxSlackClient, effect: Extract<SlackEffect, { kind: "unassigned-dm" }>, run: EffectRun): Promise<void> {
+  const card = await deps.services.getTicketCard({ ticketId: effect.ticketId });
+  const notice = buildUnassignedDm({ card, newTechnician: effect.technician, now: deps.clock.now() });
+  await postDmOnce(slack, effect.previous.slackUserId, notice, { event_type: DM_EVENT, event_payload: { job: run.jobId } }, run);
 }
 
 /** Posts the call's message when it has none yet (looking first for one a crashed attempt posted); else updates it when asked. */
@@ -100,29 +70,17 @@ async function refreshTechnicianDm(deps: OutboxDeps, slack: OutboxSlackClient, c
   await callSlack(() => slack.chat.update({ channel: assignment.dm!.channelId, ts: assignment.dm!.ts, text: message.text, blocks: message.blocks }));
 }
 
-async function postLine(deps: OutboxDeps, slack: OutboxSlackClient, ticketId: number, line: TicketLine, run: EffectRun): Promise<void> {
+export async function postLine(deps: OutboxDeps, slack: OutboxSlackClient, ticketId: number, line: TicketLine, run: EffectRun): Promise<void> {
   const card = await ensureTicketMessage(deps, slack, ticketId, { updateExisting: false });
   if (!card.slackMessage) return;
   const { channelId, ts: threadTs } = card.slackMessage;
-  const content = renderLine(deps, card, line);
+  const content = buildTicketLine(line, { voucherNo: card.voucherNo, timeZone: card.branch.timeZone, now: deps.clock.now() });
   const metadata: Metadata = { event_type: LINE_EVENT, event_payload: { job: run.jobId } };
-  if (run.attempt > 1 && (await findInThread(slack, channelId, threadTs, metadata))) return;
-  await callSlack(() => slack.chat.postMessage({ channel: channelId, thread_ts: threadTs, text: content.text, ...(content.blocks ? { blocks: content.blocks } : {}), metadata }));
-}
-
-function renderLine(deps: OutboxDeps, card: TicketCard, line: TicketLine): { text: string; blocks?: KnownBlock[] } {
-  switch (line.kind) {
-    case "entry":
-      return buildHistoryReply(line.entry, { now: deps.clock.now(), timeZone: card.branch.timeZone });
-    case "needs-technician":
-      return { text: messagesFor().technician.needsTechnician(card.voucherNo) };
-    case "rendered":
-      return { text: line.text, ...(line.blocks ? { blocks: line.blocks as KnownBlock[] } : {}) };
-  }
+  await postOnce(slack, { channel: channelId, threadTs }, content, metadata, run.attempt > 1);
 }
 
 /** R5: the new technician's DM, recorded so that every later change updates it. */
-async function postAssignmentDm(deps: OutboxDeps, slack: OutboxSlackClient, effect: Extract<SlackEffect, { kind: "assignment-dm" }>, run: EffectRun): Promise<void> {
+export async function postAssignmentDm(deps: OutboxDeps, slack: OutboxSlackClient, effect: Extract<SlackEffect, { kind: "assignment-dm" }>, run: EffectRun): Promise<void> {
   const assignment = await deps.services.getAssignmentDelivery({ assignmentId: effect.assignmentId });
   if (!assignment || assignment.dm) return;
   const card = await ensureTicketMessage(deps, slack, effect.ticketId, { updateExisting: false });
@@ -130,15 +88,4 @@ async function postAssignmentDm(deps: OutboxDeps, slack: OutboxSlackClient, effe
   const metadata: Metadata = { event_type: DM_EVENT, event_payload: { assignment_id: effect.assignmentId } };
   const posted = await postDmOnce(slack, assignment.technician.slackUserId, dm, metadata, run);
   await deps.services.recordAssignmentMessage({ assignmentId: effect.assignmentId, channelId: posted.channel, ts: posted.ts });
-}
-
-export async function postDmOnce(slack: OutboxSlackClient, slackUserId: string, message: { text: string; blocks?: KnownBlock[] }, metadata: Metadata, run: EffectRun): Promise<{ channel: string; ts: string }> {
-  const opened = await callSlack(() => slack.conversations.open({ users: slackUserId }));
-  const channel = opened.channel?.id;
-  if (!channel) throw new Error(`conversations.open gave no channel for ${slackUserId}`);
-  const earlier = run.attempt > 1 ? await findPosted(slack, channel, metadata) : null;
-  if (earlier) return { channel, ts: earlier };
-  const sent = await callSlack(() => slack.chat.postMessage({ channel, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}), unfurl_links: false, metadata }));
-  if (!sent.ts) throw new Error(`chat.postMessage gave no ts for the DM to ${slackUserId}`);
-  return { channel: sent.channel ?? channel, ts: sent.ts };
 }

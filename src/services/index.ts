@@ -10,9 +10,12 @@ import { acknowledgeEscalation } from "./escalations/acknowledge";
 import { snoozeEscalation } from "./escalations/snooze";
 import { reportCannotFinish } from "./escalations/report-cannot-finish";
 import { getRaisedEscalation, recordEscalationMessage } from "./escalations/raise-overdue";
+import { climbRecipients, getEscalationDisplay } from "./escalations/display";
+import { getPreDeadlineWarning } from "./escalations/pre-deadline-warning";
+import { getContractNotice } from "./contracts/notice-expiring-contracts";
+import { getDirectorReportDelivery, recordDirectorReportMessage } from "./reports/director-report";
 import { listJobRuns } from "./jobs/list-job-runs";
-import { enqueueTicketLine } from "./outbox/enqueue";
-import { getAssignmentDelivery, latestAssignmentDm, markTicketPostStarted } from "./outbox/delivery";
+import { getAssignmentDelivery, getBranchChannels, latestAssignmentDm, markTicketPostStarted } from "./outbox/delivery";
 import { listSlackFailures, recordSlackFailure, resendSlackFailure } from "./outbox/failures";
 import { signOffDirectorReport } from "./reports/sign-off";
 import { claimDelivery, pruneDeliveries, releaseDelivery } from "./slack-deliveries/claim-delivery";
@@ -108,12 +111,18 @@ export function createServices(deps: ServiceDeps) {
     // R17 sign-off of the directors' daily summary; admins' view of job runs
     signOffDirectorReport: (options: OptionsOf<typeof signOffDirectorReport>) => signOffDirectorReport(base, options),
     listJobRuns: (options: OptionsOf<typeof listJobRuns>) => listJobRuns(base, options),
-    // The outbox: lines a handler adds to a call's thread, what its workers read and record, failures
-    queueTicketLine: (options: OptionsOf<typeof enqueueTicketLine>) => enqueueTicketLine(deps.db, options),
+    // The outbox: what its workers read and record, and the failures admins resend
     markTicketPostStarted: (options: OptionsOf<typeof markTicketPostStarted>) => markTicketPostStarted(base, options),
     getAssignmentDelivery: (options: OptionsOf<typeof getAssignmentDelivery>) => getAssignmentDelivery(base, options),
     latestAssignmentDm: (options: OptionsOf<typeof latestAssignmentDm>) => latestAssignmentDm(base, options),
     recordSlackFailure: (options: OptionsOf<typeof recordSlackFailure>) => recordSlackFailure(base, options),
+    getEscalationDisplay: (options: OptionsOf<typeof getEscalationDisplay>) => getEscalationDisplay(base, options),
+    climbRecipients: () => climbRecipients(base),
+    getBranchChannels: (options: OptionsOf<typeof getBranchChannels>) => getBranchChannels(base, options),
+    getPreDeadlineWarning: (options: OptionsOf<typeof getPreDeadlineWarning>) => getPreDeadlineWarning(base, options),
+    getDirectorReportDelivery: (options: OptionsOf<typeof getDirectorReportDelivery>) => getDirectorReportDelivery(base, options),
+    recordDirectorReportMessage: (options: OptionsOf<typeof recordDirectorReportMessage>) => recordDirectorReportMessage(base, options),
+    getContractNotice: (options: OptionsOf<typeof getContractNotice>) => getContractNotice(base, options),
     listSlackFailures: (options: OptionsOf<typeof listSlackFailures>) => listSlackFailures(base, options),
     resendSlackFailure: (options: OptionsOf<typeof resendSlackFailure>) => resendSlackFailure(base, options),
     listMissingRoles: (options: OptionsOf<typeof listMissingRoles>) => listMissingRoles(base, options),

@@ -485,7 +485,6 @@ const en = {
     unknownJob: (name: string, known: string[]) => `Unknown job "${name}". Jobs: ${known.join(", ")}.`,
     badDate: (value: string) => `--date expects a date as YYYY-MM-DD, got "${value}".`,
     unknownOption: (option: string) => `Unknown option "${option}".`,
-    needsSlack: (name: string) => `The job "${name}" posts to Slack, so it needs the Slack credentials.`,
     noBranch: (code: string) => `No branch with the code "${code}".`,
     ran: (period: string, summary: string) => `  ${period}: done (${summary || "nothing to do"})`,
     skipped: (period: string) => `  ${period}: skipped, already claimed by another run`,

@@ -20,7 +20,7 @@ describe("carry-over job in Slack (R8)", () => {
     const posted = await slack.chat.postMessage({ channel: "C0SEOULDSP", text: `Ticket ${friday.voucherNo}` });
     await prisma.ticket.update({ where: { id: friday.id }, data: { slackChannelId: "C0SEOULDSP", slackMessageTs: posted.ts! } });
 
-    const outcomes = await runJob(jobDeps(prisma, t.current.clock, { slack }), carryOverJob);
+    const outcomes = await runJob(jobDeps(prisma, t.current.clock), carryOverJob);
 
     expect(outcomes).toEqual([expect.objectContaining({ outcome: "ran", summary: { carried: 2 } })]);
     // The calls' messages and thread lines leave through the outbox.

@@ -6,7 +6,8 @@ import { createTicket } from "../support/factories/data";
 import { dailyReportReminderJob } from "../../src/jobs/daily-report-reminder";
 import { runJob } from "../../src/jobs/runner";
 import { ACTIONS, BLOCKS, INPUTS } from "../../src/views/ids";
-import { fakeSlackClient, jobDeps } from "../integration/jobs/job-helpers";
+import { jobDeps } from "../integration/jobs/job-helpers";
+import { untilDelivered } from "../support/outbox";
 
 const app = useDeskApp();
 const { seedDesk } = deskSteps(app);
@@ -126,8 +127,9 @@ describe("daily work report (end to end)", () => {
     await seedDay();
     const { slack, clock } = app.current;
     clock.set("2026-11-23T08:00:00Z"); // 17:00 in Seoul, an hour before closing
-    const outcomes = await runJob(jobDeps(app.current.database.prisma, clock, { slack: fakeSlackClient(slack) }), dailyReportReminderJob, { dueOnly: true });
-    expect(outcomes).toEqual([expect.objectContaining({ outcome: "ran", summary: { reminded: 2, failed: 0, submitted: 0 } })]);
+    const outcomes = await runJob(jobDeps(app.current.database.prisma, clock), dailyReportReminderJob, { dueOnly: true });
+    expect(outcomes).toEqual([expect.objectContaining({ outcome: "ran", summary: { reminded: 2, submitted: 0 } })]);
+    await untilDelivered(app.current.database.prisma);
     const [reminder] = slack.messagesIn("D0TECH2");
     expect(reminder.text).toContain("not submitted yet");
     const click = await slack.driver.sendBlockActions({ userId: "U0TECH2", message: reminder, actions: [{ action_id: ACTIONS.dailyReportOpen }] });

@@ -6,7 +6,8 @@ import { runJob } from "../../src/jobs/runner";
 import { ACTIONS } from "../../src/views/ids";
 import { useTestApp } from "../support/app-harness";
 import { createBranchWithCalendar, createStaff, createTicket } from "../support/factories/data";
-import { fakeSlackClient, jobDeps } from "../integration/jobs/job-helpers";
+import { jobDeps } from "../integration/jobs/job-helpers";
+import { untilDelivered } from "../support/outbox";
 
 const DIRECTORS = "C0SEOULDIR";
 const t = useTestApp({
@@ -26,8 +27,10 @@ async function summaryPosted() {
   await createStaff(prisma, { branchId: branch.id, roles: ["DIRECTOR", "MANAGER"], slackUserId: "U0DIRMGR" });
   await createStaff(prisma, { branchId: branch.id, roles: ["TECHNICIAN"], slackUserId: "U0TECH1" });
   await createTicket(prisma, { branchId: branch.id, receivedAt: new Date("2026-11-23T01:00:00Z") });
-  const outcomes = await runJob(jobDeps(prisma, t.current.clock, { slack: fakeSlackClient(t.current.slack) }), directorSummaryJob);
-  expect(outcomes).toEqual([expect.objectContaining({ outcome: "ran", summary: { stored: 1, posted: 1 } })]);
+  const outcomes = await runJob(jobDeps(prisma, t.current.clock), directorSummaryJob);
+  expect(outcomes).toEqual([expect.objectContaining({ outcome: "ran", summary: { stored: 1, queued: 1 } })]);
+  // The report's post leaves through the bot's outbox.
+  await untilDelivered(prisma);
   const [message] = t.current.slack.messagesIn(DIRECTORS);
   return { message };
 }
@@ -97,7 +100,7 @@ describe("/repair jobs (every run visible to admins)", () => {
     expect(reply.indexOf("carry-over:SEOUL:2026-11-23")).toBeLessThan(reply.indexOf("director-summary:SEOUL:2026-11-23"));
     expect(reply).toContain("Slack said no");
     expect(reply).not.toContain("stack line");
-    expect(reply).toContain("posted 1");
+    expect(reply).toContain("queued 1");
     expect(reply).toMatch(/\*carry-over\*: never/);
     expect(reply).toMatch(/\*director-summary\*: <!date\^/);
   });

@@ -4,7 +4,9 @@ import { WebClient } from "@slack/web-api";
 import type { Clock } from "../../src/clock";
 import type { Db } from "../../src/db";
 import { silentLog, type Log } from "../../src/logger";
+import { deliverEffect } from "../../src/publish/deliver";
 import { startOutbox, type Outbox } from "../../src/publish/outbox";
+import type { OutboxSlackClient } from "../../src/publish/slack-client";
 import { createServices } from "../../src/services";
 import { reviveEffect, type SlackEffect } from "../../src/services/outbox/effects";
 import { eventually } from "./eventually";
@@ -47,5 +49,22 @@ export async function deliverQueued(database: { prisma: Db; url: string }, clock
     await untilDelivered(database.prisma);
   } finally {
     await outbox.stop();
+  }
+}
+
+/**
+ * For tests that run a job or a service without the app: delivers everything queued, in the
+ * queue's order, in this process (no workers), through the same code as the outbox's workers.
+ * Never alongside a running outbox (an app harness runs one: wait with `untilDelivered` there).
+ */
+export async function drainOutbox(db: Db, clock: Clock, slack: OutboxSlackClient, options: { log?: Log } = {}): Promise<number> {
+  const log = options.log ?? silentLog;
+  const deps = { services: createServices({ db, clock, log, adminSlackIds: [] }), clock, log };
+  for (let delivered = 0; ; delivered++) {
+    const [job] = await db.$queryRaw<Array<{ id: string; payload: unknown }>>`
+      DELETE FROM graphile_worker._private_jobs WHERE id = (SELECT id FROM graphile_worker._private_jobs ORDER BY run_at, id LIMIT 1)
+      RETURNING id::text, payload`;
+    if (!job) return delivered;
+    await deliverEffect(deps, slack, reviveEffect(job.payload), { jobId: job.id, attempt: 1 });
   }
 }

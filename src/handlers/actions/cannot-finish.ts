@@ -1,6 +1,6 @@
 // R12: the assigned technician's Cannot finish (ticket message and DM, when ON_SITE / IN_WORKSHOP)
 // opens a modal for the reason and the new expected completion; submitting alerts the directors at
-// once through the same publisher as the overdue alert (thread line, dispatch channel, DMs).
+// once through the outbox, like the overdue alert (thread line, dispatch channel, DMs).
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { buildCannotFinishModal, readCannotFinishSubmission } from "../../views/cannot-finish-modal";
 import { buildNoticeModal } from "../../views/notice-modal";

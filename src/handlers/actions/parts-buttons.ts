@@ -1,7 +1,7 @@
 // R14 Borrow / Return buttons (`/repair parts`, App Home, the closing DM), the R11 register's state
 // select, and the ticket's Return to customer button. Each acks at once; a refusal is told privately.
 import type { AllMiddlewareArgs, BlockAction, BlockButtonAction, SlackActionMiddlewareArgs, StaticSelectAction } from "@slack/bolt";
-import { readStateChoice, buildReturnItemModal, stateChangedText } from "../../views/goods-register";
+import { readStateChoice, buildReturnItemModal } from "../../views/goods-register";
 import { buildReturnModal, buildBorrowModal } from "../../views/parts";
 import { ticketModalMetadata } from "../../views/ticket-modal-common";
 import { respondWithFailure } from "../support/failures";
@@ -49,10 +49,8 @@ export function registerStateSelected(deps: HandlerDeps) {
       const choice = readStateChoice(body.actions[0]?.selected_option?.value);
       if (!choice) return;
       const actor = await deps.services.resolveActor(body.user.id);
-      const change = await deps.services.setCustodyState({ actor, receiptId: choice.receiptId, state: choice.state });
-      if (change.change === "changed") {
-        await deps.services.queueTicketLine({ ticketId: change.ticketId, line: { kind: "rendered", text: stateChangedText(change) } });
-      }
+      // A change of state queues its thread line itself.
+      await deps.services.setCustodyState({ actor, receiptId: choice.receiptId, state: choice.state });
       await showGoodsRegister(deps, respond, { actor, replaceOriginal: true });
     } catch (error) {
       await respondWithFailure(args, error, deps.log, { action: "custody.update", user: body.user.id });

@@ -5,7 +5,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { z } from "zod";
 import { parseThreadReply } from "../../domain/thread-command";
-import { buildThreadAnswer, buildResolvedHistory } from "../../views/thread-reply";
+import { buildThreadAnswer } from "../../views/thread-reply";
 import { describeFailure } from "../support/failures";
 import { createKeyedQueue, createLimiter } from "../support/limiter";
 import type { HandlerDeps } from "../types";
@@ -75,15 +75,7 @@ async function handleReply(deps: HandlerDeps, client: MessageArgs["client"], rep
     for (const text of answer.replies) {
       await client.chat.postMessage({ channel: reply.channel, thread_ts: reply.threadTs, text });
     }
-    if (result.kind !== "handled" || !result.stateChanged) return;
-    // The arrival's line was queued with it; the resolution's is worded here.
-    const at = deps.clock.now();
-    for (const outcome of result.outcomes) {
-      if (outcome.kind === "resolved" && actor.staffId !== null) {
-        const text = buildResolvedHistory({ actor: { staffId: actor.staffId, slackUserId: actor.slackUserId, name: actor.name ?? actor.slackUserId }, signedBy: outcome.signedBy, hours: outcome.hours, partLines: outcome.partLines, at, timeZone: result.timeZone });
-        await deps.services.queueTicketLine({ ticketId: result.ticketId, line: { kind: "rendered", text } });
-      }
-    }
+    // The lines of what changed (arrival, resolution) were queued with the change.
   } catch (error) {
     const message = describeFailure(error, deps.log, { ...context, listener: "thread-reply" });
     await client.chat

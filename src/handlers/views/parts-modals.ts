@@ -4,14 +4,13 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { isAppError } from "../../errors";
 import { borrowProblemOf } from "../../services/parts/loans";
-import { readReturnItemSubmission, returnedThreadText } from "../../views/goods-register";
+import { readReturnItemSubmission } from "../../views/goods-register";
 import { BLOCKS } from "../../views/ids";
 import { messagesFor } from "../../views/messages";
 import { buildNoticeModal } from "../../views/notice-modal";
 import { buildReturnedText, readBorrowSubmission, readReturnSubmission, returnFieldErrors } from "../../views/parts";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
-import { tellAccountants } from "../support/invoices";
 import type { HandlerDeps } from "../types";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -65,14 +64,12 @@ export function returnSubmitted(deps: HandlerDeps) {
 /** R11: the item goes back to the customer; the receipt is void and the call resolved. */
 export function custodyReturnSubmitted(deps: HandlerDeps) {
   return async (args: Args) => {
-    const { ack, body, view, client } = args;
+    const { ack, body, view } = args;
     const read = readReturnItemSubmission(view.state.values as StateValues, view.private_metadata, { now: deps.clock.now() });
     if (!read.ok) return void (await ack({ response_action: "errors", errors: read.errors }));
-    let actor;
-    let result;
     try {
-      actor = await deps.services.resolveActor(body.user.id);
-      result = await deps.services.returnCustodyItem({ actor, ticketId: read.ticketId, returnedAt: read.returnedAt, signedBy: read.signedBy, note: read.note });
+      const actor = await deps.services.resolveActor(body.user.id);
+      await deps.services.returnCustodyItem({ actor, ticketId: read.ticketId, returnedAt: read.returnedAt, signedBy: read.signedBy, note: read.note });
     } catch (error) {
       if (isAppError(error) && error.code === "VALIDATION" && error.fieldErrors) {
         const e = messagesFor().partsWorkshop.returnItem.errors;
@@ -83,14 +80,7 @@ export function custodyReturnSubmitted(deps: HandlerDeps) {
       }
       return void (await refused(deps, args, "custody.return", error));
     }
+    // The return's thread line was queued with it; the outbox posts it.
     await ack();
-    try {
-      const card = await deps.services.getTicketCard({ ticketId: result.ticketId });
-      const text = returnedThreadText(result, { timeZone: card.branch.timeZone, note: read.note });
-      await deps.services.queueTicketLine({ ticketId: result.ticketId, line: { kind: "rendered", text } });
-      await tellAccountants(deps, client, result.invoiceRequest);
-    } catch (error) {
-      deps.log.error("the return was saved but Slack was not updated", { view: "custody.return", error });
-    }
   };
 }

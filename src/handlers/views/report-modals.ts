@@ -5,34 +5,27 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { isAppError } from "../../errors";
 import { partProblemsOf } from "../../services/parts/book-parts-used";
 import { readCloseSubmission } from "../../views/close-modal";
-import { buildCustodyReceiptMessage } from "../../views/custody-receipt";
-import { mention, safeText, slackDate } from "../../views/format";
+import { slackDate } from "../../views/format";
 import { messagesFor } from "../../views/messages";
 import { buildNoticeModal } from "../../views/notice-modal";
-import { readReportMetadata, readReportSubmission, reportErrorsOnFields, reportHistoryText } from "../../views/report-work-modal";
+import { readReportMetadata, readReportSubmission, reportErrorsOnFields } from "../../views/report-work-modal";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
-import { tellAccountants } from "../support/invoices";
 import type { HandlerDeps } from "../types";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-function actorText(actor: { staffId: number | null; slackUserId: string; name: string | null }): string {
-  return actor.staffId !== null ? mention({ staffId: actor.staffId, slackUserId: actor.slackUserId, name: actor.name ?? actor.slackUserId }) : safeText(actor.slackUserId, 50);
-}
 
 export function reportWorkSubmitted(deps: HandlerDeps) {
-  return async ({ ack, body, view, client }: Args) => {
+  return async ({ ack, body, view }: Args) => {
     const metadata = readReportMetadata(view.private_metadata);
-    let after: (() => Promise<void>) | undefined;
     try {
       if (!metadata) throw new Error("report modal submitted without its metadata");
       const read = readReportSubmission(view.state.values as StateValues, metadata);
       if (!read.ok) return void (await ack({ response_action: "errors", errors: read.errors }));
       const actor = await deps.services.resolveActor(body.user.id);
-      let result: Awaited<ReturnType<HandlerDeps["services"]["reportWork"]>>;
       try {
-        result = await deps.services.reportWork({
+        await deps.services.reportWork({
           actor,
           ticketId: read.ticketId,
           submissionKey: `report:${view.id}`,
@@ -57,30 +50,18 @@ export function reportWorkSubmitted(deps: HandlerDeps) {
         }
         throw error;
       }
+      // The report's thread lines (and the custody receipt) were queued with it; the outbox posts them.
       await ack();
-      if (result.change === "already") return;
-      after = async () => {
-        const card = await deps.services.getTicketCard({ ticketId: result.ticketId });
-        const text = reportHistoryText(result, { actor: actorText(actor), when: slackDate(result.at, card.branch.timeZone), timeZone: card.branch.timeZone });
-        await deps.services.queueTicketLine({ ticketId: result.ticketId, line: { kind: "rendered", text } });
-        if (result.receipt) {
-          const receipt = buildCustodyReceiptMessage({ receipt: result.receipt, voucherNo: result.voucherNo, timeZone: card.branch.timeZone });
-          await deps.services.queueTicketLine({ ticketId: result.ticketId, line: { kind: "rendered", text: receipt.text, blocks: receipt.blocks } });
-        }
-        await tellAccountants(deps, client, result.invoiceRequest);
-      };
     } catch (error) {
       const { text } = describeFailure(error, deps.log, { view: "report-work", user: body.user.id });
       return void (await ack({ response_action: "update", view: buildNoticeModal({ text }) }));
     }
-    await after().catch((error: unknown) => deps.log.error("the report was saved but Slack was not updated", { view: "report-work", error }));
   };
 }
 
 export function closeSubmitted(deps: HandlerDeps) {
   return async ({ ack, body, view }: Args) => {
     const m = messagesFor().workReport;
-    let after: (() => Promise<void>) | undefined;
     try {
       const read = readCloseSubmission(view.state.values as StateValues, view.private_metadata);
       if (!read.ok) return void (await ack({ response_action: "errors", errors: read.errors }));
@@ -91,12 +72,8 @@ export function closeSubmitted(deps: HandlerDeps) {
         const who = result.closedBy ? `<@${result.closedBy.slackUserId}>` : "—";
         return void (await ack({ response_action: "update", view: buildNoticeModal({ text: m.close.alreadyClosed(result.voucherNo, who, slackDate(result.closedAt, card.branch.timeZone)) }) }));
       }
+      // The closing's thread line was queued with it.
       await ack();
-      after = async () => {
-        const card = await deps.services.getTicketCard({ ticketId: result.ticketId });
-        const text = m.history.closed(actorText(actor), safeText(result.resolution ?? "", 2000), slackDate(result.closedAt, card.branch.timeZone));
-        await deps.services.queueTicketLine({ ticketId: result.ticketId, line: { kind: "rendered", text } });
-      };
     } catch (error) {
       if (isAppError(error) && error.code === "VALIDATION" && error.fieldErrors) {
         const key = Object.values(error.fieldErrors)[0];
@@ -106,6 +83,5 @@ export function closeSubmitted(deps: HandlerDeps) {
       const text = receipt ? m.close.custodyOpen(receipt) : describeFailure(error, deps.log, { view: "close", user: body.user.id }).text;
       return void (await ack({ response_action: "update", view: buildNoticeModal({ text }) }));
     }
-    await after().catch((error: unknown) => deps.log.error("the call was closed but Slack was not updated", { view: "close", error }));
   };
 }

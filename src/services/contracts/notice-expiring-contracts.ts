@@ -6,6 +6,7 @@
 import type { Clock } from "../../clock";
 import type { Db } from "../../db";
 import { recordAudit } from "../audit";
+import { enqueueSlackEffect } from "../outbox/enqueue";
 
 export interface ContractNoticeFacts {
   number: string;
@@ -91,6 +92,7 @@ export async function noticeExpiringContracts(
         entityId: contract.id,
         data: { endsOn: facts.endsOn, renewalAssigneeId: assignee?.id ?? null },
       });
+      await enqueueSlackEffect(tx, { kind: "contract-notice", contractId: contract.id }, { key: `contract:${contract.id}:notice`, keyMode: "dedupe" });
       return true;
     });
     if (!won) continue;
@@ -98,4 +100,31 @@ export async function noticeExpiringContracts(
     noticed.push({ contractId: contract.id, ...facts, customerText, assignee: assignee ? { staffId: assignee.id, slackUserId: assignee.slackUserId, name: assignee.name } : null });
   }
   return noticed;
+}
+
+/** What the outbox posts for a noticed contract: the dispatch channel's line and the assignee's DM. */
+export interface ContractNoticeDelivery {
+  number: string;
+  customerName: string;
+  endsOn: string;
+  customerText: string;
+  assigneeSlackUserId: string | null;
+  dispatchChannelId: string | null;
+  branchCode: string;
+}
+
+export async function getContractNotice(deps: { db: Db }, options: { contractId: number }): Promise<ContractNoticeDelivery> {
+  const row = await deps.db.contract.findUniqueOrThrow({
+    where: { id: options.contractId },
+    select: { number: true, endsOn: true, expiryNoticeText: true, customer: { select: { name: true } }, renewalAssignee: { select: { slackUserId: true } }, branch: { select: { code: true, dispatchChannelId: true } } },
+  });
+  return {
+    number: row.number,
+    customerName: row.customer.name,
+    endsOn: row.endsOn.toISOString().slice(0, 10),
+    customerText: row.expiryNoticeText ?? "",
+    assigneeSlackUserId: row.renewalAssignee?.slackUserId ?? null,
+    dispatchChannelId: row.branch.dispatchChannelId,
+    branchCode: row.branch.code,
+  };
 }

@@ -4,6 +4,7 @@ import type { Clock } from "../../clock";
 import type { Db } from "../../db";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
+import { enqueueEscalationCopies } from "../outbox/enqueue";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, auditActor, requireStaffId } from "../tickets/authorize";
 import { overdueAlertSelect, toOverdueAlertSummary, type OverdueAlertSummary, type SlackMessageRef } from "./models";
@@ -34,6 +35,7 @@ export async function acknowledgeEscalation(deps: { db: Db; clock: Clock }, opti
     });
     if (updated.count === 0) return false;
     await recordAudit(tx, { at: now, ...auditActor(options.actor), action: "escalation.acknowledge", entity: "Escalation", entityId: found.id, ticketId: found.ticketId });
+    if (found.ticketId !== null) await enqueueEscalationCopies(tx, { ticketId: found.ticketId, escalationId: found.id });
     return true;
   });
 

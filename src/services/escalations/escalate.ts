@@ -6,6 +6,7 @@
 import type { Clock } from "../../clock";
 import type { Db } from "../../db";
 import { recordAudit } from "../audit";
+import { enqueueEscalationCopies, enqueueSlackEffect } from "../outbox/enqueue";
 import { lockTicket } from "../tickets/ticket-rows";
 import { escalationRecipients, type EscalationRecipients } from "./recipients";
 import { resolveEndedEscalations } from "./resolve-ended";
@@ -47,6 +48,11 @@ export async function climbDueEscalations(deps: { db: Db; clock: Clock }, option
       });
       if (updated.count === 0) return false;
       await recordAudit(tx, { at: now, actor: options.actor, action: "escalation.climb", entity: "Escalation", entityId: escalation.id, ticketId: escalation.ticketId, data: { level: "MANAGER", ...(recipients.sentToAdminsFor ? { sentToAdminsFor: recipients.sentToAdminsFor } : {}) } });
+      if (escalation.ticketId !== null) {
+        // The managers' DMs first, then every earlier copy says it was escalated.
+        await enqueueSlackEffect(tx, { kind: "escalation-climbed", ticketId: escalation.ticketId, escalationId: escalation.id }, { key: `escalation:${escalation.id}:climbed`, keyMode: "dedupe" });
+        await enqueueEscalationCopies(tx, { ticketId: escalation.ticketId, escalationId: escalation.id });
+      }
       return true;
     });
     if (!won) continue;

@@ -1,10 +1,11 @@
 // R7: a call whose arrival deadline is near (in WORKING minutes, R6) gets one warning before it
 // becomes overdue. The warning is marked (preWarningSentAt) in a conditional statement, with its
-// audit row, before Slack is told, so two scans at once warn once.
+// audit row and the outbox's effect that tells Slack, so two scans at once warn once.
 import type { Clock } from "../../clock";
 import type { Db } from "../../db";
 import { workingMinutesBetween, type WorkingCalendar } from "../../domain/working-calendar";
 import { recordAudit } from "../audit";
+import { enqueueSlackEffect } from "../outbox/enqueue";
 import { loadBranchCalendar } from "../tickets/load-branch-calendar";
 import type { SlackMessageRef } from "./models";
 
@@ -50,35 +51,43 @@ export async function warnBeforeDeadlines(deps: { db: Db; clock: Clock }, option
       });
       if (updated.count === 0) return false;
       await recordAudit(tx, { at: now, actor: options.actor, action: "ticket.pre-warning", entity: "Ticket", entityId: candidate.id, ticketId: candidate.id, data: { minutesLeft: Math.ceil(left) } });
+      await enqueueSlackEffect(tx, { kind: "pre-deadline-warning", ticketId: candidate.id, minutesLeft: Math.ceil(left) }, { key: `ticket:${candidate.id}:pre-warning`, keyMode: "dedupe" });
       return true;
     });
     if (!marked) continue;
-    const ticket = await deps.db.ticket.findUniqueOrThrow({
-      where: { id: candidate.id },
-      select: {
-        voucherNo: true,
-        slackChannelId: true,
-        slackMessageTs: true,
-        customer: { select: { name: true } },
-        assignedTechnician: { select: { slackUserId: true } },
-        branch: { select: { timeZone: true, dispatchChannelId: true } },
-      },
-    });
-    const dispatchers = ticket.assignedTechnician
-      ? []
-      : await deps.db.staff.findMany({ where: { branchId: candidate.branchId, active: true, roles: { has: "DISPATCHER" } }, orderBy: { id: "asc" }, select: { slackUserId: true } });
-    warnings.push({
-      ticketId: candidate.id,
-      voucherNo: ticket.voucherNo,
-      customerName: ticket.customer.name,
-      arrivalDeadline: candidate.arrivalDeadline,
-      timeZone: ticket.branch.timeZone,
-      minutesLeft: Math.ceil(left),
-      technicianSlackUserId: ticket.assignedTechnician?.slackUserId ?? null,
-      ticketMessage: ticket.slackChannelId && ticket.slackMessageTs ? { channelId: ticket.slackChannelId, ts: ticket.slackMessageTs } : null,
-      dispatchChannelId: ticket.branch.dispatchChannelId,
-      dispatcherSlackUserIds: dispatchers.map((d) => d.slackUserId),
-    });
+    warnings.push(await getPreDeadlineWarning(deps, { ticketId: candidate.id, minutesLeft: Math.ceil(left) }));
   }
   return warnings;
+}
+
+/** The warning's facts as the call reads now (the outbox renders them when it delivers the warning). */
+export async function getPreDeadlineWarning(deps: { db: Db }, options: { ticketId: number; minutesLeft: number }): Promise<PreDeadlineWarning> {
+  const ticket = await deps.db.ticket.findUniqueOrThrow({
+    where: { id: options.ticketId },
+    select: {
+      branchId: true,
+      voucherNo: true,
+      arrivalDeadline: true,
+      slackChannelId: true,
+      slackMessageTs: true,
+      customer: { select: { name: true } },
+      assignedTechnician: { select: { slackUserId: true } },
+      branch: { select: { timeZone: true, dispatchChannelId: true } },
+    },
+  });
+  const dispatchers = ticket.assignedTechnician
+    ? []
+    : await deps.db.staff.findMany({ where: { branchId: ticket.branchId, active: true, roles: { has: "DISPATCHER" } }, orderBy: { id: "asc" }, select: { slackUserId: true } });
+  return {
+    ticketId: options.ticketId,
+    voucherNo: ticket.voucherNo,
+    customerName: ticket.customer.name,
+    arrivalDeadline: ticket.arrivalDeadline ?? new Date(0),
+    timeZone: ticket.branch.timeZone,
+    minutesLeft: options.minutesLeft,
+    technicianSlackUserId: ticket.assignedTechnician?.slackUserId ?? null,
+    ticketMessage: ticket.slackChannelId && ticket.slackMessageTs ? { channelId: ticket.slackChannelId, ts: ticket.slackMessageTs } : null,
+    dispatchChannelId: ticket.branch.dispatchChannelId,
+    dispatcherSlackUserIds: dispatchers.map((d) => d.slackUserId),
+  };
 }

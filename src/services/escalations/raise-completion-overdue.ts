@@ -5,10 +5,7 @@
 // set with completionAlertedAt cleared, so it can be raised again).
 import type { Clock } from "../../clock";
 import type { Db } from "../../db";
-import { addWorkingMinutes } from "../../domain/working-calendar";
-import { loadBranchCalendar } from "../tickets/load-branch-calendar";
-import { createDirectorEscalation, DEFAULT_ESCALATE_AFTER_MINUTES, raisedAlert, type RaisedOverdue } from "./raise-overdue";
-import { escalationRecipients } from "./recipients";
+import { createDirectorEscalations, planDirectorEscalations, raisedAlerts, type RaisedOverdue } from "./raise-overdue";
 
 export const PARKED_STATUSES = ["ON_HOLD", "IN_WORKSHOP"] as const;
 
@@ -17,34 +14,36 @@ export async function raiseCompletionOverdue(deps: { db: Db; clock: Clock }, opt
   const candidates = await deps.db.ticket.findMany({
     where: { status: { in: [...PARKED_STATUSES] }, completionAlertedAt: null, expectedCompletionAt: { lt: now } },
     orderBy: [{ expectedCompletionAt: "asc" }, { id: "asc" }],
-    select: { id: true, branchId: true, expectedCompletionAt: true, status: true },
+    select: { id: true, branchId: true },
   });
-  const raised: RaisedOverdue[] = [];
-  for (const candidate of candidates) {
-    const expectedBy = candidate.expectedCompletionAt!;
-    const nextEscalationAt = addWorkingMinutes(await loadBranchCalendar(deps.db, candidate.branchId), now, options.escalateAfterMinutes ?? DEFAULT_ESCALATE_AFTER_MINUTES);
-    const recipients = await escalationRecipients(deps, { role: "DIRECTOR", branchId: candidate.branchId });
-    const escalationId = await deps.db.$transaction(async (tx) => {
-      // The same expected completion, still parked and not yet alerted: two scans at once raise it once.
-      const marked = await tx.ticket.updateMany({
-        where: { id: candidate.id, status: { in: [...PARKED_STATUSES] }, completionAlertedAt: null, expectedCompletionAt: expectedBy },
-        data: { completionAlertedAt: now },
-      });
-      if (marked.count === 0) return null;
-      return createDirectorEscalation(tx, {
-        kind: "COMPLETION_OVERDUE",
-        branchId: candidate.branchId,
-        ticketId: candidate.id,
-        expectedBy,
-        at: now,
-        nextEscalationAt,
-        recipients,
-        actor: options.actor,
-        auditData: { expectedBy: expectedBy.toISOString(), status: candidate.status },
-      });
+  if (candidates.length === 0) return [];
+  const plans = await planDirectorEscalations(deps.db, { branchIds: candidates.map((c) => c.branchId), now, escalateAfterMinutes: options.escalateAfterMinutes });
+  const escalationIds = await deps.db.$transaction(async (tx) => {
+    // Still parked, past and not yet alerted, read under the row lock: the escalation names the
+    // expected completion that passed. Two scans at once raise it once (SKIP LOCKED: the other's).
+    const marked = await tx.$queryRaw<Array<{ id: number; status: string; expectedCompletionAt: Date }>>`
+      UPDATE "Ticket" AS t SET "completionAlertedAt" = ${now}, "updatedAt" = ${now}
+      FROM (
+        SELECT id FROM "Ticket"
+        WHERE id = ANY(${candidates.map((c) => c.id)}) AND status = ANY(${[...PARKED_STATUSES]}::"TicketStatus"[])
+          AND "completionAlertedAt" IS NULL AND "expectedCompletionAt" < ${now}
+        ORDER BY id FOR UPDATE SKIP LOCKED
+      ) AS due
+      WHERE t.id = due.id
+      RETURNING t.id, t.status::text AS status, t."expectedCompletionAt"`;
+    const markedById = new Map(marked.map((row) => [row.id, row]));
+    return createDirectorEscalations(tx, {
+      kind: "COMPLETION_OVERDUE",
+      at: now,
+      actor: options.actor,
+      plans,
+      calls: candidates.flatMap((c) => {
+        const row = markedById.get(c.id);
+        if (!row) return [];
+        const expectedBy = row.expectedCompletionAt;
+        return [{ ticketId: c.id, branchId: c.branchId, expectedBy, auditData: { expectedBy: expectedBy.toISOString(), status: row.status } }];
+      }),
     });
-    if (escalationId === null) continue;
-    raised.push(await raisedAlert(deps.db, escalationId, recipients));
-  }
-  return raised;
+  });
+  return raisedAlerts(deps.db, escalationIds, plans);
 }

@@ -6,8 +6,9 @@ import type { Clock } from "../../clock";
 import type { Db, DbOrTx } from "../../db";
 import { escalationEnd, type EscalationEnd } from "../../domain/escalation-end";
 import { recordAudit } from "../audit";
+import { enqueueEscalationCopies } from "../outbox/enqueue";
 import { lockTicket } from "../tickets/ticket-rows";
-import { overdueAlertSelect, toOverdueAlertSummary, TICKET_ESCALATION_KINDS, type EscalationMessageRef, type OverdueAlertSummary } from "./models";
+import { TICKET_ESCALATION_KINDS } from "./models";
 
 export interface ResolvedEscalation {
   escalationId: number;
@@ -53,6 +54,8 @@ export async function resolveEndedEscalations(
       ticketId: options.ticketId,
       data: { kind: escalation.kind, because: end.because, at: at.toISOString() },
     });
+    // Every copy (thread, channel, each DM) will say why, without buttons.
+    await enqueueEscalationCopies(tx, { ticketId: options.ticketId, escalationId: escalation.id });
     resolved.push({ escalationId: escalation.id, because: end.because, at });
   }
   return resolved;
@@ -86,33 +89,6 @@ export async function sweepEndedEscalations(deps: { db: Db; clock: Clock }, opti
     );
   }
   return resolved;
-}
-
-export interface ResolutionToShow {
-  alert: OverdueAlertSummary;
-  because: EscalationEnd;
-  resolvedAt: Date;
-  /** Every copy of the alert (thread, channel, each DM), to be updated to say it resolved. */
-  messages: EscalationMessageRef[];
-}
-
-/** Resolved escalations whose copies do not say so yet; each is claimed once (resolutionShownAt). */
-export async function takeResolutionsToShow(deps: { db: Db; clock: Clock }): Promise<ResolutionToShow[]> {
-  const now = deps.clock.now();
-  const due = await deps.db.escalation.findMany({
-    where: { kind: { in: [...TICKET_ESCALATION_KINDS] }, resolvedAt: { not: null }, resolutionShownAt: null },
-    orderBy: { id: "asc" },
-    select: { id: true },
-  });
-  const shown: ResolutionToShow[] = [];
-  for (const { id } of due) {
-    const claimed = await deps.db.escalation.updateMany({ where: { id, resolutionShownAt: null }, data: { resolutionShownAt: now } });
-    if (claimed.count === 0) continue;
-    const row = await deps.db.escalation.findUniqueOrThrow({ where: { id }, select: overdueAlertSelect });
-    if (!row.resolvedAt || !row.resolvedBecause) continue;
-    shown.push({ alert: toOverdueAlertSummary(row), because: row.resolvedBecause, resolvedAt: row.resolvedAt, messages: row.messages });
-  }
-  return shown;
 }
 
 /** Whether the escalation is still waiting for someone (neither acknowledged nor resolved): checked just before each DM. */

@@ -4,9 +4,10 @@ import type { Clock } from "../../clock";
 import type { Db } from "../../db";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
+import { enqueueSlackEffect } from "../outbox/enqueue";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, auditActor, requireStaffId } from "../tickets/authorize";
-import { overdueAlertSelect, TICKET_ESCALATION_KINDS, toOverdueAlertSummary, type OverdueAlertSummary } from "./models";
+import { TICKET_ESCALATION_KINDS } from "./models";
 
 export const SNOOZE_MINUTES = [15, 30, 60] as const;
 
@@ -33,29 +34,28 @@ export async function snoozeEscalation(deps: { db: Db; clock: Clock }, options: 
   return { until, timeZone: found.branch.timeZone };
 }
 
-export interface DueSnoozeReminder {
-  alert: OverdueAlertSummary;
-  level: "DIRECTOR" | "MANAGER";
-  escalatedAt: Date | null;
-  staffId: number;
-  slackUserId: string;
-}
-
-/** Snoozes that ran out on escalations still unacknowledged; each is claimed once (remindedAt). */
-export async function takeDueSnoozeReminders(deps: { db: Db; clock: Clock }): Promise<DueSnoozeReminder[]> {
+/**
+ * Snoozes that ran out on escalations still unacknowledged: each is claimed once (remindedAt) and its
+ * reminder DM queued for the outbox in the same transaction. Returns how many were due.
+ */
+export async function takeDueSnoozeReminders(deps: { db: Db; clock: Clock }): Promise<number> {
   const now = deps.clock.now();
   const due = await deps.db.escalationSnooze.findMany({
     where: { remindedAt: null, until: { lte: now }, escalation: { acknowledgedAt: null, resolvedAt: null, kind: { in: [...TICKET_ESCALATION_KINDS] } } },
     orderBy: [{ until: "asc" }, { id: "asc" }],
-    select: { id: true, escalationId: true, staffId: true, staff: { select: { slackUserId: true } } },
+    select: { id: true, escalationId: true, staffId: true, staff: { select: { slackUserId: true } }, escalation: { select: { ticketId: true } } },
   });
-  const reminders: DueSnoozeReminder[] = [];
+  let taken = 0;
   for (const snooze of due) {
-    const claimed = await deps.db.escalationSnooze.updateMany({ where: { id: snooze.id, remindedAt: null }, data: { remindedAt: now } });
-    if (claimed.count === 0) continue;
-    const row = await deps.db.escalation.findUniqueOrThrow({ where: { id: snooze.escalationId }, select: overdueAlertSelect });
-    const climb = row.level === "MANAGER" ? await deps.db.auditLog.findFirst({ where: { action: "escalation.climb", entity: "Escalation", entityId: String(row.id) }, select: { at: true } }) : null;
-    reminders.push({ alert: toOverdueAlertSummary(row), level: row.level, escalatedAt: climb?.at ?? null, staffId: snooze.staffId, slackUserId: snooze.staff.slackUserId });
+    const ticketId = snooze.escalation.ticketId;
+    if (ticketId === null) continue;
+    const claimed = await deps.db.$transaction(async (tx) => {
+      const updated = await tx.escalationSnooze.updateMany({ where: { id: snooze.id, remindedAt: null }, data: { remindedAt: now } });
+      if (updated.count === 0) return false;
+      await enqueueSlackEffect(tx, { kind: "escalation-reminder", ticketId, escalationId: snooze.escalationId, snoozeId: snooze.id, staffId: snooze.staffId, slackUserId: snooze.staff.slackUserId });
+      return true;
+    });
+    if (claimed) taken += 1;
   }
-  return reminders;
+  return taken;
 }

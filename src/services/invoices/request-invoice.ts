@@ -4,6 +4,7 @@
 import type { Tx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { recordAudit } from "../audit";
+import { enqueueSlackEffect } from "../outbox/enqueue";
 import type { Actor } from "../staff/resolve-actor";
 import { auditActor } from "../tickets/authorize";
 
@@ -46,5 +47,7 @@ export async function requestInvoice(
     at,
     data: { amount: amount.toFixed(2), currency: branch.currency, source, chargeIds: charges.map((charge) => charge.id) },
   });
+  // The accountants hear of it by DM once it is committed (the outbox).
+  await enqueueSlackEffect(tx, { kind: "invoice-request", invoiceRequestId: request.id }, { key: `invoice-request:${request.id}`, keyMode: "dedupe" });
   return { id: request.id, ticketId, amount: amount.toFixed(2), currency: branch.currency, source, requestedAt: at };
 }

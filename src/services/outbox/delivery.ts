@@ -52,3 +52,8 @@ export async function latestAssignmentDm(deps: { db: DbOrTx }, options: { ticket
   const row = await deps.db.assignment.findFirst({ where: { ticketId: options.ticketId }, orderBy: [{ assignedAt: "desc" }, { id: "desc" }], select: SELECT });
   return row?.dmMessageTs ? deliveryOf(row) : null;
 }
+
+/** A branch's channels and zone, as the outbox needs them to post a branch's notices. */
+export async function getBranchChannels(deps: { db: DbOrTx }, options: { branchId: number }): Promise<{ code: string; timeZone: string; dispatchChannelId: string | null; directorsChannelId: string | null }> {
+  return deps.db.branch.findUniqueOrThrow({ where: { id: options.branchId }, select: { code: true, timeZone: true, dispatchChannelId: true, directorsChannelId: true } });
+}

@@ -2,7 +2,7 @@
 // so it exists exactly when the change it shows was committed (a rollback takes it back, a crash
 // after the commit cannot lose it). src/publish/outbox.ts runs the queue.
 import type { DbOrTx } from "../../db";
-import { ticketOf, type SlackEffect, type TicketLine } from "./effects";
+import { encodeEffect, ticketOf, type SlackEffect, type TicketLine } from "./effects";
 
 /** The graphile-worker task that carries every Slack effect. */
 export const SLACK_TASK = "slack";
@@ -16,19 +16,30 @@ export function queueOfTicket(ticketId: number): string {
   return `ticket:${ticketId}`;
 }
 
-/**
- * `key` makes an effect unique while it waits: "replace" (the latest state wins, for updates of one
- * message) or "dedupe" (queued once, for one-off posts a redelivery could queue again).
- */
-export async function enqueueSlackEffect(db: DbOrTx, effect: SlackEffect, options: { key?: string; keyMode?: "replace" | "dedupe" } = {}): Promise<void> {
+export interface EffectKey {
+  key?: string;
+  /** "replace" (the default: the latest state wins, for updates of one message) or "dedupe" (queued once, for one-off posts a retry could queue again). */
+  keyMode?: "replace" | "dedupe";
+}
+
+/** Effects that show a current state are coalesced: one waits at most, and it renders the latest state. */
+export function coalescingKey(effect: SlackEffect): EffectKey {
+  if (effect.kind === "ticket-message") return { key: `ticket:${effect.ticketId}:message` };
+  if (effect.kind === "escalation-copies") return { key: `escalation:${effect.escalationId}:copies` };
+  return {};
+}
+
+export async function enqueueSlackEffect(db: DbOrTx, effect: SlackEffect, options: EffectKey = {}): Promise<void> {
   const mode = options.keyMode === "dedupe" ? "unsafe_dedupe" : "replace";
+  const ticketId = ticketOf(effect);
   // Effects of one ticket share a queue: graphile-worker runs them one at a time, across replicas, so
   // a ticket's message is never posted twice at once. It takes them by run_at: the clock's time (not
-  // the transaction's, which every effect of one change shares) keeps the thread in order.
+  // the transaction's, which every effect of one change shares) keeps the thread in order. Other
+  // effects (a branch's summary, a person's reminder) need no order and run side by side.
   await db.$executeRaw`SELECT graphile_worker.add_job(
     ${SLACK_TASK}::text,
-    ${JSON.stringify(effect)}::json,
-    queue_name => ${queueOfTicket(ticketOf(effect))}::text,
+    ${encodeEffect(effect)}::json,
+    queue_name => ${ticketId === null ? null : queueOfTicket(ticketId)}::text,
     run_at => clock_timestamp(),
     max_attempts => ${MAX_ATTEMPTS}::int,
     job_key => ${options.key ?? null}::text,
@@ -36,9 +47,42 @@ export async function enqueueSlackEffect(db: DbOrTx, effect: SlackEffect, option
   )`;
 }
 
+/**
+ * Many effects at once (a scan's calls): graphile-worker's add_jobs, one insert and one wake-up of the
+ * workers instead of one per effect. run_at is the clock's time, as in enqueueSlackEffect, a
+ * microsecond apart in the given order, so a call's effects keep their order in its queue.
+ * Effects that show a current state coalesce (their keys replace), as enqueueCoalesced's do.
+ */
+export async function enqueueSlackEffects(db: DbOrTx, effects: SlackEffect[]): Promise<void> {
+  if (!effects.length) return;
+  const payloads = effects.map((effect) => encodeEffect(effect));
+  const queues = effects.map((effect) => {
+    const ticketId = ticketOf(effect);
+    return ticketId === null ? null : queueOfTicket(ticketId);
+  });
+  const keys = effects.map((effect) => coalescingKey(effect).key ?? null);
+  await db.$executeRaw`
+    SELECT graphile_worker.add_jobs(ARRAY(
+      SELECT ROW(${SLACK_TASK}::text, e.payload::json, e.queue, t.now + e.ord * interval '1 microsecond', ${MAX_ATTEMPTS}::smallint, e.key, NULL, NULL)::graphile_worker.job_spec
+      FROM unnest(${payloads}::text[], ${queues}::text[], ${keys}::text[]) WITH ORDINALITY AS e(payload, queue, key, ord)
+      CROSS JOIN (SELECT clock_timestamp() AS now) AS t
+      ORDER BY e.ord
+    ))`;
+}
+
+/** Queues an effect that shows a current state, coalesced with any like it still waiting. */
+export async function enqueueCoalesced(db: DbOrTx, effect: SlackEffect): Promise<void> {
+  await enqueueSlackEffect(db, effect, coalescingKey(effect));
+}
+
 /** The ticket's message and its technician's DM are brought up to date (coalesced: one refresh waits at most). */
 export async function enqueueTicketRefresh(db: DbOrTx, ticketId: number): Promise<void> {
-  await enqueueSlackEffect(db, { kind: "ticket-message", ticketId }, { key: `ticket:${ticketId}:message` });
+  await enqueueCoalesced(db, { kind: "ticket-message", ticketId });
+}
+
+/** Every copy of an escalation's alert is brought up to date (coalesced). */
+export async function enqueueEscalationCopies(db: DbOrTx, options: { ticketId: number; escalationId: number }): Promise<void> {
+  await enqueueCoalesced(db, { kind: "escalation-copies", ...options });
 }
 
 /**

@@ -6,8 +6,8 @@ import { Prisma } from "../../generated/prisma/client";
 import { recordAudit } from "../audit";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan } from "../tickets/authorize";
-import { enqueueSlackEffect } from "./enqueue";
-import { reviveEffect, type SlackEffect } from "./effects";
+import { coalescingKey, enqueueSlackEffect } from "./enqueue";
+import { encodeEffect, reviveEffect, ticketOf, type SlackEffect } from "./effects";
 
 export interface SlackFailureLine {
   id: number;
@@ -23,8 +23,9 @@ export interface SlackFailureLine {
 export async function recordSlackFailure(deps: { db: DbOrTx }, options: { effect: SlackEffect; error: string; attempts: number; at: Date }): Promise<void> {
   await deps.db.slackEffectFailure.create({
     data: {
-      effect: options.effect as unknown as Prisma.InputJsonValue,
-      ticketId: options.effect.ticketId,
+      // Stored as queued (dates tagged), so a resend queues exactly the same effect.
+      effect: JSON.parse(encodeEffect(options.effect)) as Prisma.InputJsonValue,
+      ticketId: ticketOf(options.effect),
       error: options.error.slice(0, 500),
       attempts: options.attempts,
       failedAt: options.at,
@@ -69,7 +70,7 @@ export async function resendSlackFailure(deps: { db: Db; clock: { now(): Date } 
     const voucherNo = row.ticketId === null ? null : ((await tx.ticket.findUnique({ where: { id: row.ticketId }, select: { voucherNo: true } }))?.voucherNo ?? null);
     if (claimed.count === 0) return { change: "already" as const, voucherNo };
     const effect = reviveEffect(row.effect);
-    await enqueueSlackEffect(tx, effect, effect.kind === "ticket-message" ? { key: `ticket:${effect.ticketId}:message` } : {});
+    await enqueueSlackEffect(tx, effect, coalescingKey(effect));
     await recordAudit(tx, { actor: options.actor.slackUserId, actorStaffId: options.actor.staffId, action: "slack.resend", entity: "SlackEffectFailure", entityId: row.id, data: { kind: effect.kind, error: row.error }, at: now });
     return { change: "resent" as const, voucherNo };
   });

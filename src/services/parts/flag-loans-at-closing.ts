@@ -5,6 +5,7 @@
 // was seen by no closing: it is flagged now, as back. The job tells the borrowers and the clerks.
 import { daysOut, wasOutOvernight } from "../../domain/part-loans";
 import { recordAudit } from "../audit";
+import { enqueueSlackEffect } from "../outbox/enqueue";
 import type { TicketDeps } from "../tickets/deps";
 import { dateColumn } from "../tickets/ticket-rows";
 import { loanView, type LoanView } from "./loans";
@@ -90,6 +91,13 @@ export async function flagLoansAtClosing(deps: TicketDeps, options: { branchId: 
       select: { id: true, slackUserId: true, name: true },
       orderBy: { id: "asc" },
     });
-    return { borrowers: [...borrowers.values()], clerks: clerks.map((c) => ({ staffId: c.id, slackUserId: c.slackUserId, name: c.name })) };
+    const flagged = { borrowers: [...borrowers.values()], clerks: clerks.map((c) => ({ staffId: c.id, slackUserId: c.slackUserId, name: c.name })) };
+    // Each borrower's list goes to them and to every clerk, queued with the flags it announces.
+    for (const { slackUserId, name, loans: out, back } of flagged.borrowers) {
+      const facts = { kind: "loans-at-closing" as const, timeZone, borrowerName: name, loans: out, back };
+      await enqueueSlackEffect(tx, { ...facts, audience: "borrower", slackUserId });
+      for (const clerk of flagged.clerks) await enqueueSlackEffect(tx, { ...facts, audience: "clerk", slackUserId: clerk.slackUserId });
+    }
+    return flagged;
   });
 }

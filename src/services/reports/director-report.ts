@@ -1,9 +1,10 @@
 // R16: the stored daily summary of a branch (DirectorReport, one per branch and local day) and the
 // Slack message it was posted as. Storing is idempotent, so a job that crashed between storing and
 // posting posts on its next run without making a second report.
-import type { Db } from "../../db";
+import type { Db, DbOrTx } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import { recordAudit } from "../audit";
+import { enqueueSlackEffect } from "../outbox/enqueue";
 import type { DirectorSummary } from "./director-summary";
 import { dateColumn } from "../tickets/ticket-rows";
 
@@ -63,6 +64,7 @@ export async function storeDirectorReport(
       RETURNING "id"`;
     if (inserted.length === 0) return false;
     await recordAudit(tx, { at: now, actor: options.actor, action: "director-report.create", entity: "DirectorReport", entityId: inserted[0].id, data: { branchId: summary.branchId, date: summary.date } });
+    await enqueueDirectorReport(tx, inserted[0].id);
     return true;
   });
   const row = await deps.db.directorReport.findUniqueOrThrow({ where: { branchId_reportDate: { branchId: summary.branchId, reportDate } }, select: directorReportSelect });
@@ -73,4 +75,18 @@ export async function storeDirectorReport(
 export async function recordDirectorReportMessage(deps: { db: Db }, options: { reportId: number; channelId: string; ts: string }): Promise<boolean> {
   const updated = await deps.db.directorReport.updateMany({ where: { id: options.reportId, messageTs: null }, data: { channelId: options.channelId, messageTs: options.ts } });
   return updated.count === 1;
+}
+
+/** R16: the report's post, queued once for the outbox (a report stored before a crash is queued again by its job). */
+export async function enqueueDirectorReport(db: DbOrTx, reportId: number): Promise<void> {
+  await enqueueSlackEffect(db, { kind: "director-report", reportId }, { key: `director-report:${reportId}`, keyMode: "dedupe" });
+}
+
+/** The stored report and where it goes: the directors' channel, else the dispatch channel. */
+export async function getDirectorReportDelivery(deps: { db: Db }, options: { reportId: number }): Promise<{ report: StoredDirectorReport; branchCode: string; directorsChannelId: string | null; dispatchChannelId: string | null; createdAt: Date }> {
+  const row = await deps.db.directorReport.findUniqueOrThrow({
+    where: { id: options.reportId },
+    select: { ...directorReportSelect, createdAt: true, branch: { select: { code: true, directorsChannelId: true, dispatchChannelId: true } } },
+  });
+  return { report: toStoredReport(row), branchCode: row.branch.code, directorsChannelId: row.branch.directorsChannelId, dispatchChannelId: row.branch.dispatchChannelId, createdAt: row.createdAt };
 }

@@ -2,6 +2,7 @@ import type { Clock } from "../../clock";
 import type { Db } from "../../db";
 import { recordAudit } from "../audit";
 import { queueHistory } from "./history";
+import { enqueueSlackEffect } from "../outbox/enqueue";
 
 export interface CarriedTicket {
   id: number;
@@ -44,6 +45,9 @@ export async function carryOverTickets(
       });
       await queueHistory(tx, { ticketId: ticket.id, at: now, actor: { system: options.actor.replace(/^system:/, "") }, event: { kind: "carried-over" } });
     }
-    return tickets.map((ticket) => ({ id: ticket.id, voucherNo: ticket.voucherNo, customerName: ticket.customer.name, receivedAt: ticket.receivedAt }));
+    const carried = tickets.map((ticket) => ({ id: ticket.id, voucherNo: ticket.voucherNo, customerName: ticket.customer.name, receivedAt: ticket.receivedAt }));
+    // The morning's list for the dispatch channel, queued with the carry-over it lists.
+    await enqueueSlackEffect(tx, { kind: "carry-over-list", branchId: options.branchId, items: carried.map(({ id: _id, ...item }) => item) });
+    return carried;
   });
 }

@@ -9,6 +9,8 @@ import { assertCan, auditActor } from "./authorize";
 import type { TicketDeps } from "./deps";
 import { statusConflict } from "./ticket-rows";
 import { dmOf, lockForTechnician, type AssignmentDm } from "./technician-action-rows";
+import { enqueueTicketLine } from "../outbox/enqueue";
+import { lineActor } from "./history";
 
 export const MAX_RESOLUTION = 2000;
 
@@ -70,6 +72,7 @@ export async function closeTicket(deps: TicketDeps, options: { actor: Actor; tic
       data: { fromStatus: ticket.status, resolution, assignmentId: assignment?.id ?? null },
     });
     await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
+    await enqueueTicketLine(tx, { ticketId, line: { kind: "closed", actor: lineActor(actor), resolution, closedAt: now } });
     return { ticketId, voucherNo: ticket.voucherNo, change: "closed" as const, closedAt: now, closedBy: { slackUserId: actor.slackUserId }, resolution, dm: dmOf(assignment) };
   });
 }

@@ -20,6 +20,9 @@ import { loadBranchCalendar } from "./load-branch-calendar";
 import { dateColumn, statusConflict, ticketNotFound } from "./ticket-rows";
 import { loadFeePolicy } from "./fee-policy";
 import { dmOf, lockForTechnician, type AssignmentDm } from "./technician-action-rows";
+import { enqueueTicketLine } from "../outbox/enqueue";
+import { lineActor } from "./history";
+import type { WorkReportFacts } from "../outbox/effects";
 
 export type VisitOutcome = "FIXED_ON_SITE" | "TAKEN_TO_WORKSHOP" | "RESCHEDULED" | "HANDED_OVER" | "REPLACEMENT_RECOMMENDED";
 export type SettlementKind = Settlement;
@@ -322,7 +325,7 @@ export async function reportWork(deps: ReportWorkDeps, input: ReportWorkInput): 
       },
     });
     if (resolved) await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
-    return {
+    const result = {
       ticketId,
       voucherNo: ticket.voucherNo,
       change: "reported" as const,
@@ -344,5 +347,28 @@ export async function reportWork(deps: ReportWorkDeps, input: ReportWorkInput): 
       expectedCompletionAt,
       dm: dmOf(assignment),
     };
+    // The thread says what was reported (and shows the custody receipt), queued with the report.
+    await enqueueTicketLine(tx, { ticketId, line: { kind: "work-report", actor: lineActor(actor), at: now, report: workReportFacts(result) } });
+    if (receipt) await enqueueTicketLine(tx, { ticketId, line: { kind: "custody-receipt", receipt } });
+    return result;
   });
+}
+
+function workReportFacts(result: Omit<WorkReportFacts, "charges" | "invoiceRequest"> & { charges: { kind: string; reason: string; amount: string }[]; invoiceRequest: { amount: string; currency: string } | null }): WorkReportFacts {
+  return {
+    outcome: result.outcome,
+    fromStatus: result.fromStatus,
+    status: result.status,
+    hours: result.hours,
+    parts: result.parts,
+    feeTotal: result.feeTotal,
+    currency: result.currency,
+    settlement: result.settlement,
+    charges: result.charges.map(({ kind, reason, amount }) => ({ kind, reason, amount })),
+    invoiceRequest: result.invoiceRequest ? { amount: result.invoiceRequest.amount, currency: result.invoiceRequest.currency } : null,
+    signedByName: result.signedByName,
+    receipt: result.receipt ? { number: result.receipt.number } : null,
+    repairedReceiptNumber: result.repairedReceiptNumber,
+    expectedCompletionAt: result.expectedCompletionAt ?? null,
+  };
 }

@@ -22,6 +22,7 @@ import { findTicketByMessage } from "./record-slack-message";
 import { dmOf, lockForTechnician, type AssignmentDm } from "./technician-action-rows";
 import { dateColumn, personRef } from "./ticket-rows";
 import { loadFeePolicy } from "./fee-policy";
+import { enqueueTicketLine } from "../outbox/enqueue";
 
 /** Where hours and parts may be recorded: the technician is working on the call. */
 const WORKING_STATUSES = ["ON_SITE", "IN_WORKSHOP", "ON_HOLD"] as const;
@@ -324,6 +325,8 @@ async function resolve(deps: TicketDeps, context: LineContext, signedBy: string 
       data: { fromStatus: ticket.status, visitReportId: report.id, outcome: "FIXED_ON_SITE", signedByName: signedBy, hours, partLines: parts.count, source: "thread" },
     });
     await resolveEndedEscalations(tx, { ticketId: ticket.id, now, ...auditActor(context.actor) });
+    const actor = { staffId: technicianId, slackUserId: context.actor.slackUserId, name: context.actor.name ?? context.actor.slackUserId };
+    await enqueueTicketLine(tx, { ticketId: ticket.id, line: { kind: "resolved-by-reply", actor, signedBy, hours, partLines: parts.count, at: now } });
     return { kind: "resolved" as const, visitReportId: report.id, signedBy, hours, partLines: parts.count, dm: dmOf(assignment) };
   });
 }

@@ -8,6 +8,7 @@ import { DEFAULT_WORKSHOP_TURNAROUND, workshopDue, type WorkshopTurnaround } fro
 import { loadBranchCalendar } from "../tickets/load-branch-calendar";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
+import { enqueueTicketLine } from "../outbox/enqueue";
 import { resolveEndedEscalations } from "../escalations/resolve-ended";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor, auditActor } from "../tickets/authorize";
@@ -165,6 +166,7 @@ export async function setCustodyState(deps: TicketDeps, options: { actor: Actor;
       at: now,
       data: { number: receipt.number, from: receipt.state, to: state },
     });
+    await enqueueTicketLine(tx, { ticketId: ticket.id, line: { kind: "custody-state", number: receipt.number, to: state } });
     return { ...base, change: "changed" as const };
   });
 }
@@ -238,6 +240,10 @@ export async function returnCustodyItem(
       });
     }
     await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
+    await enqueueTicketLine(tx, {
+      ticketId,
+      line: { kind: "custody-returned", receipts: open.map((r) => ({ number: r.number })), signedBy, returnedAt, unrepaired: open.some((r) => r.state !== "REPAIRED"), resolved: resolves, note: note ?? null },
+    });
     return {
       ticketId,
       returnedAt,

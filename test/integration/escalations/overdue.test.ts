@@ -1,13 +1,12 @@
 import { fixedClock } from "../../../src/clock";
 import { isAppError } from "../../../src/errors";
 import { overdueScanJob } from "../../../src/jobs/overdue-scan";
-import { runJob } from "../../../src/jobs/runner";
 import { acknowledgeEscalation } from "../../../src/services/escalations/acknowledge";
 import { raiseOverdueEscalations } from "../../../src/services/escalations/raise-overdue";
 import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createStaff, createTechnician, createTicket } from "../../support/factories/data";
 import { startSlackFake, type SlackFake } from "../../support/slack-fake";
-import { fakeSlackClient, jobDeps } from "../jobs/job-helpers";
+import { fakeSlackClient, jobDeps, runJob } from "../jobs/job-helpers";
 import { deliverQueued } from "../../support/outbox";
 
 const db = useTestDatabase();

@@ -1,11 +1,10 @@
 import { fixedClock } from "../../../src/clock";
 import { carryOverJob } from "../../../src/jobs/carry-over";
-import { runJob } from "../../../src/jobs/runner";
 import { createScheduler, DEFAULT_JOB_SETTINGS } from "../../../src/jobs/scheduler";
 import { useTestDatabase } from "../../support/db";
 import { createBranchWithCalendar, createTechnician, createTicket } from "../../support/factories/data";
 import { startSlackFake, type SlackFake } from "../../support/slack-fake";
-import { fakeSlackClient, jobDeps } from "./job-helpers";
+import { fakeSlackClient, jobDeps, runJob } from "./job-helpers";
 
 const db = useTestDatabase();
 let fake: SlackFake;

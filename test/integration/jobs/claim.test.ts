@@ -1,9 +1,8 @@
 import { fixedClock } from "../../../src/clock";
 import { claimRun, failRun, finishRun } from "../../../src/jobs/claim";
-import { runJob } from "../../../src/jobs/runner";
 import type { Job } from "../../../src/jobs/types";
 import { useTestDatabase } from "../../support/db";
-import { jobDeps } from "./job-helpers";
+import { jobDeps, runJob } from "./job-helpers";
 
 const db = useTestDatabase();
 const period = { job: "test-job", periodKey: "test-job:SEOUL:2026-11-23" };
@@ -64,7 +63,6 @@ describe("job run claim", () => {
       name: "always-fails",
       schedule: "* * * * *",
       perBranch: false,
-      needsSlack: false,
       periodKey: ({ date }) => `always-fails:${date}`,
       run: () => Promise.reject(new Error("Slack is down")),
     };

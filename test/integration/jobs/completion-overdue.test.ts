@@ -2,12 +2,11 @@
 import { fixedClock } from "../../../src/clock";
 import { completionOverdueScanJob } from "../../../src/jobs/completion-overdue-scan";
 import { escalationLadderJob } from "../../../src/jobs/escalation-ladder";
-import { runJob } from "../../../src/jobs/runner";
 import { reportWork } from "../../../src/services/tickets/report-work";
 import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createDispatcher, createStaff, createTechnician, createTicket } from "../../support/factories/data";
 import { startSlackFake, type SlackFake } from "../../support/slack-fake";
-import { fakeSlackClient, jobDeps } from "./job-helpers";
+import { fakeSlackClient, jobDeps, runJob } from "./job-helpers";
 import { deliverQueued } from "../../support/outbox";
 
 const db = useTestDatabase();
@@ -73,7 +72,7 @@ describe("parked calls past their expected completion (R12)", () => {
 
     // Unacknowledged for 30 working minutes it climbs to the managers, like R7.
     clock.set("2026-11-23T05:31:00Z");
-    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: expect.objectContaining({ climbed: 1, notified: 1 }) })]);
+    expect(await runJob(deps, escalationLadderJob)).toEqual([expect.objectContaining({ summary: expect.objectContaining({ climbed: 1 }) })]);
 
     // A new expected completion (back on site, rescheduled again) can raise again when it passes.
     await prisma.ticket.update({ where: { id: ticket.id }, data: { status: "ON_SITE" } });

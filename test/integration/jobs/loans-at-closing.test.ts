@@ -1,12 +1,11 @@
 import { fixedClock } from "../../../src/clock";
 import { lastClosingOn } from "../../../src/domain/working-calendar";
 import { loansAtClosingJob } from "../../../src/jobs/loans-at-closing";
-import { runJob } from "../../../src/jobs/runner";
 import { borrowParts, returnParts } from "../../../src/services/parts/loans";
 import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createPart, createStaff, createTechnician } from "../../support/factories/data";
 import { startSlackFake, type SlackFake } from "../../support/slack-fake";
-import { fakeSlackClient, jobDeps } from "./job-helpers";
+import { fakeSlackClient, jobDeps, runJob } from "./job-helpers";
 
 const db = useTestDatabase();
 let fake: SlackFake;
@@ -62,7 +61,7 @@ describe("loans at closing (R14)", () => {
     const clock = fixedClock(MONDAY_1800);
     const outcomes = await runJob(jobDeps(prisma, clock, { slack: fakeSlackClient(fake) }), loansAtClosingJob, { dueOnly: true });
     expect(outcomes).toEqual([
-      { branch: "SEOUL", periodKey: "loans-at-closing:SEOUL:2026-11-23", outcome: "ran", summary: { flagged: 1, back: 0, borrowers: 1, dms: 2, failed: 0 } },
+      { branch: "SEOUL", periodKey: "loans-at-closing:SEOUL:2026-11-23", outcome: "ran", summary: { flagged: 1, back: 0, borrowers: 1, dms: 2 } },
     ]);
     expect(await prisma.partLoan.findUniqueOrThrow({ where: { id: out.id } })).toMatchObject({ status: "OUT", flaggedAt: new Date(MONDAY_1800) });
     expect(await prisma.partLoan.findUniqueOrThrow({ where: { id: back.id } })).toMatchObject({ status: "SETTLED", flaggedAt: null });
@@ -82,7 +81,7 @@ describe("loans at closing (R14)", () => {
     // The same night again (a run that crashed after flagging is reclaimed): nobody is told twice.
     await prisma.jobRun.deleteMany({});
     const again = await runJob(jobDeps(prisma, clock, { slack: fakeSlackClient(fake) }), loansAtClosingJob, { dueOnly: true });
-    expect(again).toEqual([expect.objectContaining({ outcome: "ran", summary: { flagged: 0, back: 0, borrowers: 0, dms: 0, failed: 0 } })]);
+    expect(again).toEqual([expect.objectContaining({ outcome: "ran", summary: { flagged: 0, back: 0, borrowers: 0, dms: 0 } })]);
     expect(fake.messagesIn("D0LTECH")).toHaveLength(1);
     expect(fake.messagesIn("D0LCLERK")).toHaveLength(1);
   });
@@ -123,7 +122,7 @@ describe("loans at closing (R14)", () => {
     await returnParts({ db: prisma, clock: fixedClock("2026-11-30T00:30:00Z") }, { actor: actorFor(tech), lines: [{ loanId: loan.id, quantity: 1 }] }); // Monday 09:30
 
     const monday = await runJob(jobDeps(prisma, fixedClock("2026-11-30T09:00:00Z"), { slack: fakeSlackClient(fake) }), loansAtClosingJob, { dueOnly: true });
-    expect(monday).toEqual([expect.objectContaining({ outcome: "ran", summary: { flagged: 0, back: 1, borrowers: 1, dms: 2, failed: 0 } })]);
+    expect(monday).toEqual([expect.objectContaining({ outcome: "ran", summary: { flagged: 0, back: 1, borrowers: 1, dms: 2 } })]);
     expect(await prisma.partLoanFlag.findMany({ where: { loanId: loan.id } })).toEqual([expect.objectContaining({ closingOn: new Date("2026-11-30T00:00:00Z"), left: 0 })]);
     expect(JSON.stringify(fake.messagesIn("D0LCLERK").at(-1)?.blocks)).toContain("had 1 loan out overnight, back now");
     expect(JSON.stringify(fake.messagesIn("D0LTECH").at(-1)?.blocks)).not.toContain("parts_return_open");

@@ -10,7 +10,7 @@ import { jobDeps } from "./job-helpers";
 const db = useTestDatabase();
 
 function perBranchJob(run: Job["run"]): Job {
-  return { name: "per-branch", schedule: "0 0 1 1 *", perBranch: true, needsSlack: false, periodKey: ({ branch, date }) => `per-branch:${branch!.code}:${date}`, run };
+  return { name: "per-branch", schedule: "0 0 1 1 *", perBranch: true, periodKey: ({ branch, date }) => `per-branch:${branch!.code}:${date}`, run };
 }
 
 describe("the scheduler's stop", () => {

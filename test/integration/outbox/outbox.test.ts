@@ -3,10 +3,13 @@
 import { Client } from "pg";
 import { fixedClock } from "../../../src/clock";
 import type { Outbox } from "../../../src/publish/outbox";
-import { enqueueTicketLine, enqueueTicketRefresh } from "../../../src/services/outbox/enqueue";
+import { carryOverJob } from "../../../src/jobs/carry-over";
+import { runJob } from "../../../src/jobs/runner";
+import { enqueueEscalationCopies, enqueueTicketLine, enqueueTicketRefresh } from "../../../src/services/outbox/enqueue";
+import { resendSlackFailure } from "../../../src/services/outbox/failures";
 import { useTestDatabase } from "../../support/db";
-import { fakeSlackClient } from "../jobs/job-helpers";
-import { createBranchWithCalendar, createTicket } from "../../support/factories/data";
+import { fakeSlackClient, jobDeps } from "../jobs/job-helpers";
+import { actorFor, createBranchWithCalendar, createStaff, createTicket } from "../../support/factories/data";
 import { queuedEffects, startTestOutbox, untilDelivered } from "../../support/outbox";
 import { startSlackFake, type SlackFake } from "../../support/slack-fake";
 
@@ -135,6 +138,45 @@ describe("the outbox", () => {
     expect(topLevel()).toHaveLength(1);
     expect(await db.current.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ slackMessageTs: posted.ts });
     expect(fake.messagesIn(DISPATCH, posted.ts!).map((m) => m.text)).toEqual([expect.stringContaining(ticket.voucherNo), "registered"]);
+  });
+
+  it("R8: a job's posts wait out a Slack outage: the carry-over list queued with the carry-over is posted once when Slack answers again", async () => {
+    const ticket = await openCall();
+    // Slack fails the first three posts (the call's message, then twice more): the job is not held up.
+    for (let i = 0; i < 3; i++) fake.serverErrorNext("chat.postMessage");
+    const [outcome] = await runJob(jobDeps(db.current.prisma, fixedClock("2026-11-24T00:00:00Z")), carryOverJob, { date: "2026-11-24" });
+    expect(outcome).toMatchObject({ outcome: "ran", summary: { carried: 1 } });
+    expect((await queuedEffects(db.current.prisma)).map((queued) => queued.effect.kind).sort()).toEqual(["carry-over-list", "ticket-line", "ticket-message"]);
+    outbox = await startTestOutbox(db.current, clock, fake);
+    await untilDelivered(db.current.prisma, 20_000);
+    const lists = topLevel().filter((message) => message.text.includes("carried over to today"));
+    expect(lists).toHaveLength(1);
+    expect(JSON.stringify(lists[0]!.blocks)).toContain(ticket.voucherNo);
+    expect(await db.current.prisma.slackEffectFailure.count()).toBe(0);
+  });
+
+  it("R8: a job's post Slack refuses for good is listed for the admins with its kind, and Resend posts it as it was queued", async () => {
+    const ticket = await openCall("C0ARCHIVED");
+    await runJob(jobDeps(db.current.prisma, fixedClock("2026-11-24T00:00:00Z")), carryOverJob, { date: "2026-11-24" });
+    await db.current.prisma.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE payload->>'kind' <> 'carry-over-list'`;
+    fake.failNext("chat.postMessage", "not_in_channel");
+    outbox = await startTestOutbox(db.current, clock, fake);
+    await untilDelivered(db.current.prisma);
+    const [failure] = await db.current.prisma.slackEffectFailure.findMany();
+    expect(failure).toMatchObject({ ticketId: null, error: "not_in_channel", attempts: 1 });
+    const admin = await createStaff(db.current.prisma, { roles: ["ADMIN"], branchId: ticket.branchId });
+    expect(await resendSlackFailure({ db: db.current.prisma, clock }, { actor: actorFor(admin), failureId: failure!.id })).toMatchObject({ change: "resent" });
+    await untilDelivered(db.current.prisma);
+    const [list] = topLevel("C0ARCHIVED").filter((message) => message.text.includes("carried over to today"));
+    // The list's dates survived the round trip through the failure and the queue (received 09:30 Seoul).
+    expect(JSON.stringify(list!.blocks)).toContain(ticket.voucherNo);
+    expect(JSON.stringify(list!.blocks)).toContain(String(Math.floor(new Date("2026-11-23T00:30:00Z").getTime() / 1000)));
+  });
+
+  it("R7: the updates of one alert's copies that wait coalesce into one", async () => {
+    const ticket = await openCall();
+    for (let i = 0; i < 4; i++) await enqueueEscalationCopies(db.current.prisma, { ticketId: ticket.id, escalationId: 41 });
+    expect(await queuedEffects(db.current.prisma)).toEqual([expect.objectContaining({ effect: { kind: "escalation-copies", ticketId: ticket.id, escalationId: 41 }, key: "escalation:41:copies" })]);
   });
 
   it("frees within seconds the effects a killed bot held, and leaves a live bot's alone", async () => {

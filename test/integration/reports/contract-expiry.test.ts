@@ -2,13 +2,12 @@
 // and someone is assigned to renew it — once per contract, spread over the branch's directors.
 import { fixedClock } from "../../../src/clock";
 import { contractExpiryJob, contractNoticeText } from "../../../src/jobs/contract-expiry";
-import { runJob } from "../../../src/jobs/runner";
 import { noticeExpiringContracts } from "../../../src/services/contracts/notice-expiring-contracts";
 import { computeDirectorSummary } from "../../../src/services/reports/director-summary";
 import { useTestDatabase } from "../../support/db";
 import { createBranchWithCalendar, createContract, createCustomer, createDispatcher, createEquipment, createStaff } from "../../support/factories/data";
 import { startSlackFake, type SlackFake } from "../../support/slack-fake";
-import { fakeSlackClient, jobDeps } from "../jobs/job-helpers";
+import { fakeSlackClient, jobDeps, runJob } from "../jobs/job-helpers";
 
 const db = useTestDatabase();
 let fake: SlackFake;

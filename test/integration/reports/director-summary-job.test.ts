@@ -2,7 +2,6 @@
 // even across a crash between storing and posting; managers sign off, one at a time (R17).
 import { fixedClock } from "../../../src/clock";
 import { directorSummaryJob, summaryDueAt } from "../../../src/jobs/director-summary";
-import { runJob } from "../../../src/jobs/runner";
 import type { JobBranch, JobContext } from "../../../src/jobs/types";
 import { storeDirectorReport } from "../../../src/services/reports/director-report";
 import { computeDirectorSummary } from "../../../src/services/reports/director-summary";
@@ -11,7 +10,7 @@ import { AppError } from "../../../src/errors";
 import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createStaff, createTicket } from "../../support/factories/data";
 import { startSlackFake, type SlackFake } from "../../support/slack-fake";
-import { fakeSlackClient, jobDeps } from "../jobs/job-helpers";
+import { fakeSlackClient, jobDeps, runJob } from "../jobs/job-helpers";
 
 const db = useTestDatabase();
 let fake: SlackFake;
@@ -55,7 +54,7 @@ describe("directors' daily summary job (R16, R17)", () => {
   it("R16: posts the day's summary with a Sign off button in the directors channel and stores one DirectorReport", async () => {
     const branch = await branchWithCall();
     const outcomes = await runJob(jobDeps(db.current.prisma, fixedClock(AFTER_CLOSE), { slack: fakeSlackClient(fake) }), directorSummaryJob);
-    expect(outcomes).toEqual([expect.objectContaining({ outcome: "ran", periodKey: `director-summary:SEOUL:${DATE}`, summary: { stored: 1, posted: 1 } })]);
+    expect(outcomes).toEqual([expect.objectContaining({ outcome: "ran", periodKey: `director-summary:SEOUL:${DATE}`, summary: { stored: 1, queued: 1 } })]);
     const [message] = topLevel("C0SEOULDIR");
     expect(message.text).toContain(`Daily summary for ${branch.name}, ${DATE}`);
     expect(JSON.stringify(message.blocks)).toContain("director_report_sign_off");
@@ -79,18 +78,18 @@ describe("directors' daily summary job (R16, R17)", () => {
       date: DATE,
       branch: { id: branch.id, code: branch.code, name: branch.name, timeZone: branch.timeZone, dispatchChannelId: branch.dispatchChannelId, calendar: { timeZone: branch.timeZone, weeklyHours: branch.workingHours, holidays: [] } },
     };
-    expect(await directorSummaryJob.run(context)).toEqual({ stored: 0, posted: 0 });
+    expect(await directorSummaryJob.run(context)).toEqual({ stored: 0, queued: 0 });
     expect(topLevel("C0SEOULDIR")).toHaveLength(1);
     expect(await db.current.prisma.directorReport.count()).toBe(1);
   });
 
-  it("R16: a crash between storing and posting: the next run posts the stored report once and records the message", async () => {
+  it("R16: a report stored but never posted (a crash, or a failed post): the next run queues it again and it is posted once, its message recorded", async () => {
     const branch = await branchWithCall();
     const clock = fixedClock(AFTER_CLOSE);
     const summary = await computeDirectorSummary(db.current.prisma, { branchId: branch.id, date: DATE });
     await storeDirectorReport({ db: db.current.prisma, clock }, { summary, actor: "system:director-summary" }); // then the process died
     const outcomes = await runJob(jobDeps(db.current.prisma, clock, { slack: fakeSlackClient(fake) }), directorSummaryJob);
-    expect(outcomes).toEqual([expect.objectContaining({ outcome: "ran", summary: { stored: 0, posted: 1 } })]);
+    expect(outcomes).toEqual([expect.objectContaining({ outcome: "ran", summary: { stored: 0, queued: 1 } })]);
     expect(topLevel("C0SEOULDIR")).toHaveLength(1);
     const reports = await db.current.prisma.directorReport.findMany();
     expect(reports).toHaveLength(1);

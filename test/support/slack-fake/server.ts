@@ -211,6 +211,11 @@ export class SlackFake {
     return this.workspace.issueResponseUrl(kind, target);
   }
 
+  /** Forgets the calls recorded so far, keeping the workspace (its channels and messages) as it is. */
+  forgetCalls(): void {
+    this.recorded.length = 0;
+  }
+
   reset(): void {
     this.recorded.length = 0;
     this.injections.clear();

@@ -1,0 +1,120 @@
+// The scheduled jobs' and the accountants' messages, delivered by the outbox: the pre-deadline
+// warning (R7), the carry-over list (R8), invoice requests (R10), loans flagged at closing (R14),
+// the daily report reminder (R15), the directors' summary (R16) and contract expiry notices (R18).
+// Their jobs record what happened and queue these in the same transaction; posting them here means
+// a Slack outage delays them (retried, then listed for the admins) instead of losing them.
+import type { NoticeEffect, TicketEffect } from "../services/outbox/effects";
+import { buildCarryOverMessage } from "../views/carry-over";
+import { buildDailyReminder } from "../views/daily-report-modal";
+import { buildContractNoticeDm, buildContractNoticeMessage, buildDirectorSummaryMessage } from "../views/director-summary";
+import { buildInvoiceRequestDm } from "../views/invoice-requests";
+import { buildLoansAtClosingDm } from "../views/parts";
+import { buildPreDeadlineWarning } from "../views/pre-deadline-warning";
+import { findPosted, type Metadata } from "./find-posted";
+import { Copies, postDmOnce, postOnce, type EffectRun, type OutboxDeps } from "./post-once";
+import { callSlack } from "./slack-errors";
+import type { OutboxSlackClient } from "./slack-client";
+
+const NOTICE_EVENT = "servicedesk_notice";
+const REPORT_EVENT = "servicedesk_report";
+
+/** Copies of one queued notice are told apart by the queue's job id (stable across its retries). */
+const noticeMetadata = (run: EffectRun, copy: string): Metadata => ({ event_type: NOTICE_EVENT, event_payload: { job: run.jobId, copy } });
+
+/** R7: the thread reply and the technician's DM (the dispatch channel, for an unassigned call). */
+export async function deliverPreDeadlineWarning(deps: OutboxDeps, slack: OutboxSlackClient, effect: Extract<TicketEffect, { kind: "pre-deadline-warning" }>, run: EffectRun): Promise<void> {
+  const warning = await deps.services.getPreDeadlineWarning({ ticketId: effect.ticketId, minutesLeft: effect.minutesLeft });
+  const message = buildPreDeadlineWarning(warning);
+  const lookFirst = run.attempt > 1;
+  const copies = new Copies(deps.log, { ticketId: effect.ticketId, notice: effect.kind });
+  const thread = warning.ticketMessage;
+  if (thread) await copies.attempt("thread", () => postOnce(slack, { channel: thread.channelId, threadTs: thread.ts }, message, noticeMetadata(run, "thread"), lookFirst));
+  if (warning.technicianSlackUserId) {
+    const technician = warning.technicianSlackUserId;
+    await copies.attempt("dm", () => postDmOnce(slack, technician, message, noticeMetadata(run, "dm"), run));
+  } else if (warning.dispatchChannelId) {
+    const channel = warning.dispatchChannelId;
+    await copies.attempt("channel", () => postOnce(slack, { channel }, message, noticeMetadata(run, "channel"), lookFirst));
+  } else {
+    deps.log.warn("branch has no dispatch channel: unassigned call's warning not posted there", { ticketId: effect.ticketId });
+  }
+  copies.finish();
+}
+
+export async function deliverNotice(deps: OutboxDeps, slack: OutboxSlackClient, effect: NoticeEffect, run: EffectRun): Promise<void> {
+  const lookFirst = run.attempt > 1;
+  switch (effect.kind) {
+    case "carry-over-list": {
+      const branch = await deps.services.getBranchChannels({ branchId: effect.branchId });
+      if (!branch.dispatchChannelId) return deps.log.warn("branch has no dispatch channel: carry-over list not posted", { branch: branch.code, carried: effect.items.length });
+      const message = buildCarryOverMessage({ items: effect.items, timeZone: branch.timeZone });
+      await postOnce(slack, { channel: branch.dispatchChannelId }, message, noticeMetadata(run, "channel"), lookFirst);
+      return;
+    }
+    case "director-report":
+      return postDirectorReport(deps, slack, effect.reportId, run);
+    case "contract-notice": {
+      const notice = await deps.services.getContractNotice({ contractId: effect.contractId });
+      const copies = new Copies(deps.log, { contract: notice.number });
+      if (notice.dispatchChannelId) {
+        const channel = notice.dispatchChannelId;
+        await copies.attempt("channel", () => postOnce(slack, { channel }, buildContractNoticeMessage(notice), noticeMetadata(run, "channel"), lookFirst));
+      } else {
+        deps.log.warn("branch has no dispatch channel: contract notice not posted", { branch: notice.branchCode, contract: notice.number });
+      }
+      if (notice.assigneeSlackUserId) {
+        const assignee = notice.assigneeSlackUserId;
+        await copies.attempt("dm", () => postDmOnce(slack, assignee, buildContractNoticeDm(notice), noticeMetadata(run, "dm"), run));
+      } else {
+        deps.log.warn("nobody to follow up a contract renewal (no director or dispatcher)", { branch: notice.branchCode, contract: notice.number });
+      }
+      copies.finish();
+      return;
+    }
+    case "daily-report-reminder":
+      await postDmOnce(slack, effect.slackUserId, buildDailyReminder({ date: effect.date, totals: effect.totals }), noticeMetadata(run, "dm"), run);
+      return;
+    case "loans-at-closing": {
+      const message = buildLoansAtClosingDm({ audience: effect.audience, borrowerName: effect.borrowerName, loans: effect.loans, back: effect.back, timeZone: effect.timeZone });
+      await postDmOnce(slack, effect.slackUserId, message, noticeMetadata(run, "dm"), run);
+      return;
+    }
+    case "invoice-request": {
+      const [request, recipients] = await Promise.all([deps.services.getInvoiceRequest({ invoiceRequestId: effect.invoiceRequestId }), deps.services.invoiceRecipients()]);
+      if (!recipients.slackUserIds.length) return deps.log.warn("an invoice request has nobody to tell: no accountant and no admin", { invoiceRequestId: request.id });
+      const message = buildInvoiceRequestDm({ request, fallbackToAdmins: recipients.fallback });
+      const copies = new Copies(deps.log, { invoiceRequestId: request.id });
+      for (const slackUserId of recipients.slackUserIds) {
+        await copies.attempt(`dm:${slackUserId}`, () => postDmOnce(slack, slackUserId, message, noticeMetadata(run, `dm:${slackUserId}`), run));
+      }
+      copies.finish();
+      return;
+    }
+  }
+}
+
+/** R16: the stored report is posted once, in the directors' channel (else the dispatch channel), and its ts recorded for the sign-off. */
+async function postDirectorReport(deps: OutboxDeps, slack: OutboxSlackClient, reportId: number, run: EffectRun): Promise<void> {
+  const delivery = await deps.services.getDirectorReportDelivery({ reportId });
+  const { report } = delivery;
+  if (report.messageTs) return;
+  let channel = delivery.directorsChannelId;
+  if (!channel) {
+    deps.log.warn("branch has no directors channel: summary posted to the dispatch channel", { branch: delivery.branchCode, date: report.reportDate });
+    channel = delivery.dispatchChannelId;
+  }
+  if (!channel) return deps.log.warn("branch has no directors or dispatch channel: summary stored, not posted", { branch: delivery.branchCode, date: report.reportDate });
+  // A stored report keeps its own figures (those the manager signs), even when posted late.
+  const state = report.signedOffAt && report.signedOffBy ? { kind: "signed-off" as const, by: report.signedOffBy.slackUserId, at: report.signedOffAt } : { kind: "awaiting" as const };
+  const message = buildDirectorSummaryMessage({ reportId: report.id, summary: report.figures, state });
+  const metadata: Metadata = { event_type: REPORT_EVENT, event_payload: { report_id: report.id } };
+  const earlier = run.attempt > 1 ? await findPosted(slack, channel, metadata, delivery.createdAt) : null;
+  let posted: { channel: string; ts: string };
+  if (earlier) posted = { channel, ts: earlier };
+  else {
+    const sent = await callSlack(() => slack.chat.postMessage({ channel: channel!, text: message.text, blocks: message.blocks, unfurl_links: false, metadata }));
+    if (!sent.ts) throw new Error("chat.postMessage returned no ts");
+    posted = { channel: sent.channel ?? channel, ts: sent.ts };
+  }
+  await deps.services.recordDirectorReportMessage({ reportId: report.id, channelId: posted.channel, ts: posted.ts });
+}
