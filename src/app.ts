@@ -137,7 +137,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       const { left } = deadlineIn(timeoutMs);
       const log = options.log;
       if (receiver instanceof SocketModeReceiver) {
-        // Envelopes still arriving are not acked: Slack delivers them again (to another replica, or to us once restarted).
+        // Envelopes still arriving are not acked: Slack delivers an event again (another connection, or us once restarted).
         requests.refuseNew();
         if (!(await requests.acked(left()))) log.warn("stopping: requests still unacked when the bound ran out", { inFlight: requests.inFlight, timeoutMs });
         // Bolt's stop() does not wait for the socket to close.

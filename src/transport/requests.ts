@@ -19,7 +19,7 @@ export interface KnownIds {
 export interface RequestTracker {
   /** Bolt's processEvent, wrapped. */
   process(event: ReceiverEvent, next: (event: ReceiverEvent) => Promise<void>): Promise<void>;
-  /** Requests arriving from now on are left unacked, so that Slack delivers them again (Socket Mode). */
+  /** Requests arriving from now on are left unacked (Socket Mode: Slack delivers an event again). */
   refuseNew(): void;
   /** Resolves true once every request taken has been acked; false if `timeoutMs` passed first. */
   acked(timeoutMs: number): Promise<boolean>;
