@@ -37,8 +37,8 @@ export interface SlackApp {
   /** Starts listening; resolves with the HTTP port actually bound (useful with port 0). */
   start(): Promise<number>;
   /**
-   * Takes no new request (HTTP: the port closes; Socket Mode: envelopes are left unacked for Slack
-   * to deliver again), lets the requests in flight ack and finish their post-ack work, at most
+   * Takes no new request (HTTP: the port closes; Socket Mode: envelopes are left unacked, and Slack
+   * delivers events again), lets the requests in flight ack and finish their post-ack work, at most
    * `timeoutMs` in all, then closes the Socket Mode connection and the HTTP server.
    */
   stop(timeoutMs?: number): Promise<void>;
