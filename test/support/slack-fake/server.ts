@@ -272,11 +272,12 @@ export class SlackFake {
   /**
    * Resolves once the app has made the calls (with `{ method, count }`, resolving to them) or once
    * `probe(fake)` returns something truthy (resolving to it). Apps call Slack after acking, so
-   * tests wait for the effect instead of sleeping.
+   * tests wait for the effect instead of sleeping. The default wait is generous (10 s): a loaded CI
+   * machine can take seconds to deliver what takes milliseconds here; only a failing test waits it out.
    */
   waitFor(condition: CallCondition, timeoutMs?: number): Promise<ApiCall[]>;
   waitFor<T>(probe: (fake: SlackFake) => T | undefined | null | false, timeoutMs?: number): Promise<T>;
-  waitFor<T>(condition: CallCondition | ((fake: SlackFake) => T | undefined | null | false), timeoutMs = 2_000): Promise<unknown> {
+  waitFor<T>(condition: CallCondition | ((fake: SlackFake) => T | undefined | null | false), timeoutMs = 10_000): Promise<unknown> {
     const probe =
       typeof condition === "function"
         ? () => condition(this)
