@@ -5,6 +5,7 @@ import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { z } from "zod";
 import { SERVICE_CATEGORIES, type ServiceCategory } from "../domain/category";
 import { feePolicy, mayCharge, type FeePolicy } from "../domain/fees";
+import type { WorkReportFacts } from "../services/outbox/effects";
 import type { PartProblem } from "../services/parts/book-parts-used";
 import type { TicketCard } from "../services/tickets/models";
 import { chargedCosts, safeText, slackDate } from "./format";
@@ -396,23 +397,7 @@ export function reportErrorsOnFields(
 
 /** The thread line of a saved report: outcome and status, hours, parts, fee, signature, receipt. */
 export function reportHistoryText(
-  result: {
-    outcome: ReportOutcome;
-    fromStatus: string;
-    status: string;
-    hours: { category: ServiceCategory; hours: number }[];
-    parts: { partNo: string; name: string; quantity: number }[];
-    feeTotal: string;
-    currency: string;
-    settlement: "NONE" | "COLLECTED_ON_SITE" | "INVOICE_REQUESTED";
-    /** R10: each line with why it is charged. */
-    charges?: { kind: string; reason: string; amount: string }[];
-    invoiceRequest?: { amount: string; currency: string } | null;
-    signedByName: string | null;
-    receipt: { number: string } | null;
-    repairedReceiptNumber: string | null;
-    expectedCompletionAt?: Date | null;
-  },
+  result: Omit<WorkReportFacts, "charges" | "invoiceRequest" | "expectedCompletionAt"> & Partial<Pick<WorkReportFacts, "charges" | "invoiceRequest" | "expectedCompletionAt">>,
   context: { actor: string; when: string; timeZone?: string },
   locale?: Locale,
 ): string {
