@@ -4,18 +4,15 @@
 // (the technician arrived, the call was cancelled, closed or resolved), every copy says that instead.
 import type { KnownBlock } from "@slack/types";
 import { lateness } from "../domain/deadline";
-import type { EscalationEnd } from "../domain/escalation-end";
+import type { EscalationStanding } from "../services/escalations/display";
 import type { OverdueAlertSummary } from "../services/escalations/models";
 import { SNOOZE_MINUTES } from "../services/escalations/snooze";
 import { lateText, oneLine, safeText, slackDate } from "./format";
 import { ACTIONS, BLOCKS } from "./ids";
 import { messagesFor, type Locale } from "./messages";
 
-export type OverdueAlertState =
-  | { kind: "open" }
-  | { kind: "escalated"; at: Date }
-  | { kind: "acknowledged"; by: string; at: Date }
-  | { kind: "resolved"; because: EscalationEnd; at: Date };
+/** Where the escalation stands, as every copy shows it (read by services/escalations/display.ts). */
+export type OverdueAlertState = EscalationStanding;
 
 export interface OverdueAlertInput {
   alert: OverdueAlertSummary;

@@ -90,9 +90,3 @@ export async function sweepEndedEscalations(deps: { db: Db; clock: Clock }, opti
   }
   return resolved;
 }
-
-/** Whether the escalation is still waiting for someone (neither acknowledged nor resolved): checked just before each DM. */
-export async function isEscalationOpen(deps: { db: Db }, options: { escalationId: number }): Promise<boolean> {
-  const row = await deps.db.escalation.findUnique({ where: { id: options.escalationId }, select: { acknowledgedAt: true, resolvedAt: true } });
-  return Boolean(row && !row.acknowledgedAt && !row.resolvedAt);
-}
