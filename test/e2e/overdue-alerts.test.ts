@@ -7,6 +7,7 @@ import { ACTIONS } from "../../src/views/ids";
 import { useTestApp } from "../support/app-harness";
 import { createBranchWithCalendar, createStaff, createTechnician, createTicket } from "../support/factories/data";
 import { fakeSlackClient, jobDeps } from "../integration/jobs/job-helpers";
+import { eventually } from "../support/eventually";
 import { untilDelivered } from "../support/outbox";
 
 const DISPATCH = "C0SEOULDSP";
@@ -160,7 +161,7 @@ describe("overdue alerts in Slack (R7: a call past its deadline without an arriv
     clock.advance(10 * 60_000);
     const arrive = await slack.driver.sendBlockActions({ userId: "U0TECH1", actions: [{ action_id: ACTIONS.ticketArrive, value: String(ticket.id) }] });
     expect(arrive.problems).toEqual([]);
-    await slack.waitFor(async () => ((await prisma.escalation.findFirstOrThrow()).resolvedAt ? true : undefined));
+    await eventually(async () => Boolean((await prisma.escalation.findFirstOrThrow()).resolvedAt), 10_000, "the escalation to resolve");
 
     clock.advance(30 * 60_000);
     const outcomes = await runJob(jobDeps(prisma, clock), escalationLadderJob);

@@ -297,6 +297,8 @@ export class SlackFake {
       const check = () => {
         try {
           const value = probe();
+          // A promise is always truthy: an async probe would "succeed" at once (use eventually()).
+          if (value instanceof Promise) throw new Error("waitFor's probe must be synchronous; poll the database with eventually()");
           if (value) finish(() => resolve(value));
         } catch (error) {
           finish(() => reject(error));
