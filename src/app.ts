@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger } from "@slack/bolt";
-import type { WebClientOptions } from "@slack/web-api";
+import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { SlackMode } from "./config";
 import type { DatabaseHealth } from "./db";
 import { deadlineIn, within } from "./deadline";
@@ -91,7 +91,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.error(async (error) => {
     options.log.error("unhandled error in a Slack listener", { error, code: (error as { code?: string }).code });
   });
-  const listened = registerHandlers(app, options.handlerDeps);
+  // Modals open on a client of their own, whose queue takes every call at once: a views.open must
+  // not wait behind other calls while its trigger expires (handlers/support/open-modal.ts). No
+  // retries: a trigger is dead long before the first one.
+  const modalClient = new WebClient(options.mode.botToken, { ...clientOptions, logger, maxRequestConcurrency: Infinity, retryConfig: { retries: 0 } });
+  const listened = registerHandlers(app, { modalClient, ...options.handlerDeps });
 
   // Both receivers hand each request to processEvent: its id, its metrics and the wait at stop.
   const requests = createRequestTracker({ log: options.log, metrics, known: listened });

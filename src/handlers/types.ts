@@ -1,3 +1,4 @@
+import type { WebClient } from "@slack/web-api";
 import type { Clock } from "../clock";
 import type { Log } from "../logger";
 import type { Services } from "../services";
@@ -9,4 +10,10 @@ export interface HandlerDeps {
   clock: Clock;
   /** The scheduled jobs' names, for `/repair jobs` (handlers do not import the jobs). */
   jobNames: readonly string[];
+  /**
+   * Opens and updates modals (support/open-modal.ts): a Web API client of its own, because the
+   * listeners' shared client queues its calls (100 at once, all paused on a rate limit) and a
+   * trigger expires while it waits. Without it, the listener's client does.
+   */
+  modalClient?: { views: Pick<WebClient["views"], "open" | "update"> };
 }

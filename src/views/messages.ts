@@ -551,6 +551,12 @@ const en = {
     close: "Close",
   },
 
+  /** Shown in a modal while what it needs is read, when that takes longer than a moment (the desk is busy). */
+  loading: {
+    text: ":hourglass_flowing_sand: Loading… the service desk is busy right now; this takes a few seconds.",
+    close: "Cancel",
+  },
+
   /** A form the database could not save within Slack's 3 seconds: acknowledged at once, the outcome told by DM. */
   slowSave: {
     saving: ":hourglass_flowing_sand: Saving… the database is slow right now. I will send you a message when it is done; there is no need to submit again.",

@@ -7,14 +7,13 @@ import { buildNoticeModal } from "../../views/notice-modal";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
 import type { HandlerDeps } from "../types";
-import { cardForModal, withTicket } from "./ticket-buttons";
+import { cardForModal, modalButton } from "./ticket-buttons";
 
 /** Checks it is the assignee's call before asking why. */
 export function cannotFinishButton(deps: HandlerDeps) {
-  return withTicket(deps, "ticket.cannot-finish", async (args, ticketId) => {
+  return modalButton(deps, "ticket.cannot-finish", "cannotFinish", async (args, ticketId) => {
     const found = await cardForModal(deps, args, ticketId, "ticket.cannot-finish");
-    if (!found) return;
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: buildCannotFinishModal({ card: found.card, now: deps.clock.now() }) });
+    return "reply" in found ? found : { view: buildCannotFinishModal({ card: found.card, now: deps.clock.now() }) };
   });
 }
 

@@ -1,42 +1,33 @@
 // R14 Borrow / Return buttons (`/repair parts`, App Home, the closing DM), the R11 register's state
 // select, and the ticket's Return to customer button. Each acks at once; a refusal is told privately.
-import type { AllMiddlewareArgs, BlockAction, BlockButtonAction, SlackActionMiddlewareArgs, StaticSelectAction } from "@slack/bolt";
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, StaticSelectAction } from "@slack/bolt";
 import { readStateChoice, buildReturnItemModal } from "../../views/goods-register";
 import { buildReturnModal, buildBorrowModal } from "../../views/parts";
 import { ticketModalMetadata } from "../../views/ticket-modal-common";
 import { respondWithFailure } from "../support/failures";
+import { openModal } from "../support/open-modal";
 import type { HandlerDeps } from "../types";
 import { showGoodsRegister } from "../commands/repair-parts";
-import { cardForModal, withTicket } from "./ticket-buttons";
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+import { cardForModal, clickModalOptions, modalButton, type ButtonArgs } from "./ticket-buttons";
 
 export function borrowButton(deps: HandlerDeps) {
   return async (args: ButtonArgs) => {
-    const { ack, body, client } = args;
-    await ack();
-    try {
-      const actor = await deps.services.resolveActor(body.user.id);
+    await args.ack();
+    await openModal(clickModalOptions(deps, args, "parts.borrow", "partsBorrow"), async () => {
+      const actor = await deps.services.resolveActor(args.body.user.id);
       deps.services.authorize(actor, "parts.borrow");
-      await client.views.open({ trigger_id: body.trigger_id, view: buildBorrowModal() });
-    } catch (error) {
-      const context = { action: "parts.borrow", user: body.user.id };
-      await respondWithFailure(args, error, deps.log, context);
-    }
+      return { view: buildBorrowModal() };
+    });
   };
 }
 
 export function returnButton(deps: HandlerDeps) {
   return async (args: ButtonArgs) => {
-    const { ack, body, client } = args;
-    await ack();
-    try {
-      const actor = await deps.services.resolveActor(body.user.id);
-      const loans = await deps.services.listMyLoans({ actor });
-      await client.views.open({ trigger_id: body.trigger_id, view: buildReturnModal({ loans }) });
-    } catch (error) {
-      await respondWithFailure(args, error, deps.log, { action: "parts.return", user: body.user.id });
-    }
+    await args.ack();
+    await openModal(clickModalOptions(deps, args, "parts.return", "partsReturn"), async () => {
+      const actor = await deps.services.resolveActor(args.body.user.id);
+      return { view: buildReturnModal({ loans: await deps.services.listMyLoans({ actor }) }) };
+    });
   };
 }
 
@@ -60,13 +51,11 @@ export function registerStateSelected(deps: HandlerDeps) {
 
 /** R11: opens the Return to customer modal (the assignee, dispatchers and directors of the branch). */
 export function returnItemButton(deps: HandlerDeps) {
-  return withTicket(deps, "custody.return", async (args, ticketId) => {
-    const { body, client } = args;
+  return modalButton(deps, "custody.return", "custodyReturn", async (args, ticketId) => {
     const found = await cardForModal(deps, args, ticketId, "custody.return");
-    if (!found) return;
+    if ("reply" in found) return found;
     const { card } = found;
     const receipts = await deps.services.openCustodyReceipts({ ticketId });
-    const view = buildReturnItemModal({ voucherNo: card.voucherNo, receipts: receipts.map((r) => r.number), now: deps.clock.now(), privateMetadata: ticketModalMetadata(card) });
-    await client.views.open({ trigger_id: body.trigger_id, view });
+    return { view: buildReturnItemModal({ voucherNo: card.voucherNo, receipts: receipts.map((r) => r.number), now: deps.clock.now(), privateMetadata: ticketModalMetadata(card) }) };
   });
 }

@@ -5,28 +5,27 @@ import { buildCloseModal } from "../../views/close-modal";
 import { buildReportWorkModal, chosenOutcome, MAX_PART_ROWS, readReportMetadata } from "../../views/report-work-modal";
 import type { StateValues } from "../../views/state";
 import type { HandlerDeps } from "../types";
-import { cardForModal, withTicket } from "./ticket-buttons";
+import { cardForModal, modalButton } from "./ticket-buttons";
 
 type Args = SlackActionMiddlewareArgs<BlockAction<BlockElementAction>> & AllMiddlewareArgs;
 
 /** Checks the person may report on this call before opening the modal (within the trigger's 3 s). */
 export function reportWorkButton(deps: HandlerDeps) {
-  return withTicket(deps, "ticket.report-work", async (args, ticketId) => {
+  return modalButton(deps, "ticket.report-work", "reportWork", async (args, ticketId) => {
     const found = await cardForModal(deps, args, ticketId, "ticket.report-work");
-    if (!found) return;
+    if ("reply" in found) return found;
     const { card } = found;
-    const view = buildReportWorkModal({ card, now: deps.clock.now(), labourRate: card.rates?.labourRate, currency: card.rates?.currency });
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view });
+    return { view: buildReportWorkModal({ card, now: deps.clock.now(), labourRate: card.rates?.labourRate, currency: card.rates?.currency }) };
   });
 }
 
 export function closeButton(deps: HandlerDeps) {
-  return withTicket(deps, "ticket.close", async (args, ticketId) => {
+  return modalButton(deps, "ticket.close", "closeTicket", async (args, ticketId) => {
     // A closed call says who closed it and when, privately, instead of opening the Close modal.
     const found = await cardForModal(deps, args, ticketId, "ticket.close");
-    if (!found) return;
+    if ("reply" in found) return found;
     const resolution = await deps.services.lastReportSummary({ ticketId });
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: buildCloseModal({ card: found.card, resolution }) });
+    return { view: buildCloseModal({ card: found.card, resolution }) };
   });
 }
 

@@ -5,7 +5,7 @@ import { buildDeclineModal } from "../../views/decline-modal";
 import { slackDate } from "../../views/format";
 import { messagesFor } from "../../views/messages";
 import type { HandlerDeps } from "../types";
-import { refusedAsEnded, withTicket } from "./ticket-buttons";
+import { endedNotice, modalButton, withTicket } from "./ticket-buttons";
 
 export function acceptButton(deps: HandlerDeps) {
   return withTicket(deps, "ticket.accept", async ({ body, respond }, ticketId) => {
@@ -33,12 +33,11 @@ export function arriveButton(deps: HandlerDeps) {
 
 /** Checks it is the assignee's to decline before asking why. */
 export function declineButton(deps: HandlerDeps) {
-  return withTicket(deps, "ticket.decline", async (args, ticketId) => {
-    const { body, client } = args;
+  return modalButton(deps, "ticket.decline", "decline", async ({ body }, ticketId) => {
     const actor = await deps.services.resolveActor(body.user.id);
     const card = await deps.services.getTicketCard({ ticketId });
     deps.services.assertAssignee(actor, "ticket.decline", { branchId: card.branch.id, assignee: card.technician });
-    if (await refusedAsEnded(deps, args, card)) return;
-    await client.views.open({ trigger_id: body.trigger_id, view: buildDeclineModal({ card }) });
+    const ended = await endedNotice(deps, card);
+    return ended ? { reply: ended } : { view: buildDeclineModal({ card }) };
   });
 }

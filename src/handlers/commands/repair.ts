@@ -8,8 +8,9 @@ import { buildTicketMessage } from "../../views/ticket-message";
 import { respondWithFailure } from "../support/failures";
 import { showGoodsRegister, showParts } from "./repair-parts";
 import { showJobRuns } from "./job-runs";
-import { runRepairDay } from "./repair-day";
-import { openIntakeModal } from "../support/intake";
+import { commandModalOptions, runRepairDay } from "./repair-day";
+import { intakeModalView } from "../support/intake";
+import { openModal } from "../support/open-modal";
 import type { HandlerDeps } from "../types";
 
 const LIST_FILTERS: readonly TicketListFilter[] = ["open", "unassigned", "overdue", "mine", "incomplete"];
@@ -47,7 +48,7 @@ export function parseRepairCommand(text: string): RepairCommand {
 
 export function repairCommand(deps: HandlerDeps) {
   return async (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-    const { ack, command, client, respond } = args;
+    const { ack, command, respond } = args;
     const parsed = parseRepairCommand(command.text);
     if (parsed.name === "help") {
       // Acking with the message answers in the same round trip, privately to the caller.
@@ -56,8 +57,16 @@ export function repairCommand(deps: HandlerDeps) {
       return;
     }
     await ack();
+    // The modal: the person is read with the rest, within the trigger's life (support/open-modal.ts).
+    if (parsed.name === "new") {
+      return openModal(commandModalOptions(deps, args, "intakeNew"), async () => {
+        const actor = await deps.services.resolveActor(command.user_id);
+        return { view: await intakeModalView(deps, { actor, channelId: command.channel_id }) };
+      });
+    }
     const context = { command: command.text, user: command.user_id };
     try {
+      if (parsed.name === "day") return void (await runRepairDay(deps, args, parsed.words));
       const actor = await deps.services.resolveActor(command.user_id);
       if (parsed.name === "parts") return void (await showParts(deps, respond, { actor, query: parsed.query }));
       if (parsed.name === "register") return void (await showGoodsRegister(deps, respond, { actor }));
@@ -65,11 +74,8 @@ export function repairCommand(deps: HandlerDeps) {
         const list = buildInvoiceList(await deps.services.listInvoiceRequests({ actor }));
         return void (await respond({ response_type: "ephemeral", text: list.text, blocks: list.blocks }));
       }
-      if (parsed.name === "day") return void (await runRepairDay(deps, client, respond, { actor, words: parsed.words, triggerId: command.trigger_id }));
       if (parsed.name === "jobs") {
         await showJobRuns(deps, actor, respond);
-      } else if (parsed.name === "new") {
-        await openIntakeModal(deps, client, { triggerId: command.trigger_id, actor, channelId: command.channel_id });
       } else if (parsed.name === "list") {
         const items = await deps.services.listTickets({ actor, filter: parsed.filter });
         const list = buildTicketList({ filter: parsed.filter, items, now: deps.clock.now(), branchName: actor.branchName ?? undefined, timeZone: actor.branchTimeZone ?? undefined });

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
 import { calledAtProblem } from "../../domain/intake";
-import { describeFailure } from "../support/failures";
-import { openIntakeModal } from "../support/intake";
+import { intakeModalView } from "../support/intake";
+import { openModal, viewsClient } from "../support/open-modal";
 import type { HandlerDeps } from "../types";
 
 /**
@@ -13,25 +13,24 @@ export function createRepairCall(deps: HandlerDeps) {
   return async ({ ack, shortcut, client }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs) => {
     await ack();
     const userId = shortcut.user.id;
-    try {
-      const actor = await deps.services.resolveActor(userId);
-      // The trigger lasts 3 s: fetch the link alongside the permission check, not after.
-      const link = await client.chat
-        .getPermalink({ channel: shortcut.channel.id, message_ts: shortcut.message.ts })
-        .then((answer) => answer.permalink)
-        .catch(() => undefined);
-      await openIntakeModal(deps, client, {
-        triggerId: shortcut.trigger_id,
-        actor,
-        prefill: { faultDescription: shortcut.message.text ?? "", sourceMessageLink: link, ...messageTime(shortcut.message.ts, deps.clock.now()) },
-        channelId: shortcut.channel.id,
-      });
-    } catch (error) {
-      const { text } = describeFailure(error, deps.log, { shortcut: shortcut.callback_id, user: userId });
-      await client.chat
+    const tell = ({ text }: { text: string }) =>
+      client.chat
         .postEphemeral({ channel: shortcut.channel.id, user: userId, text })
+        .then(() => undefined)
         .catch((cause: unknown) => deps.log.warn("could not tell the user about a refused shortcut", { cause }));
-    }
+    const context = { shortcut: shortcut.callback_id, user: userId };
+    await openModal({ client: viewsClient(deps, client), triggerId: shortcut.trigger_id, modal: "intakeNew", tell, log: deps.log, context }, async () => {
+      // The link is fetched alongside the permission check, not after it.
+      const [actor, link] = await Promise.all([
+        deps.services.resolveActor(userId),
+        client.chat
+          .getPermalink({ channel: shortcut.channel.id, message_ts: shortcut.message.ts })
+          .then((answer) => answer.permalink)
+          .catch(() => undefined),
+      ]);
+      const prefill = { faultDescription: shortcut.message.text ?? "", sourceMessageLink: link, ...messageTime(shortcut.message.ts, deps.clock.now()) };
+      return { view: await intakeModalView(deps, { actor, prefill, channelId: shortcut.channel.id }) };
+    });
   };
 }
 

@@ -2,6 +2,7 @@
 // names why and who may; anything else is logged with its cause and reported as "failed, nothing
 // lost". Never a stack trace in Slack.
 import type { RespondFn } from "@slack/bolt";
+import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import { isAppError } from "../../errors";
 import type { Log } from "../../logger";
@@ -16,6 +17,12 @@ export function describeFailure(error: unknown, log: Log, context: Record<string
   return buildFailure();
 }
 
+/** What one person is told privately: a refusal or failure (text), or a message laid out by a view. */
+export interface PrivateReply {
+  text: string;
+  blocks?: KnownBlock[];
+}
+
 /** What a listener received that lets it answer one person privately. */
 export interface PrivateReplyTarget {
   respond?: RespondFn;
@@ -27,11 +34,12 @@ export interface PrivateReplyTarget {
  * Tells the person privately: through the response_url when Slack gave one (messages, commands),
  * otherwise in the bot's DM with them (App Home, modals and type-ahead have none).
  */
-export async function tellPrivately(target: PrivateReplyTarget, text: string, log: Log, context: Record<string, unknown>): Promise<void> {
+export async function tellPrivately(target: PrivateReplyTarget, reply: string | PrivateReply, log: Log, context: Record<string, unknown>): Promise<void> {
   const userId = target.body.user?.id ?? target.body.user_id;
+  const { text, blocks } = typeof reply === "string" ? { text: reply, blocks: undefined } : reply;
   try {
-    if (target.respond && target.body.response_url) await target.respond({ response_type: "ephemeral", replace_original: false, text });
-    else if (userId) await target.client.chat.postMessage({ channel: userId, text });
+    if (target.respond && target.body.response_url) await target.respond({ response_type: "ephemeral", replace_original: false, text, ...(blocks ? { blocks } : {}) });
+    else if (userId) await target.client.chat.postMessage({ channel: userId, text, ...(blocks ? { blocks } : {}) });
   } catch (cause) {
     log.warn("could not tell the user", { ...context, cause });
   }

@@ -1,18 +1,23 @@
 // The intake modal's life: opened from /repair, the message shortcut or a ticket's buttons,
 // rebuilt in place when the dispatcher picks a customer or equipment, read on submission.
+import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../services/staff/resolve-actor";
 import type { TicketCard } from "../../services/tickets/models";
 import { buildIntakeModal, intakePrefillFromCard, type IntakeMetadata, type IntakeModalState, type IntakePrefill } from "../../views/intake-modal";
+import type { LoadingModal } from "../../views/loading-modal";
 import type { HandlerDeps } from "../types";
 
-type ViewsClient = { views: Pick<WebClient["views"], "open" | "update"> };
+type ViewsClient = { views: Pick<WebClient["views"], "update"> };
 
-export async function openIntakeModal(
+/** The loading modal that stands for each mode while its reads wait (support/open-modal.ts). */
+export const intakeLoading = { new: "intakeNew", edit: "intakeEdit", complete: "intakeComplete" } as const satisfies Record<IntakeModalState["mode"], LoadingModal>;
+
+/** The intake modal as it opens: refused (thrown) when the person may not register a call. */
+export async function intakeModalView(
   deps: HandlerDeps,
-  client: ViewsClient,
-  options: { triggerId: string; actor: Actor; mode?: "new" | "edit" | "complete"; card?: TicketCard; prefill?: IntakePrefill; channelId?: string },
-): Promise<void> {
+  options: { actor: Actor; mode?: "new" | "edit" | "complete"; card?: TicketCard; prefill?: IntakePrefill; channelId?: string },
+): Promise<ModalView> {
   const mode = options.mode ?? "new";
   if (mode === "new") deps.services.authorize(options.actor, "ticket.register");
   const customerContext = options.card ? await deps.services.getCustomerContext({ customerId: options.card.customer.id }) : null;
@@ -25,7 +30,7 @@ export async function openIntakeModal(
     channelId: options.channelId,
     now: deps.clock.now(),
   };
-  await client.views.open({ trigger_id: options.triggerId, view: buildIntakeModal(state) });
+  return buildIntakeModal(state);
 }
 
 /** The modal again, after a choice that changes what it shows; typed input survives (same ids). */

@@ -127,6 +127,18 @@ describe("views", () => {
     expect(await slackError(client.views.update({ view_id: "V0MISSING", view: repairModal() }))).toMatchObject({ error: "not_found" });
   });
 
+  it("answers not_found to an update of a modal the user closed, or that another views.open replaced", async () => {
+    const { view: closed } = await client.views.open({ trigger_id: await triggerFromCommand(), view: repairModal() });
+    fake.driver.closeModal({ view: closed!.id! });
+    expect(fake.openModal(USER)).toBeUndefined();
+    expect(await slackError(client.views.update({ view_id: closed!.id!, hash: closed!.hash!, view: repairModal() }))).toMatchObject({ error: "not_found" });
+
+    const { view: replaced } = await client.views.open({ trigger_id: await triggerFromCommand(), view: repairModal() });
+    const { view: current } = await client.views.open({ trigger_id: await triggerFromCommand(), view: repairModal({ callback_id: "repair.other" }) });
+    expect(await slackError(client.views.update({ view_id: replaced!.id!, view: repairModal() }))).toMatchObject({ error: "not_found" });
+    expect((await client.views.update({ view_id: current!.id!, hash: current!.hash!, view: repairModal() })).view?.id).toBe(current?.id);
+  });
+
   it("updates by external_id", async () => {
     await client.views.open({ trigger_id: await triggerFromCommand(), view: repairModal({ external_id: "repair-42" }) });
     const updated = await client.views.update({ external_id: "repair-42", view: repairModal({ external_id: "repair-42", private_metadata: "v2" }) });

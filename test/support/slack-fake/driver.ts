@@ -494,6 +494,19 @@ export class SlackDriver {
     }
   }
 
+  /**
+   * The user closes a modal (Cancel, or the X) that did not ask to be told: Slack sends the app
+   * nothing, and the view is gone (a later views.update answers not_found). Views with
+   * notify_on_close are closed with sendViewClosed.
+   */
+  closeModal(options: ViewClosedOptions = {}): void {
+    const userId = this.userId(options.userId);
+    const view = this.resolveView(options.view, userId);
+    if (view.notify_on_close) throw new Error(`view ${view.id} has notify_on_close: Slack sends view_closed (use sendViewClosed)`);
+    this.workspace.closeView(view.id, { clear: options.isCleared ?? false });
+    this.workspace.notify();
+  }
+
   /** The user closes a modal; Slack tells the app only when the view asked with notify_on_close. */
   async sendViewClosed(options: ViewClosedOptions = {}): Promise<SendResult<ViewClosedAction>> {
     const userId = this.userId(options.userId);

@@ -591,7 +591,14 @@ export class Workspace {
       by.viewId !== undefined ? output.id === by.viewId : by.externalId !== undefined && output.external_id === by.externalId,
     );
     if (!stored) throw new SlackApiError("not_found");
-    if (by.hash !== undefined && by.hash !== "" && by.hash !== stored.output.hash) throw new SlackApiError("hash_conflict");
+    // Slack forgets a modal once it is closed (the user's Cancel, a submission, another views.open
+    // replacing the stack): updating it answers not_found (slackapi/bolt-js#1309).
+    if (stored.output.type === "modal" && !this.stacks.get(stored.userId)?.includes(stored.output.id)) throw new SlackApiError("not_found");
+    return this.rewrite(stored, viewInput, by.hash);
+  }
+
+  private rewrite(stored: StoredView, viewInput: unknown, hash: unknown): ViewOutput {
+    if (hash !== undefined && hash !== "" && hash !== stored.output.hash) throw new SlackApiError("hash_conflict");
     const view = this.checkView(viewInput, stored.output.type as "modal" | "home");
     this.checkExternalId(view, stored.output.id);
     const { id, root_view_id, previous_view_id } = stored.output;
@@ -641,8 +648,13 @@ export class Workspace {
     this.stacks.delete(userId);
   }
 
-  /** `response_action: "update"`: replaces the submitted view in place, keeping its id. */
+  /**
+   * `response_action: "update"`: replaces the submitted view in place, keeping its id. The person is
+   * looking at it (a double submission comes from a view still on screen), so it is never "closed".
+   */
   replaceView(viewId: string, viewInput: unknown): ViewOutput {
-    return this.updateView(viewInput, { viewId });
+    const stored = this.views.get(viewId);
+    if (!stored) throw new SlackApiError("not_found");
+    return this.rewrite(stored, viewInput, undefined);
   }
 }
