@@ -6,6 +6,8 @@
 //   privately, as it always was;
 // - late, a light "Loading…" modal takes the trigger before it expires, and is updated in place
 //   (view_id and hash) once the reads end: with the modal, or with why it was refused or failed.
+//   While earlier clicks' reads are still late, the database is busy: the loading modal opens at
+//   once, without waiting out the budget.
 // Nothing (limiter, queue, database) stands between the ack and views.open: the budget is a plain
 // timer, which fires while the reads are still waiting for a pool connection, and views.open goes
 // out on a Web API client whose queue holds nothing back (deps.modalClient).
@@ -50,6 +52,13 @@ export interface OpenModalOptions {
 
 type Loaded = { ok: true; content: ModalContent } | { ok: false; error: unknown };
 
+/**
+ * Reads that outlasted their budget and are still running. While there are any the database is
+ * busy, and a new click's reads would wait behind them: its loading modal opens at once, rather
+ * than after a budget that only spends the trigger's life.
+ */
+let lateLoads = 0;
+
 /** Opens the modal `load` builds, within the trigger's life however long `load` takes. Never throws. */
 export async function openModal(options: OpenModalOptions, load: () => Promise<ModalContent>): Promise<void> {
   // The reads start first and are never awaited alone: the timer runs whatever they wait for.
@@ -57,18 +66,28 @@ export async function openModal(options: OpenModalOptions, load: () => Promise<M
     (content) => ({ ok: true, content }),
     (error: unknown) => ({ ok: false, error }),
   );
-  // Counted from the request's arrival: what a busy event loop took before this listener ran is
-  // already gone from the trigger's life.
+  const first = lateLoads > 0 ? "late" : await withinBudget(loaded, options.budgetMs ?? OPEN_BUDGET_MS);
+  if (first !== "late") return openAtOnce(options, contentOf(first, options));
+  lateLoads += 1;
+  void loaded.then(() => (lateLoads -= 1));
+  await openLoadingFirst(options, loaded);
+}
+
+/**
+ * What the reads found, or "late" once `budgetMs` has passed since the request reached us: what a
+ * busy event loop took before this listener ran is already gone from the trigger's life.
+ */
+async function withinBudget(loaded: Promise<Loaded>, budgetMs: number): Promise<Loaded | "late"> {
   const arrivedAt = currentRequest()?.receivedAt ?? performance.now();
-  const budgetMs = Math.max(0, (options.budgetMs ?? OPEN_BUDGET_MS) - (performance.now() - arrivedAt));
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<"late">((resolve) => {
-    timer = setTimeout(() => resolve("late"), budgetMs);
+    timer = setTimeout(() => resolve("late"), Math.max(0, budgetMs - (performance.now() - arrivedAt)));
   });
-  const first = await Promise.race([loaded, late]);
-  clearTimeout(timer);
-  if (first === "late") await openLoadingFirst(options, loaded);
-  else await openAtOnce(options, contentOf(first, options));
+  try {
+    return await Promise.race([loaded, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function openAtOnce(options: OpenModalOptions, content: ModalContent): Promise<void> {

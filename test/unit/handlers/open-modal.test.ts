@@ -146,6 +146,29 @@ describe("openModal", () => {
     expect(slack.calls.map((call) => call.method)).toEqual(["views.open", "views.update"]);
   });
 
+  it("opens the loading modal at once while an earlier click's reads are still late (the database is busy), and waits the budget again once they end", async () => {
+    const first = setup();
+    const firstReads = deferred<ModalContent>();
+    const firstOpening = openModal(first.options, () => firstReads.promise);
+    await sleep(BUDGET_MS + 30);
+
+    const second = setup();
+    const secondReads = deferred<ModalContent>();
+    const secondOpening = openModal({ ...second.options, budgetMs: 5_000 }, () => secondReads.promise);
+    await sleep(20);
+    expect(second.slack.calls.map((call) => call.args.view)).toEqual([buildLoadingModal({ modal: "assign" })]);
+    firstReads.resolve({ view: fullView });
+    secondReads.resolve({ view: fullView });
+    await Promise.all([firstOpening, secondOpening]);
+
+    const third = setup();
+    await openModal({ ...third.options, budgetMs: 5_000 }, async () => {
+      await sleep(20);
+      return { view: fullView };
+    });
+    expect(third.slack.calls.map((call) => call.args.view)).toEqual([fullView]);
+  });
+
   it("shows a refusal found after the budget in the loading modal, in the words of the private refusal", async () => {
     const { slack, told, options } = setup();
     const forbidden = new AppError("FORBIDDEN", { details: { action: "ticket.assign", rolesAllowed: ["DISPATCHER", "MANAGER"] } });
