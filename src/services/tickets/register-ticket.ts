@@ -45,10 +45,12 @@ export async function registerTicket(
     ? null
     : computeArrivalDeadline({ calendar: await loadBranchCalendar(db, plan.branchId), calledAt, area: plan.area, limits: arrivalLimits });
   const year = Number(localDate({ timeZone: plan.timeZone }, receivedAt).slice(0, 4));
+  // R4: the number is taken in a statement of its own, so the year's counter row is locked for that
+  // statement only, not for the whole transaction of every concurrent intake (see allocateVoucherNumber).
+  const voucherNo = await allocateVoucherNumber(db, year);
 
   try {
     const ticketId = await db.$transaction(async (tx) => {
-      const voucherNo = await allocateVoucherNumber(tx, year);
       const parties = await writeIntakeParties(tx, plan, { voucherNo });
       const ticket = await tx.ticket.create({
         data: {
