@@ -7,7 +7,6 @@ import { allocateVoucherNumber } from "./allocate-voucher-number";
 import { assertRoleFor, auditActor } from "./authorize";
 import { historyActor, queueHistory } from "./history";
 import type { DeadlineDeps } from "./deps";
-import { loadBranchCalendar } from "./load-branch-calendar";
 import type { IntakeInput } from "./models";
 import { planIntake, plannedTicketFields, requireComplete, writeIntakeParties } from "./intake-plan";
 
@@ -43,7 +42,7 @@ export async function registerTicket(
   if (incomplete && !input.saveAsIncomplete) requireComplete(plan);
   const arrivalDeadline = incomplete
     ? null
-    : computeArrivalDeadline({ calendar: await loadBranchCalendar(db, plan.branchId), calledAt, area: plan.area, limits: arrivalLimits });
+    : computeArrivalDeadline({ calendar: plan.calendar, calledAt, area: plan.area, limits: arrivalLimits });
   const year = Number(localDate({ timeZone: plan.timeZone }, receivedAt).slice(0, 4));
   // R4: the number is taken in a statement of its own, so the year's counter row is locked for that
   // statement only, not for the whole transaction of every concurrent intake (see allocateVoucherNumber).
