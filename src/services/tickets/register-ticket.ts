@@ -5,7 +5,7 @@ import { recordAudit } from "../audit";
 import type { Actor } from "../staff/resolve-actor";
 import { allocateVoucherNumber } from "./allocate-voucher-number";
 import { assertRoleFor, auditActor } from "./authorize";
-import { historyActor, queueHistory } from "./history";
+import { historyActor } from "./history";
 import type { DeadlineDeps } from "./deps";
 import type { IntakeInput } from "./models";
 import { planIntake, plannedTicketFields, requireComplete, writeIntakeParties } from "./intake-plan";
@@ -68,26 +68,29 @@ export async function registerTicket(
           sourceMessageLink: input.sourceMessageLink?.trim() || null,
         },
       });
-      await recordAudit(tx, {
-        ...auditActor(actor),
-        action: "ticket.register",
-        entity: "Ticket",
-        entityId: ticket.id,
-        ticketId: ticket.id,
-        at: receivedAt,
-        data: {
-          voucherNo,
-          status: ticket.status,
-          calledAt: calledAt.toISOString(),
-          category: ticket.category,
-          suggestedCategory: ticket.suggestedCategory,
-          categoryOverrideReason: ticket.categoryOverrideReason,
-          missingFields: plan.missingFields,
-          createdCustomer: parties.createdCustomer,
-          createdEquipment: parties.createdEquipment,
+      await recordAudit(
+        tx,
+        {
+          ...auditActor(actor),
+          action: "ticket.register",
+          entity: "Ticket",
+          entityId: ticket.id,
+          ticketId: ticket.id,
+          at: receivedAt,
+          data: {
+            voucherNo,
+            status: ticket.status,
+            calledAt: calledAt.toISOString(),
+            category: ticket.category,
+            suggestedCategory: ticket.suggestedCategory,
+            categoryOverrideReason: ticket.categoryOverrideReason,
+            missingFields: plan.missingFields,
+            createdCustomer: parties.createdCustomer,
+            createdEquipment: parties.createdEquipment,
+          },
         },
-      });
-      await queueHistory(tx, { ticketId: ticket.id, at: receivedAt, actor: historyActor(actor), event: { kind: "registered" } });
+        { threadLines: [{ kind: "entry", entry: { at: receivedAt, actor: historyActor(actor), event: { kind: "registered" } } }] },
+      );
       return ticket.id;
     });
     return { ticketId, created: true };
