@@ -20,7 +20,7 @@ import { loadBranchCalendar } from "./load-branch-calendar";
 import { dateColumn, statusConflict, ticketNotFound } from "./ticket-rows";
 import { loadFeePolicy } from "./fee-policy";
 import { dmOf, lockForTechnician, type AssignmentDm } from "./technician-action-rows";
-import { enqueueTicketLine } from "../outbox/enqueue";
+import type { TicketLine } from "../outbox/effects";
 import { lineActor } from "./history";
 import type { WorkReportFacts } from "../outbox/effects";
 
@@ -301,28 +301,6 @@ export async function reportWork(deps: ReportWorkDeps, input: ReportWorkInput): 
       },
     });
     const feeTotal = formatCents(total);
-    await recordAudit(tx, {
-      ...auditActor(actor),
-      action: "ticket.report-work",
-      entity: "VisitReport",
-      entityId: report.id,
-      ticketId,
-      at: now,
-      data: {
-        fromStatus: ticket.status,
-        toStatus: status,
-        outcome: input.outcome,
-        hours: hours.map((line) => ({ category: line.category, hours: line.hours })),
-        parts: booked.map((line) => ({ partId: line.partId, quantity: line.quantity, fromLoans: line.fromLoans })),
-        charges: charges.map((charge) => ({ kind: charge.kind, reason: charge.reason, amount: charge.amount })),
-        settlement,
-        invoiceRequestId: invoiceRequest?.id ?? null,
-        receipt: receipt?.number ?? null,
-        repairedReceipt: repairedReceiptNumber,
-        expectedCompletionAt: expectedCompletionAt?.toISOString() ?? null,
-      },
-    });
-    if (resolved) await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
     const result = {
       ticketId,
       voucherNo: ticket.voucherNo,
@@ -346,8 +324,34 @@ export async function reportWork(deps: ReportWorkDeps, input: ReportWorkInput): 
       dm: dmOf(assignment),
     };
     // The thread says what was reported (and shows the custody receipt), queued with the report.
-    await enqueueTicketLine(tx, { ticketId, line: { kind: "work-report", actor: lineActor(actor), at: now, report: workReportFacts(result) } });
-    if (receipt) await enqueueTicketLine(tx, { ticketId, line: { kind: "custody-receipt", receipt } });
+    const threadLines: TicketLine[] = [{ kind: "work-report", actor: lineActor(actor), at: now, report: workReportFacts(result) }];
+    if (receipt) threadLines.push({ kind: "custody-receipt", receipt });
+    await recordAudit(
+      tx,
+      {
+        ...auditActor(actor),
+        action: "ticket.report-work",
+        entity: "VisitReport",
+        entityId: report.id,
+        ticketId,
+        at: now,
+        data: {
+          fromStatus: ticket.status,
+          toStatus: status,
+          outcome: input.outcome,
+          hours: hours.map((line) => ({ category: line.category, hours: line.hours })),
+          parts: booked.map((line) => ({ partId: line.partId, quantity: line.quantity, fromLoans: line.fromLoans })),
+          charges: charges.map((charge) => ({ kind: charge.kind, reason: charge.reason, amount: charge.amount })),
+          settlement,
+          invoiceRequestId: invoiceRequest?.id ?? null,
+          receipt: receipt?.number ?? null,
+          repairedReceipt: repairedReceiptNumber,
+          expectedCompletionAt: expectedCompletionAt?.toISOString() ?? null,
+        },
+      },
+      { threadLines },
+    );
+    if (resolved) await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
     // Last, so that a part's stock row is locked only until the commit that follows.
     await takeStock();
     return result;
