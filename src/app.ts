@@ -9,6 +9,7 @@ import type { SlackMode } from "./config";
 import type { DatabaseHealth } from "./db";
 import { deadlineIn, within } from "./deadline";
 import { registerHandlers, type HandlerDeps } from "./handlers";
+import { routedById } from "./handlers/routing";
 import { createMetrics, type Metrics } from "./observability/metrics";
 import { createSlackHttpServer } from "./transport/http-server";
 import { checkPayloadShape } from "./transport/payload-shape";
@@ -91,7 +92,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.error(async (error) => {
     options.log.error("unhandled error in a Slack listener", { error, code: (error as { code?: string }).code });
   });
-  const listened = registerHandlers(app, options.handlerDeps);
+  const listened = registerHandlers(routedById(app), options.handlerDeps);
 
   // Both receivers hand each request to processEvent: its id, its metrics and the wait at stop.
   const requests = createRequestTracker({ log: options.log, metrics, known: listened });
