@@ -78,6 +78,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     clientOptions,
     // Our own bot_id/user are filtered from message events, so the bot never answers itself.
     ignoreSelf: true,
+    // Bolt's conversation store (context.conversation) is unused here; its middleware ran on every request.
+    convoStore: false,
   });
 
   // Socket Mode bodies come from Slack's socket, not our HTTP guard: the same shape check, first.
