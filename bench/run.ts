@@ -750,6 +750,8 @@ async function main(): Promise<void> {
     for (const level of LEVELS) {
       console.log(`\n=== ${level} concurrent connections ===`);
       for (const scenario of list) {
+        // The heading first: the bots' error lines, printed as they come, fall under it.
+        console.log(`\n${scenario.name} (${level} connections)`);
         await scenario.begin?.(prisma);
         slack.forgetCalls();
         const since = Date.now();
@@ -776,7 +778,6 @@ async function main(): Promise<void> {
         const baseline = await load("bare", TOTAL, true);
         const measured = await load("bot", TOTAL, true);
         const peaks = sampler.stop();
-        console.log(`\n${scenario.name} (${level} connections)`);
         console.log(line("bare Bolt", baseline, peaks.get(bare.pid)));
         console.log(line(botLabel, measured, replicas > 1 ? undefined : peaks.get(bots[0].pid)));
         if (replicas > 1) for (const bot of bots) {
