@@ -18,24 +18,21 @@
 // BENCH_CRASH_INTAKES (200), BENCH_CRASH_CONCURRENCY (20), BENCH_CRASH_KILL_AFTER (acks before the
 // kill; default: random, between 30% and 70% of the burst), BENCH_CRASH_KILL_AT=ack (kill at that ack,
 // not at the next ticket message posted).
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { randomInt } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ViewOutput } from "@slack/bolt";
-import { Client } from "pg";
 import type { Db } from "../src/db";
 import { createPrismaClient } from "../src/db/client";
 import { migrate } from "../src/db/migrator";
 import { silentLog } from "../src/logger";
 import { ACTIONS, BLOCKS, INPUTS } from "../src/views/ids";
-import { withDatabase } from "../test/support/db-names";
 import { createBranchWithCalendar, createCustomer, createDispatcher, createEquipment } from "../test/support/factories/data";
 import { startSlackFake, type ApiCall, type FakeMessage, type SlackFake } from "../test/support/slack-fake";
 import { freePort } from "../test/support/free-port";
+import { logLines, openScratchDatabase, requireBuild, sleep, startBot, stopChild, waitForHealth, type Child } from "./processes";
 
-const BUILT_MAIN = path.resolve(__dirname, "../dist/src/main.js");
 const ADMIN_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const BURST = Number(process.env.BENCH_CRASH_INTAKES ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CRASH_CONCURRENCY ?? 20);
@@ -55,67 +52,7 @@ const REGISTERED_LINE = /registered the call/;
 const BURST_VIEW = "VBURST";
 const DUPLICATE_VIEW = "VDUPLICATE";
 
-// --- the bot as a child process ------------------------------------------------------------------
-
-interface Bot {
-  child: ChildProcessWithoutNullStreams;
-  output: () => string;
-  exited: Promise<void>;
-}
-
-
-function startBot(cwd: string, env: Record<string, string>): Bot {
-  // Only what the bot needs: nothing of this shell's DATABASE_URL or Slack settings leaks in.
-  const child = spawn(process.execPath, [BUILT_MAIN], { cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
-  return { child, output: () => output, exited };
-}
-
-async function waitForHealth(port: number, bot: Bot, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (bot.child.exitCode !== null || bot.child.signalCode !== null) throw new Error(`the bot exited before it was healthy:\n${bot.output()}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error(`/healthz never answered 200 within ${timeoutMs} ms:\n${bot.output()}`);
-}
-
-async function stopBot(bot: Bot): Promise<void> {
-  if (bot.child.exitCode !== null || bot.child.signalCode !== null) return;
-  bot.child.kill("SIGTERM");
-  const timer = setTimeout(() => bot.child.kill("SIGKILL"), 15_000);
-  await bot.exited;
-  clearTimeout(timer);
-}
-
-/** The bot's JSON log lines with this message. */
-function logLines(bot: Bot, message: string): Record<string, unknown>[] {
-  return bot
-    .output()
-    .split("\n")
-    .filter((line) => line.includes(`"message":${JSON.stringify(message)}`))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
-
 // --- database --------------------------------------------------------------------------------------
-
-async function adminQuery(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
 
 async function seed(prisma: Db) {
   // Open around the clock, so that the arrival deadline is computed whenever the bench runs.
@@ -242,10 +179,7 @@ function audit(slack: SlackFake, tickets: AuditedTicket[], everyTicket: AuditedT
 // --- the run -----------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(BUILT_MAIN)) {
-    console.error(`${path.relative(process.cwd(), BUILT_MAIN)} does not exist: run \`npm run build\` first (the bench measures the built bot, what \`npm start\` runs).`);
-    process.exit(1);
-  }
+  requireBuild();
   const failures: string[] = [];
   const check = (ok: boolean, what: string) => {
     if (!ok) failures.push(what);
@@ -257,13 +191,12 @@ async function main(): Promise<void> {
     users: { [DISPATCHER]: { name: "crash.dispatcher" } },
     channels: { [DISPATCH]: { name: "crash-dispatch" } },
   });
-  const dbName = `servicedesk_crash_${process.pid}_${Date.now()}`;
-  const dbUrl = withDatabase(ADMIN_URL, dbName);
-  await adminQuery(`CREATE DATABASE "${dbName}"`);
+  const database = await openScratchDatabase("servicedesk_crash", ADMIN_URL);
+  const dbUrl = database.url;
   // A working directory of its own: no .env of this checkout reaches the bot.
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "servicedesk-crash-"));
   const prisma = createPrismaClient(dbUrl, { poolSize: 2 });
-  const bots: Bot[] = [];
+  const bots: Child[] = [];
   try {
     await migrate({ url: dbUrl, log: silentLog });
     const { customer } = await seed(prisma);
@@ -281,7 +214,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: "warn",
     };
     slack.setAppUrl(`http://127.0.0.1:${port}`);
-    const first = startBot(cwd, env);
+    const first = startBot({ name: "bot", cwd, env });
     bots.push(first);
     await waitForHealth(port, first);
     const template = await intakeModal(slack, customer.id);
@@ -350,13 +283,13 @@ async function main(): Promise<void> {
 
     // --- restart, same environment, and let the outbox drain ---
     const restartedAt = Date.now();
-    const second = startBot(cwd, env);
+    const second = startBot({ name: "restarted bot", cwd, env });
     bots.push(second);
     await waitForHealth(port, second);
     const healthyMs = Date.now() - restartedAt;
     const drainedMs = await untilDrained(prisma, restartedAt);
     check(drainedMs !== null, `the outbox did not drain within ${DRAIN_TIMEOUT_MS / 1000} s (${await queuedEffects(prisma)} effects left)`);
-    await stopBot(second);
+    await stopChild(second);
 
     // --- the checks ---
     const tickets = await prisma.ticket.findMany({
@@ -378,7 +311,7 @@ async function main(): Promise<void> {
     const recovered = logLines(second, "found the ticket's message posted by an attempt that did not finish; keeping it").length;
     // The restarted bot's look-ups for posts a dead attempt may have made (a ticket's message, a thread line).
     const lookups = (method: string) => slack.callsTo(method).filter((call) => call.at >= restartedAt).length;
-    const errorsOf = (bot: Bot) => bot.output().split("\n").filter((line) => line.includes('"level":"error"'));
+    const errorsOf = (bot: Child) => bot.output().split("\n").filter((line) => line.includes('"level":"error"'));
     const errors = [...errorsOf(first), ...errorsOf(second)];
 
     check(refused.length === 0, `${refused.length} submissions were refused (first: ${refused[0]?.[1].kind === "refused" ? refused[0][1].detail : ""})`);
@@ -433,13 +366,9 @@ async function main(): Promise<void> {
     }
     await prisma.$disconnect();
     await slack.close();
-    await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await database.drop();
     fs.rmSync(cwd, { recursive: true, force: true });
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 main().catch((error: unknown) => {

@@ -9,6 +9,7 @@ import type { SlackMode } from "./config";
 import type { DatabaseHealth } from "./db";
 import { deadlineIn, within } from "./deadline";
 import { registerHandlers, type HandlerDeps } from "./handlers";
+import { routedById } from "./handlers/routing";
 import { createMetrics, type Metrics } from "./observability/metrics";
 import { createSlackHttpServer } from "./transport/http-server";
 import { checkPayloadShape } from "./transport/payload-shape";
@@ -77,6 +78,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     clientOptions,
     // Our own bot_id/user are filtered from message events, so the bot never answers itself.
     ignoreSelf: true,
+    // Bolt's conversation store (context.conversation) is unused here; its middleware ran on every request.
+    convoStore: false,
   });
 
   // Socket Mode bodies come from Slack's socket, not our HTTP guard: the same shape check, first.
@@ -95,7 +98,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   // not wait behind other calls while its trigger expires (handlers/support/open-modal.ts). No
   // retries: a trigger is dead long before the first one.
   const modalClient = new WebClient(options.mode.botToken, { ...clientOptions, logger, maxRequestConcurrency: Infinity, retryConfig: { retries: 0 } });
-  const listened = registerHandlers(app, { modalClient, ...options.handlerDeps });
+  const listened = registerHandlers(routedById(app), { modalClient, ...options.handlerDeps });
 
   // Both receivers hand each request to processEvent: its id, its metrics and the wait at stop.
   const requests = createRequestTracker({ log: options.log, metrics, known: listened });

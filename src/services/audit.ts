@@ -1,6 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { DbOrTx } from "../db";
-import { enqueueTicketRefresh } from "./outbox/enqueue";
+import type { TicketLine } from "./outbox/effects";
+import { enqueueSlackEffects, enqueueTicketRefresh } from "./outbox/enqueue";
 
 export interface AuditEntry {
   /** Slack user id of the person, or `system:<job>` for scheduled work. */
@@ -17,9 +18,10 @@ export interface AuditEntry {
 /**
  * Call inside the transaction that makes the change, so the change and its record stand or fall
  * together. A change to a call also queues the refresh of its Slack message in that transaction:
- * whatever changed it, the message in the channel catches up.
+ * whatever changed it, the message in the channel catches up. `threadLines` (lines without a
+ * dedupe key) are queued with the refresh, in one statement.
  */
-export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: DbOrTx, entry: AuditEntry, options: { threadLines?: TicketLine[] } = {}): Promise<void> {
   await tx.auditLog.create({
     data: {
       at: entry.at,
@@ -32,5 +34,10 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
       data: entry.data,
     },
   });
-  if (entry.ticketId) await enqueueTicketRefresh(tx, entry.ticketId);
+  if (!entry.ticketId) return;
+  const lines = options.threadLines ?? [];
+  if (!lines.length) return void (await enqueueTicketRefresh(tx, entry.ticketId));
+  // The refresh and the change's thread lines in one statement, in that order (a line is posted under the message).
+  const ticketId = entry.ticketId;
+  await enqueueSlackEffects(tx, [{ kind: "ticket-message", ticketId }, ...lines.map((line) => ({ kind: "ticket-line" as const, ticketId, line }))]);
 }

@@ -568,6 +568,13 @@ const en = {
       schedule: "visit",
       cancel: "cancellation",
       decline: "decline",
+      "report-work": "work report",
+      close: "closing of the call",
+      borrow: "parts loan",
+      "parts-return": "parts return",
+      "custody-return": "return of the item to the customer",
+      "daily-report": "daily work report",
+      "cannot-finish": "notice that the work cannot be finished on time",
     } as Record<string, string>,
   },
 

@@ -2,7 +2,7 @@
 // if the work then succeeds. Forms whose service runs before the ack (so that problems land on their
 // fields) run under this budget: past it, the modal says "saving…" and the person is told the
 // outcome by DM once the work ends. Nobody sees a Slack error for work that was saved.
-import type { AckFn, ViewResponseAction } from "@slack/bolt";
+import type { AckFn, AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewResponseAction, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Log } from "../../logger";
 import { messagesFor } from "../../views/messages";
@@ -50,4 +50,11 @@ function reasonOf(response: ViewResponseAction): string {
     if (first?.text?.text) return first.text.text;
   }
   return messagesFor().errors.INTERNAL;
+}
+
+type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** A view_submission listener whose work runs before the ack, under the ack budget (`form`: a key of messages' slowSave.forms). */
+export function underAckBudget(deps: { log: Log }, form: string, listener: (args: SubmissionArgs) => Promise<void>): (args: SubmissionArgs) => Promise<void> {
+  return (args) => withinAckBudget({ ack: args.ack, client: args.client, userId: args.body.user.id, form, log: deps.log }, (ack) => listener({ ...args, ack }));
 }

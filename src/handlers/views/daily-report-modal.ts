@@ -9,12 +9,13 @@ import { alreadySubmittedText, buildDailySubmittedDm, dailyFieldErrors, readDail
 import { buildNoticeModal } from "../../views/notice-modal";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
+import { underAckBudget } from "../support/ack-budget";
 import type { HandlerDeps } from "../types";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 export function dailyReportSubmitted(deps: HandlerDeps) {
-  return async ({ ack, body, view, client }: Args) => {
+  return underAckBudget(deps, "daily-report", async ({ ack, body, view, client }: Args) => {
     const read = readDailyReportSubmission(view.state.values as StateValues, view.private_metadata);
     if (!read.ok) return void (await ack({ response_action: "errors", errors: read.errors }));
     let day;
@@ -43,5 +44,5 @@ export function dailyReportSubmitted(deps: HandlerDeps) {
     } catch (error) {
       deps.log.error("the daily report was submitted but the confirmation DM failed", { view: "daily-report", user: body.user.id, error });
     }
-  };
+  });
 }

@@ -11,6 +11,7 @@ import { buildNoticeModal } from "../../views/notice-modal";
 import { buildReturnedText, readBorrowSubmission, readReturnSubmission, returnFieldErrors } from "../../views/parts";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
+import { underAckBudget } from "../support/ack-budget";
 import type { HandlerDeps } from "../types";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -21,7 +22,7 @@ function refused(deps: HandlerDeps, args: Args, name: string, error: unknown) {
 }
 
 export function borrowSubmitted(deps: HandlerDeps) {
-  return async (args: Args) => {
+  return underAckBudget(deps, "borrow", async (args: Args) => {
     const { ack, body, view } = args;
     const read = readBorrowSubmission(view.state.values as StateValues);
     if (!read.ok) return void (await ack({ response_action: "errors", errors: read.errors }));
@@ -38,11 +39,11 @@ export function borrowSubmitted(deps: HandlerDeps) {
       if (problem?.kind === "unknown-part") return void (await ack({ response_action: "errors", errors: { [BLOCKS.partsBorrowPart]: e["unknown-part"] } }));
       await refused(deps, args, "parts.borrow", error);
     }
-  };
+  });
 }
 
 export function returnSubmitted(deps: HandlerDeps) {
-  return async (args: Args) => {
+  return underAckBudget(deps, "parts-return", async (args: Args) => {
     const { ack, body, view } = args;
     const read = readReturnSubmission(view.state.values as StateValues);
     if (!read.ok) return void (await ack({ response_action: "errors", errors: read.errors }));
@@ -58,12 +59,12 @@ export function returnSubmitted(deps: HandlerDeps) {
       }
       await refused(deps, args, "parts.return", error);
     }
-  };
+  });
 }
 
 /** R11: the item goes back to the customer; the receipt is void and the call resolved. */
 export function custodyReturnSubmitted(deps: HandlerDeps) {
-  return async (args: Args) => {
+  return underAckBudget(deps, "custody-return", async (args: Args) => {
     const { ack, body, view } = args;
     const read = readReturnItemSubmission(view.state.values as StateValues, view.private_metadata, { now: deps.clock.now() });
     if (!read.ok) return void (await ack({ response_action: "errors", errors: read.errors }));
@@ -82,5 +83,5 @@ export function custodyReturnSubmitted(deps: HandlerDeps) {
     }
     // The return's thread line was queued with it; the outbox posts it.
     await ack();
-  };
+  });
 }

@@ -11,13 +11,14 @@ import { buildNoticeModal } from "../../views/notice-modal";
 import { readReportMetadata, readReportSubmission, reportErrorsOnFields } from "../../views/report-work-modal";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
+import { underAckBudget } from "../support/ack-budget";
 import type { HandlerDeps } from "../types";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 
 export function reportWorkSubmitted(deps: HandlerDeps) {
-  return async ({ ack, body, view }: Args) => {
+  return underAckBudget(deps, "report-work", async ({ ack, body, view }: Args) => {
     const metadata = readReportMetadata(view.private_metadata);
     try {
       if (!metadata) throw new Error("report modal submitted without its metadata");
@@ -56,11 +57,11 @@ export function reportWorkSubmitted(deps: HandlerDeps) {
       const { text } = describeFailure(error, deps.log, { view: "report-work", user: body.user.id });
       return void (await ack({ response_action: "update", view: buildNoticeModal({ text }) }));
     }
-  };
+  });
 }
 
 export function closeSubmitted(deps: HandlerDeps) {
-  return async ({ ack, body, view }: Args) => {
+  return underAckBudget(deps, "close", async ({ ack, body, view }: Args) => {
     const m = messagesFor().workReport;
     try {
       const read = readCloseSubmission(view.state.values as StateValues, view.private_metadata);
@@ -83,5 +84,5 @@ export function closeSubmitted(deps: HandlerDeps) {
       const text = receipt ? m.close.custodyOpen(receipt) : describeFailure(error, deps.log, { view: "close", user: body.user.id }).text;
       return void (await ack({ response_action: "update", view: buildNoticeModal({ text }) }));
     }
-  };
+  });
 }

@@ -35,17 +35,19 @@ export type PartProblem =
   | { kind: "serial-required"; partId: number; partNo: string };
 
 /**
- * Books each line to the ticket (PartUsage) and takes it from the technician's loans, then from the
- * branch stock. Throws VALIDATION with `details.problems` (PartProblem[]) when a line cannot be
- * booked; the caller's transaction then rolls back whole.
+ * Books each line to the ticket (PartUsage) and takes it from the technician's loans; what the loans
+ * do not cover comes from the branch stock when the caller runs `takeStock`, as the last write of
+ * its transaction: the stock row of a popular part is then locked for one statement and the commit,
+ * not for the rest of the report. Both throw VALIDATION with `details.problems` (PartProblem[]) when
+ * a line cannot be booked; the caller's transaction then rolls back whole.
  */
 export async function bookPartsUsed(
   tx: Tx,
   options: { branchId: number; technicianId: number; ticketId: number; visitReportId?: number | null; lines: readonly PartLine[]; at: Date },
-): Promise<BookedPart[]> {
+): Promise<{ booked: BookedPart[]; takeStock: () => Promise<void> }> {
   const { branchId, technicianId, ticketId, at } = options;
   const lines = options.lines.filter((line) => line.quantity > 0);
-  if (!lines.length) return [];
+  if (!lines.length) return { booked: [], takeStock: async () => undefined };
   const parts = await tx.part.findMany({ where: { id: { in: lines.map((line) => line.partId) }, active: true } });
   const byId = new Map(parts.map((part) => [part.id, part]));
   const problems: PartProblem[] = [];
@@ -57,6 +59,7 @@ export async function bookPartsUsed(
   if (problems.length) throw partsRefused(problems);
 
   const booked: BookedPart[] = [];
+  const fromStock: { part: (typeof parts)[number]; requested: number; quantity: number; fromLoans: number }[] = [];
   for (const line of lines) {
     const part = byId.get(line.partId)!;
     let remaining = line.quantity;
@@ -78,13 +81,7 @@ export async function bookPartsUsed(
       fromLoans += take;
       loanId ??= loan.id;
     }
-    if (remaining > 0) {
-      const short = await takeFromStock(tx, { partId: part.id, branchId, quantity: remaining });
-      if (short) {
-        problems.push({ kind: "not-enough-stock", partId: part.id, partNo: part.partNo, requested: line.quantity, available: short.available + fromLoans });
-        continue;
-      }
-    }
+    if (remaining > 0) fromStock.push({ part, requested: line.quantity, quantity: remaining, fromLoans });
     const usage = await tx.partUsage.create({
       data: {
         ticketId,
@@ -101,8 +98,14 @@ export async function bookPartsUsed(
     });
     booked.push({ usageId: usage.id, partId: part.id, partNo: part.partNo, name: part.name, quantity: line.quantity, unitPrice: part.unitPrice, wearing: part.wearing, fromLoans });
   }
-  if (problems.length) throw partsRefused(problems);
-  return booked;
+  const takeStock = async () => {
+    for (const line of fromStock) {
+      const short = await takeFromStock(tx, { partId: line.part.id, branchId, quantity: line.quantity });
+      if (short) problems.push({ kind: "not-enough-stock", partId: line.part.id, partNo: line.part.partNo, requested: line.requested, available: short.available + line.fromLoans });
+    }
+    if (problems.length) throw partsRefused(problems);
+  };
+  return { booked, takeStock };
 }
 
 function partsRefused(problems: PartProblem[]): AppError {

@@ -5,7 +5,6 @@ import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor, auditActor } from "./authorize";
 import type { DeadlineDeps } from "./deps";
 import { planIntake, plannedTicketFields, requireComplete, writeIntakeParties } from "./intake-plan";
-import { loadBranchCalendar } from "./load-branch-calendar";
 import type { IntakeInput } from "./models";
 import { lockTicket, statusConflict, ticketNotFound } from "./ticket-rows";
 
@@ -41,7 +40,7 @@ export async function completeIntake(
   if (incomplete && !input.saveAsIncomplete) requireComplete(plan);
   const arrivalDeadline = incomplete
     ? null
-    : computeArrivalDeadline({ calendar: await loadBranchCalendar(db, ticket.branchId), calledAt: ticket.calledAt, area: plan.area, limits: arrivalLimits });
+    : computeArrivalDeadline({ calendar: plan.calendar, calledAt: ticket.calledAt, area: plan.area, limits: arrivalLimits });
   const status = incomplete ? ("INCOMPLETE" as const) : ("REGISTERED" as const);
 
   return db.$transaction(async (tx) => {

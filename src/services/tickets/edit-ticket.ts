@@ -6,7 +6,6 @@ import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor, auditActor } from "./authorize";
 import type { DeadlineDeps } from "./deps";
 import { planIntake, plannedTicketFields, requireComplete, writeIntakeParties } from "./intake-plan";
-import { loadBranchCalendar } from "./load-branch-calendar";
 import type { IntakeInput } from "./models";
 import { lockTicket, statusConflict, ticketNotFound } from "./ticket-rows";
 
@@ -66,7 +65,7 @@ export async function editTicket(deps: DeadlineDeps, options: { actor: Actor; ti
   if (changed.length === 0) return { ticketId, changedFields: [], arrivalDeadline: ticket.arrivalDeadline };
 
   const arrivalDeadline = changed.includes("area")
-    ? computeArrivalDeadline({ calendar: await loadBranchCalendar(db, ticket.branchId), calledAt: ticket.calledAt, area: plan.area, limits: arrivalLimits })
+    ? computeArrivalDeadline({ calendar: plan.calendar, calledAt: ticket.calledAt, area: plan.area, limits: arrivalLimits })
     : ticket.arrivalDeadline;
 
   return db.$transaction(async (tx) => {

@@ -8,7 +8,8 @@ import type { ServiceArea } from "../../domain/deadline";
 import { isDomainError } from "../../domain/errors";
 import { calledAtProblem, intakeFormatProblems, isLocalDate, missingIntakeFields, type IntakeField } from "../../domain/intake";
 import type { Action } from "../../domain/permissions";
-import { localDate } from "../../domain/working-calendar";
+import { localDate, type WorkingCalendar } from "../../domain/working-calendar";
+import { loadBranchCalendar } from "./load-branch-calendar";
 import { AppError } from "../../errors";
 import type { Customer, Equipment } from "../../generated/prisma/client";
 import type { Actor } from "../staff/resolve-actor";
@@ -22,6 +23,8 @@ const GRADES: readonly string[] = ["A", "B", "C"];
 export interface IntakePlan {
   branchId: number;
   timeZone: string;
+  /** The branch's working calendar (R6), read with the plan. */
+  calendar: WorkingCalendar;
   customer:
     | { kind: "existing"; row: Customer }
     | {
@@ -104,8 +107,9 @@ export async function planIntake(
   const calledAtIssue = options.checkCalledAtAgainst ? calledAtProblem(callAt, options.checkCalledAtAgainst) : null;
   if (calledAtIssue === "invalid") throw validation({ calledAt: calledAtIssue });
   if (calledAtIssue) errors.calledAt = calledAtIssue;
-  const branch = await db.branch.findUniqueOrThrow({ where: { id: branchId }, select: { timeZone: true } });
-  const onDate = localDate({ timeZone: branch.timeZone }, callAt);
+  // The whole calendar in the one read: registration counts the R6 deadline with it.
+  const calendar = await loadBranchCalendar(db, branchId);
+  const onDate = localDate({ timeZone: calendar.timeZone }, callAt);
 
   // Format checks, whatever is missing (R3 allows blanks, not nonsense).
   const newEquipment = input.equipment.kind === "new" ? input.equipment : null;
@@ -195,7 +199,8 @@ export async function planIntake(
   const covering = liveContracts(contractFacts, onDate).find((contract) => contract.coversEquipment);
   return {
     branchId,
-    timeZone: branch.timeZone,
+    timeZone: calendar.timeZone,
+    calendar,
     customer,
     equipment,
     area: input.area ?? (customer.kind === "existing" ? customer.row.area : customer.data.area),

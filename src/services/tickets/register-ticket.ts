@@ -5,9 +5,8 @@ import { recordAudit } from "../audit";
 import type { Actor } from "../staff/resolve-actor";
 import { allocateVoucherNumber } from "./allocate-voucher-number";
 import { assertRoleFor, auditActor } from "./authorize";
-import { historyActor, queueHistory } from "./history";
+import { historyActor } from "./history";
 import type { DeadlineDeps } from "./deps";
-import { loadBranchCalendar } from "./load-branch-calendar";
 import type { IntakeInput } from "./models";
 import { planIntake, plannedTicketFields, requireComplete, writeIntakeParties } from "./intake-plan";
 
@@ -43,12 +42,14 @@ export async function registerTicket(
   if (incomplete && !input.saveAsIncomplete) requireComplete(plan);
   const arrivalDeadline = incomplete
     ? null
-    : computeArrivalDeadline({ calendar: await loadBranchCalendar(db, plan.branchId), calledAt, area: plan.area, limits: arrivalLimits });
+    : computeArrivalDeadline({ calendar: plan.calendar, calledAt, area: plan.area, limits: arrivalLimits });
   const year = Number(localDate({ timeZone: plan.timeZone }, receivedAt).slice(0, 4));
+  // R4: the number is taken in a statement of its own, so the year's counter row is locked for that
+  // statement only, not for the whole transaction of every concurrent intake (see allocateVoucherNumber).
+  const voucherNo = await allocateVoucherNumber(db, year);
 
   try {
     const ticketId = await db.$transaction(async (tx) => {
-      const voucherNo = await allocateVoucherNumber(tx, year);
       const parties = await writeIntakeParties(tx, plan, { voucherNo });
       const ticket = await tx.ticket.create({
         data: {
@@ -67,26 +68,29 @@ export async function registerTicket(
           sourceMessageLink: input.sourceMessageLink?.trim() || null,
         },
       });
-      await recordAudit(tx, {
-        ...auditActor(actor),
-        action: "ticket.register",
-        entity: "Ticket",
-        entityId: ticket.id,
-        ticketId: ticket.id,
-        at: receivedAt,
-        data: {
-          voucherNo,
-          status: ticket.status,
-          calledAt: calledAt.toISOString(),
-          category: ticket.category,
-          suggestedCategory: ticket.suggestedCategory,
-          categoryOverrideReason: ticket.categoryOverrideReason,
-          missingFields: plan.missingFields,
-          createdCustomer: parties.createdCustomer,
-          createdEquipment: parties.createdEquipment,
+      await recordAudit(
+        tx,
+        {
+          ...auditActor(actor),
+          action: "ticket.register",
+          entity: "Ticket",
+          entityId: ticket.id,
+          ticketId: ticket.id,
+          at: receivedAt,
+          data: {
+            voucherNo,
+            status: ticket.status,
+            calledAt: calledAt.toISOString(),
+            category: ticket.category,
+            suggestedCategory: ticket.suggestedCategory,
+            categoryOverrideReason: ticket.categoryOverrideReason,
+            missingFields: plan.missingFields,
+            createdCustomer: parties.createdCustomer,
+            createdEquipment: parties.createdEquipment,
+          },
         },
-      });
-      await queueHistory(tx, { ticketId: ticket.id, at: receivedAt, actor: historyActor(actor), event: { kind: "registered" } });
+        { threadLines: [{ kind: "entry", entry: { at: receivedAt, actor: historyActor(actor), event: { kind: "registered" } } }] },
+      );
       return ticket.id;
     });
     return { ticketId, created: true };

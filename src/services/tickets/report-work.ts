@@ -20,7 +20,7 @@ import { loadBranchCalendar } from "./load-branch-calendar";
 import { dateColumn, statusConflict, ticketNotFound } from "./ticket-rows";
 import { loadFeePolicy } from "./fee-policy";
 import { dmOf, lockForTechnician, type AssignmentDm } from "./technician-action-rows";
-import { enqueueTicketLine } from "../outbox/enqueue";
+import type { TicketLine } from "../outbox/effects";
 import { lineActor } from "./history";
 import type { WorkReportFacts } from "../outbox/effects";
 
@@ -232,7 +232,7 @@ export async function reportWork(deps: ReportWorkDeps, input: ReportWorkInput): 
       data: hours.map((line) => ({ technicianId, ticketId, visitReportId: report.id, workDate, category: line.category, hours: new Prisma.Decimal(line.hours) })),
     });
 
-    const booked = await bookPartsUsed(tx, { branchId: ticket.branchId, technicianId, ticketId, visitReportId: report.id, lines: input.parts, at: now });
+    const { booked, takeStock } = await bookPartsUsed(tx, { branchId: ticket.branchId, technicianId, ticketId, visitReportId: report.id, lines: input.parts, at: now });
 
     // R10: the lines this visit charges and why; a workshop job is invoiced on the day the item goes back.
     const lines = computeCharges(policy, {
@@ -254,12 +254,10 @@ export async function reportWork(deps: ReportWorkDeps, input: ReportWorkInput): 
       if (input.settlement === "COLLECTED_ON_SITE" && !input.signedByName?.trim()) problems.signedByName = "signature-required";
       if (Object.keys(problems).length) throw validation(problems);
     }
-    const charges: ReportedCharge[] = [];
-    for (const line of lines) {
-      const amount = formatCents(line.cents);
-      await tx.charge.create({ data: { ticketId, visitReportId: report.id, kind: line.kind, reason: line.reason, amount: new Prisma.Decimal(amount), settlement, createdAt: now } });
-      charges.push({ kind: line.kind, reason: line.reason, amount });
-    }
+    const charges: ReportedCharge[] = lines.map((line) => ({ kind: line.kind, reason: line.reason, amount: formatCents(line.cents) }));
+    await tx.charge.createMany({
+      data: charges.map((charge) => ({ ticketId, visitReportId: report.id, kind: charge.kind, reason: charge.reason, amount: new Prisma.Decimal(charge.amount), settlement, createdAt: now })),
+    });
     if (settlement !== "NONE" || (total > 0 && input.feeAgreed)) {
       await tx.visitReport.update({ where: { id: report.id }, data: { settlement, feeAgreedAt: input.feeAgreed ? now : null } });
     }
@@ -303,28 +301,6 @@ export async function reportWork(deps: ReportWorkDeps, input: ReportWorkInput): 
       },
     });
     const feeTotal = formatCents(total);
-    await recordAudit(tx, {
-      ...auditActor(actor),
-      action: "ticket.report-work",
-      entity: "VisitReport",
-      entityId: report.id,
-      ticketId,
-      at: now,
-      data: {
-        fromStatus: ticket.status,
-        toStatus: status,
-        outcome: input.outcome,
-        hours: hours.map((line) => ({ category: line.category, hours: line.hours })),
-        parts: booked.map((line) => ({ partId: line.partId, quantity: line.quantity, fromLoans: line.fromLoans })),
-        charges: charges.map((charge) => ({ kind: charge.kind, reason: charge.reason, amount: charge.amount })),
-        settlement,
-        invoiceRequestId: invoiceRequest?.id ?? null,
-        receipt: receipt?.number ?? null,
-        repairedReceipt: repairedReceiptNumber,
-        expectedCompletionAt: expectedCompletionAt?.toISOString() ?? null,
-      },
-    });
-    if (resolved) await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
     const result = {
       ticketId,
       voucherNo: ticket.voucherNo,
@@ -348,8 +324,36 @@ export async function reportWork(deps: ReportWorkDeps, input: ReportWorkInput): 
       dm: dmOf(assignment),
     };
     // The thread says what was reported (and shows the custody receipt), queued with the report.
-    await enqueueTicketLine(tx, { ticketId, line: { kind: "work-report", actor: lineActor(actor), at: now, report: workReportFacts(result) } });
-    if (receipt) await enqueueTicketLine(tx, { ticketId, line: { kind: "custody-receipt", receipt } });
+    const threadLines: TicketLine[] = [{ kind: "work-report", actor: lineActor(actor), at: now, report: workReportFacts(result) }];
+    if (receipt) threadLines.push({ kind: "custody-receipt", receipt });
+    await recordAudit(
+      tx,
+      {
+        ...auditActor(actor),
+        action: "ticket.report-work",
+        entity: "VisitReport",
+        entityId: report.id,
+        ticketId,
+        at: now,
+        data: {
+          fromStatus: ticket.status,
+          toStatus: status,
+          outcome: input.outcome,
+          hours: hours.map((line) => ({ category: line.category, hours: line.hours })),
+          parts: booked.map((line) => ({ partId: line.partId, quantity: line.quantity, fromLoans: line.fromLoans })),
+          charges: charges.map((charge) => ({ kind: charge.kind, reason: charge.reason, amount: charge.amount })),
+          settlement,
+          invoiceRequestId: invoiceRequest?.id ?? null,
+          receipt: receipt?.number ?? null,
+          repairedReceipt: repairedReceiptNumber,
+          expectedCompletionAt: expectedCompletionAt?.toISOString() ?? null,
+        },
+      },
+      { threadLines },
+    );
+    if (resolved) await resolveEndedEscalations(tx, { ticketId, now, ...auditActor(actor) });
+    // Last, so that a part's stock row is locked only until the commit that follows.
+    await takeStock();
     return result;
   });
 }

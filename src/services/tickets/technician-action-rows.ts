@@ -1,6 +1,6 @@
 // What the technician's actions (accept, decline, arrive) read under the ticket's row lock.
 import type { DbOrTx } from "../../db";
-import { lockTicket, personRef } from "./ticket-rows";
+import { lockTicketRow, personRef, ticketNotFound } from "./ticket-rows";
 
 /** Where the technician's DM about an assignment is, so it can be updated in place. */
 export interface AssignmentDm {
@@ -11,10 +11,15 @@ export interface AssignmentDm {
 }
 
 export async function lockForTechnician(tx: DbOrTx, ticketId: number) {
-  const ticket = await lockTicket(tx, ticketId);
-  const assignee = ticket.assignedTechnicianId ? personRef(await tx.staff.findUnique({ where: { id: ticket.assignedTechnicianId } })) : null;
-  const assignment = await tx.assignment.findFirst({ where: { ticketId, endedAt: null } });
-  return { ticket, assignee, assignment };
+  await lockTicketRow(tx, ticketId);
+  // One read (a join) for the ticket, its technician and its open assignment.
+  const row = await tx.ticket.findUnique({
+    where: { id: ticketId },
+    include: { assignedTechnician: { select: { id: true, slackUserId: true, name: true } }, assignments: { where: { endedAt: null }, take: 1 } },
+  });
+  if (!row) throw ticketNotFound(ticketId);
+  const { assignedTechnician, assignments, ...ticket } = row;
+  return { ticket, assignee: personRef(assignedTechnician), assignment: assignments[0] ?? null };
 }
 
 export function dmOf(assignment: { dmChannelId: string | null; dmMessageTs: string | null; note?: string | null } | null): AssignmentDm | null {

@@ -235,7 +235,10 @@ async function bookPart(deps: TicketDeps, context: LineContext, command: Extract
       const { ticket } = await lockForTechnician(tx, context.ticketId);
       if (ticket.assignedTechnicianId !== technicianId) return { kind: "not-assignee" as const, command: "part" as const, assignee: null };
       if (!(WORKING_STATUSES as readonly string[]).includes(ticket.status)) return { kind: "wrong-status" as const, command: "part" as const, status: ticket.status };
-      const [booked] = await bookPartsUsed(tx, {
+      const {
+        booked: [booked],
+        takeStock,
+      } = await bookPartsUsed(tx, {
         branchId: ticket.branchId,
         technicianId,
         ticketId: ticket.id,
@@ -252,6 +255,7 @@ async function bookPart(deps: TicketDeps, context: LineContext, command: Extract
         at: now,
         data: { partNo: part.partNo, quantity: command.quantity, fromLoans: booked!.fromLoans, serialOut: command.serialOut, serialIn: command.serialIn, source: "thread" },
       });
+      await takeStock();
       return { kind: "part-booked" as const, partNo: part.partNo, name: part.name, quantity: command.quantity, fromLoans: booked!.fromLoans };
     });
   } catch (error) {

@@ -46,10 +46,15 @@ export function liveContracts<T extends Omit<CoverageContract, "coversEquipment"
  * the other's result.
  */
 export async function lockTicket(tx: DbOrTx, ticketId: number) {
-  await tx.$queryRaw`SELECT "id" FROM "Ticket" WHERE "id" = ${ticketId} FOR UPDATE`;
+  await lockTicketRow(tx, ticketId);
   const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
   if (!ticket) throw ticketNotFound(ticketId);
   return ticket;
+}
+
+/** The ticket's row lock alone, for callers that read the row with what they need in one query. */
+export async function lockTicketRow(tx: DbOrTx, ticketId: number): Promise<void> {
+  await tx.$queryRaw`SELECT "id" FROM "Ticket" WHERE "id" = ${ticketId} FOR UPDATE`;
 }
 
 export function ticketNotFound(ticketId: number): AppError {

@@ -1,4 +1,12 @@
 import { bookPartsUsed, partProblemsOf } from "../../../src/services/parts/book-parts-used";
+import type { Tx } from "../../../src/db";
+
+/** Books and takes from the stock at once, as a transaction with nothing else to write does. */
+async function bookNow(tx: Tx, options: Parameters<typeof bookPartsUsed>[1]) {
+  const { booked, takeStock } = await bookPartsUsed(tx, options);
+  await takeStock();
+  return booked;
+}
 import { issueCustodyReceipt } from "../../../src/services/workshop/issue-custody-receipt";
 import { useTestDatabase } from "../../support/db";
 import { createBranch, createPart, createTechnician, createTicket } from "../../support/factories/data";
@@ -24,7 +32,7 @@ describe("booking used parts (R14)", () => {
   it("R14: parts come out of the branch's stock at catalogue price, booked to the call", async () => {
     const { prisma, branch, technician, ticket, part } = await setup(5);
     const booked = await prisma.$transaction((tx) =>
-      bookPartsUsed(tx, { branchId: branch.id, technicianId: technician.id, ticketId: ticket.id, lines: [{ partId: part.id, quantity: 2 }], at: AT }),
+      bookNow(tx, { branchId: branch.id, technicianId: technician.id, ticketId: ticket.id, lines: [{ partId: part.id, quantity: 2 }], at: AT }),
     );
     expect(booked).toEqual([expect.objectContaining({ partId: part.id, quantity: 2, fromLoans: 0 })]);
     expect(Number(booked[0].unitPrice)).toBe(12500);
@@ -33,12 +41,28 @@ describe("booking used parts (R14)", () => {
     expect(usage).toMatchObject({ quantity: 2, technicianId: technician.id, loanId: null });
   });
 
+  it("R14: the stock is taken when the caller asks, last in its transaction, and a shortage refuses it then", async () => {
+    const { prisma, branch, technician, ticket, part } = await setup(1);
+    const error = await prisma
+      .$transaction(async (tx) => {
+        const { booked, takeStock } = await bookPartsUsed(tx, { branchId: branch.id, technicianId: technician.id, ticketId: ticket.id, lines: [{ partId: part.id, quantity: 2 }], at: AT });
+        expect(booked).toHaveLength(1);
+        // Booked, but the stock row is not touched (nor locked) yet.
+        expect((await tx.partStock.findFirstOrThrow({ where: { partId: part.id, branchId: branch.id } })).quantity).toBe(1);
+        await takeStock();
+      })
+      .catch((caught: unknown) => caught);
+    expect(partProblemsOf(error)).toEqual([expect.objectContaining({ kind: "not-enough-stock", requested: 2, available: 1 })]);
+    expect(await stockOf(part.id, branch.id)).toBe(1);
+    expect(await prisma.partUsage.count({ where: { ticketId: ticket.id } })).toBe(0);
+  });
+
   it("R14: a part the technician has on loan is used from the loan before the stock", async () => {
     const { prisma, branch, technician, ticket, part } = await setup(4);
     // Borrowing already took 2 out of the stock (4 on the shelf now).
     const loan = await prisma.partLoan.create({ data: { partId: part.id, branchId: branch.id, technicianId: technician.id, quantity: 2, borrowedAt: AT } });
     await prisma.$transaction((tx) =>
-      bookPartsUsed(tx, { branchId: branch.id, technicianId: technician.id, ticketId: ticket.id, lines: [{ partId: part.id, quantity: 3 }], at: AT }),
+      bookNow(tx, { branchId: branch.id, technicianId: technician.id, ticketId: ticket.id, lines: [{ partId: part.id, quantity: 3 }], at: AT }),
     );
     expect(await prisma.partLoan.findUniqueOrThrow({ where: { id: loan.id } })).toMatchObject({ quantityUsed: 2, status: "OUT" });
     expect(await stockOf(part.id, branch.id)).toBe(3);
@@ -50,7 +74,7 @@ describe("booking used parts (R14)", () => {
     const other = await createPart(prisma, { stock: [{ branchId: branch.id, quantity: 9 }] });
     const error = await prisma
       .$transaction((tx) =>
-        bookPartsUsed(tx, {
+        bookNow(tx, {
           branchId: branch.id,
           technicianId: technician.id,
           ticketId: ticket.id,
@@ -72,7 +96,7 @@ describe("booking used parts (R14)", () => {
     const { prisma, branch, technician, ticket, part } = await setup(1);
     const second = await createTicket(prisma, { branchId: branch.id, status: "ON_SITE" });
     const book = (ticketId: number) =>
-      prisma.$transaction((tx) => bookPartsUsed(tx, { branchId: branch.id, technicianId: technician.id, ticketId, lines: [{ partId: part.id, quantity: 1 }], at: AT }));
+      prisma.$transaction((tx) => bookNow(tx, { branchId: branch.id, technicianId: technician.id, ticketId, lines: [{ partId: part.id, quantity: 1 }], at: AT }));
     const results = await Promise.allSettled([book(ticket.id), book(second.id)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -85,7 +109,7 @@ describe("booking used parts (R14)", () => {
     const { prisma, branch, technician, ticket, part } = await setup(3, true);
     const book = (serialOut?: string, serialIn?: string) =>
       prisma.$transaction((tx) =>
-        bookPartsUsed(tx, { branchId: branch.id, technicianId: technician.id, ticketId: ticket.id, lines: [{ partId: part.id, quantity: 1, serialOut, serialIn }], at: AT }),
+        bookNow(tx, { branchId: branch.id, technicianId: technician.id, ticketId: ticket.id, lines: [{ partId: part.id, quantity: 1, serialOut, serialIn }], at: AT }),
       );
     expect(partProblemsOf(await book("OLD-1").catch((e: unknown) => e))).toEqual([{ kind: "serial-required", partId: part.id, partNo: part.partNo }]);
     await book("OLD-1", "NEW-7");

@@ -45,7 +45,7 @@ describe("voucher numbers", () => {
     expect(await allocateVoucherNumber(prisma, 2027)).toBe("SV-2027-000001");
   });
 
-  it("R4: a ticket whose transaction rolls back gives its number back", async () => {
+  it("R4: inside a transaction that rolls back, the counter is rolled back too", async () => {
     const prisma = db.current.prisma;
     await expect(
       prisma.$transaction(async (tx) => {

@@ -211,6 +211,16 @@ export class SlackFake {
     return this.workspace.issueResponseUrl(kind, target);
   }
 
+  /**
+   * A person's message, stored as Slack stores it before it delivers the event, for events built
+   * outside the driver (the bench); returns its ts. Bot messages come from the Web API.
+   */
+  addUserMessage(message: { channel: string; user: string; text: string; threadTs?: string }): string {
+    const ts = this.workspace.nextTs();
+    this.workspace.addMessage({ type: "message", channel: message.channel, ts, user: message.user, text: message.text, team: this.workspace.config.teamId, ...(message.threadTs ? { thread_ts: message.threadTs } : {}) });
+    return ts;
+  }
+
   /** Forgets the calls recorded so far, keeping the workspace (its channels and messages) as it is. */
   forgetCalls(): void {
     this.recorded.length = 0;
