@@ -6,6 +6,7 @@ import { buildCannotFinishModal, readCannotFinishSubmission } from "../../views/
 import { buildNoticeModal } from "../../views/notice-modal";
 import type { StateValues } from "../../views/state";
 import { describeFailure } from "../support/failures";
+import { underAckBudget } from "../support/ack-budget";
 import type { HandlerDeps } from "../types";
 import { cardForModal, modalButton } from "./ticket-buttons";
 
@@ -18,7 +19,7 @@ export function cannotFinishButton(deps: HandlerDeps) {
 }
 
 export function cannotFinishSubmitted(deps: HandlerDeps) {
-  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+  return underAckBudget(deps, "cannot-finish", async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const read = readCannotFinishSubmission(view.state.values as StateValues, view.private_metadata, { now: deps.clock.now() });
     if (!read.ok) return void (await ack({ response_action: "errors", errors: read.errors }));
     try {
@@ -30,5 +31,5 @@ export function cannotFinishSubmitted(deps: HandlerDeps) {
       return void (await ack({ response_action: "update", view: buildNoticeModal({ text }) }));
     }
     await ack();
-  };
+  });
 }
