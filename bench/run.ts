@@ -13,6 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { App, HTTPReceiver } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
 import type { AddressInfo, Server } from "node:net";
 import { Client } from "pg";
 import { createSlackApp } from "../src/app";
@@ -22,6 +23,7 @@ import { createPrismaClient } from "../src/db/client";
 import { startEmbeddedPostgres } from "../src/db/embedded";
 import { migrate } from "../src/db/migrator";
 import { silentLog } from "../src/logger";
+import { startOutbox } from "../src/publish/outbox";
 import { createServices } from "../src/services";
 import { buildHelpMessage } from "../src/views/help";
 import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "../src/views/ids";
@@ -335,6 +337,12 @@ async function main(): Promise<void> {
     clientOptions: { retryConfig: { retries: 0 } },
   });
   const oursPort = await ours.start();
+  // The bot's workers, as in src/main.ts: they handle the queued thread replies and post the outbox's effects.
+  const outbox = await startOutbox({
+    connectionString: database.url,
+    deps: { services, clock: systemClock, log: silentLog },
+    slack: new WebClient(BOT_TOKEN, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }),
+  });
   const bare = await startBareBolt(slack.apiUrl);
 
   console.log(`bench: ${TOTAL} requests per run, ${CONCURRENCY} concurrent connections, node ${process.version}, ${os.cpus().length} cores`);
@@ -362,6 +370,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await ours.stop();
+    await outbox.stop();
     await bare.stop();
     await prisma.$disconnect();
     await slack.close();
