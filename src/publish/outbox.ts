@@ -18,7 +18,7 @@ import { Client, Pool } from "pg";
 import { queueLogger, type Log } from "../logger";
 import type { Services } from "../services";
 import { reviveEffect, ticketOf } from "../services/outbox/effects";
-import { SLACK_TASK } from "../services/outbox/enqueue";
+import { QUEUE_GC_LOCK_CLASS, SLACK_TASK } from "../services/outbox/enqueue";
 import { reviveThreadReply, THREAD_ANSWER_MAX_ATTEMPTS, THREAD_ANSWER_TASK, THREAD_REPLY_TASK } from "../services/inbox/thread-replies";
 import { classifySlackError, PermanentSlackFailure } from "./slack-errors";
 import type { OutboxSlackClient, ThreadReplySlackClient } from "./slack-client";
@@ -33,6 +33,9 @@ const WORKER_LOCK_CLASS = 74_110_012;
  * `outbox-<key>-<n>`; their jobs are judged by that lock, so that a rolling upgrade frees nothing alive.
  */
 const BOT_LOCK_CLASS = 74_110_011;
+
+/** Empty queues deleted per transaction (each run of the reaper), so that a backlog of them never holds up new jobs for long. */
+const QUEUE_GC_BATCH = 1_000;
 
 /** Thread replies handled at once per bot by default: see README, "Thread replies from the field". */
 export const REPLY_WORKERS = 8;
@@ -54,6 +57,8 @@ export interface OutboxOptions {
 export interface Outbox {
   /** Frees the jobs locked by workers of bots that died (run on start and every few seconds). */
   reap(): Promise<string[]>;
+  /** Deletes queues left empty (run with reap); how many. */
+  collectQueues(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -149,7 +154,37 @@ export async function startOutbox(options: OutboxOptions): Promise<Outbox> {
     return dead;
   };
 
-  await reap().catch((error: unknown) => log.warn("outbox: could not look for stopped bots' jobs", { error }));
+  // graphile-worker never deletes a queue, and each get_job locks the row of every idle one: with a
+  // queue per ticket and per thread, a year's would make each take seconds. The empty ones go, a batch
+  // at a time, unless a job is being added to a queue at that moment (see QUEUE_GC_LOCK_CLASS).
+  const collectQueues = async (): Promise<number> => {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const { rows } = await client.query<{ free: boolean }>("SELECT pg_try_advisory_xact_lock($1, 0) AS free", [QUEUE_GC_LOCK_CLASS]);
+      const deleted = rows[0]?.free
+        ? await client.query(
+            `DELETE FROM graphile_worker._private_job_queues WHERE id IN (
+               SELECT q.id FROM graphile_worker._private_job_queues q
+                WHERE q.locked_at IS NULL AND NOT EXISTS (SELECT 1 FROM graphile_worker._private_jobs j WHERE j.job_queue_id = q.id)
+                LIMIT ${QUEUE_GC_BATCH} FOR UPDATE SKIP LOCKED)`,
+          )
+        : undefined;
+      await client.query("COMMIT");
+      return deleted?.rowCount ?? 0;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  const housekeeping = async () => {
+    await reap().catch((error: unknown) => log.warn("outbox: could not look for stopped bots' jobs", { error }));
+    await collectQueues().catch((error: unknown) => log.warn("outbox: could not delete empty queues", { error }));
+  };
+
+  await housekeeping();
   const runners: Runner[] = [];
   const startRunner = async (taskList: TaskList, concurrency: number, runnerLog: Log) => {
     runners.push(
@@ -176,11 +211,12 @@ export async function startOutbox(options: OutboxOptions): Promise<Outbox> {
     await pool.end().catch(() => undefined);
     throw error;
   }
-  const reaper = setInterval(() => void reap().catch((error: unknown) => log.warn("outbox: could not look for stopped bots' jobs", { error })), options.reapIntervalMs ?? 5_000);
+  const reaper = setInterval(() => void housekeeping(), options.reapIntervalMs ?? 5_000);
   reaper.unref();
 
   return {
     reap,
+    collectQueues,
     async stop() {
       clearInterval(reaper);
       // graphile-worker lets running jobs finish and unlocks the rest.

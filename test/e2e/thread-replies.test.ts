@@ -151,8 +151,9 @@ describe("thread replies from the field (end to end)", () => {
   it("a burst of replies in one thread is handled in the order they came, though they wait in the queue and eight workers take them", async () => {
     const { ticket, ticketMessage } = await onCall();
     const { slack, database } = app.current;
-    // The first reply's answer is slow: the others pile up in the thread's queue behind it.
-    slack.delayNext("reactions.add", 500);
+    // The first reply's answer is slow: the others pile up in the thread's queue behind it, each
+    // queued after its event's claim, so not always in the order they were acked.
+    slack.delayNext("reactions.add", 2_000);
     // Each is acked before it is handled: none waits for the one before.
     await say("U0TECH1", DISPATCH, ticketMessage.ts, "arrived");
     for (let n = 1; n <= 12; n++) await say("U0TECH1", DISPATCH, ticketMessage.ts, `note ${n}`);

@@ -4,6 +4,7 @@
 // memory, and a reply acked by a bot that dies before handling it is handled by another.
 import { z } from "zod";
 import type { DbOrTx } from "../../db";
+import { QUEUE_GC_LOCK_CLASS } from "../outbox/enqueue";
 
 /** The graphile-worker task that handles one thread reply. */
 export const THREAD_REPLY_TASK = "thread-reply";
@@ -46,21 +47,34 @@ export function queueOfThread(channel: string, threadTs: string): string {
   return `thread:${channel}:${threadTs}`;
 }
 
+/** A Slack ts ("1732320000.000123") as whole seconds and microseconds, exactly; null for anything else. */
+function tsParts(ts: string): { seconds: number; micros: number } | null {
+  const match = /^(\d{1,12})(?:\.(\d{1,6}))?$/.exec(ts);
+  return match ? { seconds: Number(match[1]), micros: Number((match[2] ?? "").padEnd(6, "0")) } : null;
+}
+
 /**
  * Queues a reply; false when this message was queued already (a redelivery, or the same message under
  * another event id) and is still waiting or being handled. The key dedupes rather than replaces: a
  * redelivery carries the same message, and replacing would move it behind later replies of its thread.
+ *
+ * A queue runs its jobs by run_at: the message's own time (its ts, Slack's order of the thread), not
+ * the insert's, since two replies acked in order may be queued the other way round (each listener
+ * claims its event first). Never later than now, whatever Slack's clock says.
  */
 export async function queueThreadReply(deps: { db: DbOrTx }, reply: QueuedThreadReply): Promise<boolean> {
   const payload = JSON.stringify({ ...reply, receivedAt: reply.receivedAt.toISOString() });
+  const sent = tsParts(reply.ts);
   const [job] = await deps.db.$queryRaw<[{ queued: boolean }]>`
+    WITH gc_guard AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared(${QUEUE_GC_LOCK_CLASS}::int, 0))
     SELECT (graphile_worker.add_job(
       ${THREAD_REPLY_TASK}::text,
       ${payload}::json,
       queue_name => ${queueOfThread(reply.channel, reply.threadTs)}::text,
+      run_at => least(to_timestamp(${sent?.seconds ?? null}::bigint) + ${sent?.micros ?? 0}::int * interval '1 microsecond', now()),
       max_attempts => ${THREAD_REPLY_MAX_ATTEMPTS}::int,
       job_key => ${`thread-reply:${reply.channel}:${reply.ts}`}::text,
       job_key_mode => 'unsafe_dedupe'
-    )).revision = 0 AS queued`;
+    )).revision = 0 AS queued FROM gc_guard`;
   return job.queued;
 }

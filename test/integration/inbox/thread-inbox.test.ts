@@ -98,6 +98,22 @@ describe("the thread-reply inbox", () => {
     expect(reactionsOn(sent[0]!.ts)).toEqual(["memo"]);
   });
 
+  it("a thread's replies run in the order Slack gave them (their ts), though queued the other way round", async () => {
+    const call = await onSite();
+    const slackClient = fakeSlackClient(fake);
+    const earlier = await slackClient.chat.postMessage({ channel: CHANNEL, thread_ts: call.threadTs, text: "note earlier" });
+    const later = await slackClient.chat.postMessage({ channel: CHANNEL, thread_ts: call.threadTs, text: "note later" });
+    for (const [message, text] of [[later, "note later"], [earlier, "note earlier"]] as const) {
+      await queueThreadReply(
+        { db: db.current.prisma },
+        { channel: CHANNEL, user: call.technician.slackUserId, ts: message.ts!, threadTs: call.threadTs, text, receivedAt: clock.now() },
+      );
+    }
+    await start();
+    await untilRepliesHandled(db.current.prisma);
+    expect(await notes()).toEqual(["earlier", "later"]);
+  });
+
   it("a bot stopped while it handles a reply finishes it; the replies still queued wait, unlocked, for the next bot", async () => {
     const call = await onSite();
     const sent = [await queueReply(call, "note one"), await queueReply(call, "note two"), await queueReply(call, "note three")];
