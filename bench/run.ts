@@ -337,10 +337,11 @@ async function main(): Promise<void> {
     clientOptions: { retryConfig: { retries: 0 } },
   });
   const oursPort = await ours.start();
-  // The bot's workers, as in src/main.ts: they handle the queued thread replies and post the outbox's effects.
+  // The bot's workers, as in src/main.ts (their own pool): they handle the queued thread replies and post the outbox's effects.
+  const workersDb = createPrismaClient(database.url);
   const outbox = await startOutbox({
     connectionString: database.url,
-    deps: { services, clock: systemClock, log: silentLog },
+    deps: { services: createServices({ db: workersDb, clock: systemClock, log: silentLog, adminSlackIds: [] }), clock: systemClock, log: silentLog },
     slack: new WebClient(BOT_TOKEN, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }),
   });
   const bare = await startBareBolt(slack.apiUrl);
@@ -371,6 +372,7 @@ async function main(): Promise<void> {
   } finally {
     await ours.stop();
     await outbox.stop();
+    await workersDb.$disconnect();
     await bare.stop();
     await prisma.$disconnect();
     await slack.close();

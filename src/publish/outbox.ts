@@ -38,7 +38,7 @@ const BOT_LOCK_CLASS = 74_110_011;
 const QUEUE_GC_BATCH = 1_000;
 
 /** Thread replies handled at once per bot by default: see README, "Thread replies from the field". */
-export const REPLY_WORKERS = 8;
+export const REPLY_WORKERS = 16;
 
 export interface OutboxOptions {
   connectionString: string;
@@ -67,8 +67,9 @@ export async function startOutbox(options: OutboxOptions): Promise<Outbox> {
   const log = deps.log;
   const workers = options.workers ?? 4;
   const replyWorkers = options.replyWorkers ?? REPLY_WORKERS;
-  // A LISTEN connection per runner; a worker holds one only while it takes, finishes or fails a job.
-  const pool = new Pool({ connectionString: options.connectionString, max: 2 + Math.ceil((workers + replyWorkers) / 2) });
+  // A LISTEN connection per runner; a worker holds one only for the statement that takes, finishes or
+  // fails its job (its work queries go through the services' pool).
+  const pool = new Pool({ connectionString: options.connectionString, max: 2 + Math.ceil((workers + replyWorkers) / 4) });
   pool.on("error", (error) => log.warn("outbox: a pooled database connection failed", { error }));
   const liveness = new Client({ connectionString: options.connectionString });
   liveness.on("error", (error) => log.error("outbox: lost the liveness connection; other bots will retry this bot's jobs", { error }));
