@@ -5,7 +5,7 @@ import { boltLogger, createSlackApp, type SlackApp } from "./app";
 import { systemClock } from "./clock";
 import { ConfigError, loadStartupConfig, type Config, type SlackMode } from "./config";
 import { openDatabase, type Database } from "./db";
-import { poolStats } from "./db/client";
+import { createPrismaClient, poolStats } from "./db/client";
 import { openMonitoringDatabase } from "./db/monitoring";
 import { deadlineIn, within } from "./deadline";
 import { JOBS } from "./jobs/registry";
@@ -16,6 +16,8 @@ import { startOutbox, type Outbox } from "./publish/outbox";
 import { createServices } from "./services";
 
 const OUTBOX_STOP_FLOOR_MS = 1_000;
+/** The workers' own connections (effects and thread replies), apart from the 10 the requests use. */
+const WORKERS_POOL_SIZE = 8;
 /** Beyond SHUTDOWN_TIMEOUT_SECONDS, for closing the pools and stopping the embedded server. */
 const STOP_MARGIN_SECONDS = 15;
 
@@ -44,15 +46,19 @@ export async function startBot(
   const database = await openDatabase({ config, log, user: "bot", onDatabaseLost });
   const monitoring = openMonitoringDatabase(database.url, log);
   const metrics = createMetrics({ query: monitoring.query, pool: () => poolStats(database.prisma), now: () => systemClock.now(), log, processMetrics: true });
-  const services = createServices({
-    db: database.prisma,
+  const serviceSettings = {
     clock: systemClock,
     log,
     adminSlackIds: config.ADMIN_SLACK_IDS,
     arrivalLimits: { urbanHours: config.ARRIVAL_HOURS_URBAN, suburbanHours: config.ARRIVAL_HOURS_SUBURBAN },
     escalateAfterMinutes: config.ESCALATE_AFTER_MINUTES,
     workshopTurnaround: { days: config.WORKSHOP_TURNAROUND_DAYS, specialDays: config.WORKSHOP_TURNAROUND_SPECIAL_DAYS },
-  });
+  };
+  const services = createServices({ db: database.prisma, ...serviceSettings });
+  // The outbox's and the thread replies' workers query through a pool of their own: a burst of
+  // queued replies never makes a request that is answered before its ack wait for a connection.
+  const workersDb = createPrismaClient(database.url, { poolSize: WORKERS_POOL_SIZE });
+  const workerServices = createServices({ db: workersDb, ...serviceSettings });
   const slack = createSlackApp({
     mode,
     port: config.PORT,
@@ -64,6 +70,7 @@ export async function startBot(
   });
   const closeDatabase = async () => {
     await monitoring.close().catch((error: unknown) => log.warn("error while closing the metrics' database pool", { error }));
+    await workersDb.$disconnect().catch((error: unknown) => log.warn("error while closing the workers' database pool", { error }));
     await database.close();
   };
   let port: number;
@@ -73,13 +80,14 @@ export async function startBot(
     await closeDatabase();
     throw error;
   }
-  // Every Slack effect of a change leaves through the outbox (src/publish/outbox.ts). Its client
-  // neither retries nor waits by itself: the outbox decides (Retry-After, backoff, give up).
+  // Every Slack effect of a change leaves through the outbox (src/publish/outbox.ts), and its reply
+  // workers handle the thread replies the listener queued. Its client neither retries nor waits by
+  // itself: the outbox decides (Retry-After, backoff, give up).
   let outbox: Outbox;
   try {
     outbox = await startOutbox({
       connectionString: database.url,
-      deps: { services, clock: systemClock, log },
+      deps: { services: workerServices, clock: systemClock, log },
       slack: new WebClient(mode.botToken, {
         slackApiUrl: config.SLACK_API_URL,
         retryConfig: { retries: 0 },
@@ -125,9 +133,10 @@ export async function startBot(
       const jobsStopped = scheduler?.stop(left()).catch((error: unknown) => log.warn("error while stopping the scheduled jobs", { error }));
       await slack.stop(left()).catch((error: unknown) => log.warn("error while stopping Slack", { error }));
       await jobsStopped;
-      // After the requests and jobs, whose changes queue posts: the posts being sent end, the rest
-      // stay queued for the next bot (graphile-worker unlocks them). Idle workers stop in
-      // milliseconds, so a second is left for them even when the requests used up the bound.
+      // After the requests and jobs, whose changes queue posts (and the listener, replies): the posts
+      // being sent and the replies being handled end, the rest stay queued for the next bot
+      // (graphile-worker unlocks them). Idle workers stop in milliseconds, so a second is left for
+      // them even when the requests used up the bound.
       if (!(await within(outbox.stop(), Math.max(left(), OUTBOX_STOP_FLOOR_MS)))) log.warn("stopping: Slack posts still being sent when the bound ran out; they will be sent again", { timeoutMs });
       await closeDatabase();
     },

@@ -2,12 +2,18 @@
 // scans; a few ms on a year of data, see README "Metrics"), run on a small pool of their own whose
 // statements time out (src/db/monitoring.ts), so a scrape never waits long nor takes the app's connections.
 
+import { THREAD_REPLY_TASK } from "../services/inbox/thread-replies";
+import { SLACK_TASK } from "../services/outbox/enqueue";
+
 export type MonitoringQuery = <T extends object>(sql: string, params?: unknown[]) => Promise<T[]>;
 
 export interface OutboxGauges {
   depth: number;
   retrying: number;
   oldestAgeSeconds: number;
+  /** Thread replies queued by the listener and not yet handled (the inbox, same queue). */
+  repliesQueued: number;
+  repliesOldestAgeSeconds: number;
 }
 
 export interface CallGauges {
@@ -15,16 +21,26 @@ export interface CallGauges {
   overdueCalls: { branch: string; count: number }[];
 }
 
-/** graphile-worker's queue: jobs it still means to run (a job that used up its tries is not counted). */
+/** graphile-worker's queue: jobs it still means to run (a job that used up its tries is not counted), Slack effects and thread replies apart. */
 export async function readOutboxGauges(query: MonitoringQuery): Promise<OutboxGauges> {
-  const [row] = await query<{ depth: number; retrying: number; oldest: number }>(
-    `SELECT count(*)::int AS depth,
-            count(*) FILTER (WHERE attempts > 0 AND locked_at IS NULL)::int AS retrying,
-            coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest
-       FROM graphile_worker._private_jobs
-      WHERE attempts < max_attempts`,
+  const [row] = await query<{ depth: number; retrying: number; oldest: number; replies: number; replies_oldest: number }>(
+    `SELECT count(*) FILTER (WHERE t.identifier = $1)::int AS depth,
+            count(*) FILTER (WHERE t.identifier = $1 AND j.attempts > 0 AND j.locked_at IS NULL)::int AS retrying,
+            coalesce(extract(epoch FROM now() - min(j.created_at) FILTER (WHERE t.identifier = $1)), 0)::float8 AS oldest,
+            count(*) FILTER (WHERE t.identifier = $2)::int AS replies,
+            coalesce(extract(epoch FROM now() - min(j.created_at) FILTER (WHERE t.identifier = $2)), 0)::float8 AS replies_oldest
+       FROM graphile_worker._private_jobs j
+       JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+      WHERE j.attempts < j.max_attempts`,
+    [SLACK_TASK, THREAD_REPLY_TASK],
   );
-  return { depth: row?.depth ?? 0, retrying: row?.retrying ?? 0, oldestAgeSeconds: Math.max(0, row?.oldest ?? 0) };
+  return {
+    depth: row?.depth ?? 0,
+    retrying: row?.retrying ?? 0,
+    oldestAgeSeconds: Math.max(0, row?.oldest ?? 0),
+    repliesQueued: row?.replies ?? 0,
+    repliesOldestAgeSeconds: Math.max(0, row?.replies_oldest ?? 0),
+  };
 }
 
 /**

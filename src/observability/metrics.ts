@@ -188,6 +188,24 @@ export function createMetrics(sources: MetricsSources = {}): Metrics {
       },
     });
     new Gauge({
+      name: "servicedesk_thread_replies_queued",
+      help: "Technicians' thread replies acked and queued, not yet handled (waiting, running or waiting for a retry)",
+      registers,
+      async collect() {
+        const read = await outbox();
+        this.set(read ? read.repliesQueued : NaN);
+      },
+    });
+    new Gauge({
+      name: "servicedesk_thread_replies_oldest_age_seconds",
+      help: "Age of the oldest thread reply still queued (0 when none waits)",
+      registers,
+      async collect() {
+        const read = await outbox();
+        this.set(read ? read.repliesOldestAgeSeconds : NaN);
+      },
+    });
+    new Gauge({
       name: "servicedesk_escalations_open",
       help: "Escalations raised and neither acknowledged nor resolved, by branch and kind",
       labelNames: ["branch", "kind"],

@@ -11,3 +11,9 @@ export interface PublishSlackClient {
 export interface OutboxSlackClient extends PublishSlackClient {
   conversations: Pick<WebClient["conversations"], "open" | "history" | "replies">;
 }
+
+/** The workers answer technicians' thread replies: reactions, threaded answers, private refusals. */
+export interface ThreadReplySlackClient {
+  chat: Pick<WebClient["chat"], "postMessage" | "postEphemeral">;
+  reactions: Pick<WebClient["reactions"], "add">;
+}

@@ -39,6 +39,7 @@ import { defaultWorkshopCompletion, reportWork } from "./tickets/report-work";
 import { closeTicket, lastReportSummary } from "./tickets/close-ticket";
 import { getTicketEnding } from "./tickets/ticket-ending";
 import { handleThreadReply } from "./tickets/thread-replies";
+import { queueThreadReply } from "./inbox/thread-replies";
 import { registerTicket } from "./tickets/register-ticket";
 import { scheduleVisit } from "./tickets/schedule-visit";
 import { searchCustomers } from "./tickets/search-customers";
@@ -93,7 +94,8 @@ export function createServices(deps: ServiceDeps) {
     closeTicket: (options: OptionsOf<typeof closeTicket>) => closeTicket(base, options),
     lastReportSummary: (options: OptionsOf<typeof lastReportSummary>) => lastReportSummary(base, options),
     getTicketEnding: (options: OptionsOf<typeof getTicketEnding>) => getTicketEnding(base, options),
-    // Thread replies from the field: arrived, hours, part, done, notes
+    // Thread replies from the field: arrived, hours, part, done, notes; queued by the listener, handled by the workers
+    queueThreadReply: (reply: OptionsOf<typeof queueThreadReply>) => queueThreadReply(base, reply),
     handleThreadReply: (options: OptionsOf<typeof handleThreadReply>) => handleThreadReply(base, options),
     listTickets: (options: OptionsOf<typeof listTickets>) => listTickets(base, options),
     getTicketCard: (options: OptionsOf<typeof getTicketCard>) => getTicketCard(base, options),

@@ -76,6 +76,7 @@ describe("over HTTP", () => {
     expect(value(after, "servicedesk_db_pool_max")).toBe(20);
     expect(after).toMatch(/^servicedesk_db_pool_connections\{state="in_use"\} \d+$/m);
     expect(after).toMatch(/^servicedesk_outbox_depth \d+$/m);
+    expect(after).toMatch(/^servicedesk_thread_replies_queued \d+$/m);
     expect(after).toMatch(/^servicedesk_outbox_oldest_age_seconds [\d.e+-]+$/m);
     // R7: the call past its deadline without an arrival, not the one still in time nor the one arrived.
     expect(value(after, 'servicedesk_calls_overdue{branch="SEOUL"}')).toBe(1);

@@ -7,6 +7,9 @@ import { createPart } from "../support/factories/data";
 import type { FakeMessage } from "../support/slack-fake";
 import { ACTIONS, BLOCKS, INPUTS } from "../../src/views/ids";
 
+// Replies wait in the queue for a worker: on a loaded machine a test of several takes seconds.
+jest.setTimeout(15_000);
+
 const app = useTestApp({
   now: "2026-11-23T01:00:00Z",
   fake: {
@@ -143,6 +146,41 @@ describe("thread replies from the field (end to end)", () => {
     await pause(300);
     expect(await database.prisma.workLog.count()).toBe(1);
     expect(app.current.slack.messagesIn(DISPATCH).find((m) => m.ts === hours.ts)?.reactions).toEqual([expect.objectContaining({ name: "white_check_mark", count: 1 })]);
+  });
+
+  it("a burst of replies in one thread is handled in the order they came, though they wait in the queue and eight workers take them", async () => {
+    const { ticket, ticketMessage } = await onCall();
+    const { slack, database } = app.current;
+    // The first reply's answer is slow: the others pile up in the thread's queue behind it, each
+    // queued after its event's claim, so not always in the order they were acked.
+    slack.delayNext("reactions.add", 2_000);
+    // Each is acked before it is handled: none waits for the one before.
+    await say("U0TECH1", DISPATCH, ticketMessage.ts, "arrived");
+    for (let n = 1; n <= 12; n++) await say("U0TECH1", DISPATCH, ticketMessage.ts, `note ${n}`);
+    const hours = await say("U0TECH1", DISPATCH, ticketMessage.ts, "hours 1");
+    await waitForReaction(DISPATCH, hours.ts, "white_check_mark");
+    // `hours` needs the call on site: it came after `arrived`, so it was handled after it.
+    expect(await database.prisma.workLog.count({ where: { ticketId: ticket.id } })).toBe(1);
+    expect((await database.prisma.ticketNote.findMany({ orderBy: { id: "asc" } })).map((n) => n.text)).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1)));
+    expect(botThread(DISPATCH, ticketMessage.ts).filter((m) => /I understand one command per line|Only/.test(m.text))).toEqual([]);
+  });
+
+  it("a redelivered event queues nothing", async () => {
+    const { ticketMessage } = await onCall();
+    const { slack, database } = app.current;
+    await say("U0TECH1", DISPATCH, ticketMessage.ts, "arrived");
+    const hours = await say("U0TECH1", DISPATCH, ticketMessage.ts, "hours 2");
+    await waitForReaction(DISPATCH, hours.ts, "white_check_mark");
+    await slack.driver.settle();
+    const lastJob = async () =>
+      (await database.prisma.$queryRaw<[{ id: bigint | null }]>`SELECT pg_sequence_last_value(pg_get_serial_sequence('graphile_worker._private_jobs', 'id')::regclass) AS id`)[0].id;
+    await pause(300);
+    const before = await lastJob();
+    expect((await slack.driver.redeliverEvent(hours.result)).problems).toEqual([]);
+    await slack.driver.settle();
+    await pause(300);
+    expect(await lastJob()).toBe(before);
+    expect(await database.prisma.workLog.count()).toBe(1);
   });
 
   it("a bot's message, an edit, a top-level message and another channel's thread are ignored", async () => {

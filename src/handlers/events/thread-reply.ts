@@ -1,13 +1,11 @@
 // Technicians' short replies in a ticket's thread (the ticket message in the dispatch channel, or
 // their assignment DM): arrived, hours, part, done, note, free text. Events are acked by Bolt
-// before this runs; each understood line gets a reaction, problems a short threaded answer,
-// refusals a private one. Arrival and completion refresh the ticket message and the DM.
+// before this runs, so the listener only queues the reply in the database (the inbox,
+// src/services/inbox/thread-replies.ts); the bot's workers handle it (src/publish/thread-replies.ts):
+// one thread's replies in order, however many wait, and none lost if the bot stops.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { z } from "zod";
-import { parseThreadReply } from "../../domain/thread-command";
-import { buildThreadAnswer } from "../../views/thread-reply";
 import { describeFailure } from "../support/failures";
-import { createKeyedQueue, createLimiter } from "../support/limiter";
 import type { HandlerDeps } from "../types";
 
 type MessageArgs = SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs;
@@ -40,46 +38,20 @@ function unescapeSlack(text: string): string {
   return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
-/** Thread replies handled at once per process; the rest wait their turn (see support/limiter.ts). */
-const CONCURRENT_REPLIES = 4;
-
 export function threadReply(deps: HandlerDeps) {
-  const limit = createLimiter(CONCURRENT_REPLIES);
-  // One thread's replies in the order they came (in this process), several threads at once.
-  const inThreadOrder = createKeyedQueue();
   return async ({ event, client }: MessageArgs) => {
     const reply = threadReplyOf(event);
     if (!reply) return;
-    await inThreadOrder(`${reply.channel}:${reply.threadTs}`, () => limit(() => handleReply(deps, client, reply)));
+    try {
+      const queued = await deps.services.queueThreadReply({ ...reply, receivedAt: deps.clock.now() });
+      if (!queued) deps.log.info("thread reply already queued", { channel: reply.channel, ts: reply.ts });
+    } catch (error) {
+      // Slack has its ack: nothing will bring this reply back, so the person is told to send it again.
+      const context = { channel: reply.channel, ts: reply.ts, user: reply.user, listener: "thread-reply" };
+      const message = describeFailure(error, deps.log, context);
+      await client.chat
+        .postEphemeral({ channel: reply.channel, user: reply.user, thread_ts: reply.threadTs, text: message.text })
+        .catch((cause: unknown) => deps.log.warn("could not tell the user about a failure", { ...context, cause }));
+    }
   };
-}
-
-async function handleReply(deps: HandlerDeps, client: MessageArgs["client"], reply: NonNullable<ReturnType<typeof threadReplyOf>>): Promise<void> {
-  const context = { channel: reply.channel, ts: reply.ts, user: reply.user };
-  // Cheap check first: most channel threads are not a ticket's.
-  const found = await deps.services.findTicketByMessage({ channelId: reply.channel, ts: reply.threadTs });
-  if (!found) return;
-  const commands = parseThreadReply(reply.text);
-  if (!commands.length) return;
-  try {
-    const actor = await deps.services.resolveActor(reply.user);
-    const result = await deps.services.handleThreadReply({ actor, channelId: reply.channel, threadTs: reply.threadTs, messageTs: reply.ts, commands });
-    if (result.kind === "not-a-ticket" || result.kind === "duplicate") return;
-    const answer = buildThreadAnswer(result);
-    for (const ephemeral of answer.ephemerals) {
-      await client.chat.postEphemeral({ channel: reply.channel, user: reply.user, thread_ts: reply.threadTs, text: ephemeral });
-    }
-    for (const name of answer.reactions) {
-      await client.reactions.add({ channel: reply.channel, timestamp: reply.ts, name }).catch((cause: unknown) => deps.log.warn("could not react to a thread reply", { ...context, cause }));
-    }
-    for (const text of answer.replies) {
-      await client.chat.postMessage({ channel: reply.channel, thread_ts: reply.threadTs, text });
-    }
-    // The lines of what changed (arrival, resolution) were queued with the change.
-  } catch (error) {
-    const message = describeFailure(error, deps.log, { ...context, listener: "thread-reply" });
-    await client.chat
-      .postEphemeral({ channel: reply.channel, user: reply.user, thread_ts: reply.threadTs, text: message.text })
-      .catch((cause: unknown) => deps.log.warn("could not tell the user about a failure", { ...context, cause }));
-  }
 }

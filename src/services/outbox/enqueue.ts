@@ -12,6 +12,14 @@ export const SLACK_TASK = "slack";
  */
 export const MAX_ATTEMPTS = 10;
 
+/**
+ * graphile-worker keeps a named queue's row once made, and each of its get_job calls locks the row of
+ * every idle queue; the workers delete the queues left empty (src/publish/outbox.ts). Adding a job
+ * to a queue takes this lock shared until its transaction ends, the deletion takes it alone: a queue
+ * is never deleted between its row being found and the new job being committed in it.
+ */
+export const QUEUE_GC_LOCK_CLASS = 74_110_013;
+
 export function queueOfTicket(ticketId: number): string {
   return `ticket:${ticketId}`;
 }
@@ -36,15 +44,16 @@ export async function enqueueSlackEffect(db: DbOrTx, effect: SlackEffect, option
   // a ticket's message is never posted twice at once. It takes them by run_at: the clock's time (not
   // the transaction's, which every effect of one change shares) keeps the thread in order. Other
   // effects (a branch's summary, a person's reminder) need no order and run side by side.
-  await db.$executeRaw`SELECT graphile_worker.add_job(
-    ${SLACK_TASK}::text,
-    ${encodeEffect(effect)}::json,
-    queue_name => ${ticketId === null ? null : queueOfTicket(ticketId)}::text,
-    run_at => clock_timestamp(),
-    max_attempts => ${MAX_ATTEMPTS}::int,
-    job_key => ${options.key ?? null}::text,
-    job_key_mode => ${mode}::text
-  )`;
+  await db.$executeRaw`WITH gc_guard AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared(${QUEUE_GC_LOCK_CLASS}::int, 0))
+    SELECT graphile_worker.add_job(
+      ${SLACK_TASK}::text,
+      ${encodeEffect(effect)}::json,
+      queue_name => ${ticketId === null ? null : queueOfTicket(ticketId)}::text,
+      run_at => clock_timestamp(),
+      max_attempts => ${MAX_ATTEMPTS}::int,
+      job_key => ${options.key ?? null}::text,
+      job_key_mode => ${mode}::text
+    ) FROM gc_guard`;
 }
 
 /**
@@ -62,12 +71,13 @@ export async function enqueueSlackEffects(db: DbOrTx, effects: SlackEffect[]): P
   });
   const keys = effects.map((effect) => coalescingKey(effect).key ?? null);
   await db.$executeRaw`
+    WITH gc_guard AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared(${QUEUE_GC_LOCK_CLASS}::int, 0))
     SELECT graphile_worker.add_jobs(ARRAY(
       SELECT ROW(${SLACK_TASK}::text, e.payload::json, e.queue, t.now + e.ord * interval '1 microsecond', ${MAX_ATTEMPTS}::smallint, e.key, NULL, NULL)::graphile_worker.job_spec
       FROM unnest(${payloads}::text[], ${queues}::text[], ${keys}::text[]) WITH ORDINALITY AS e(payload, queue, key, ord)
       CROSS JOIN (SELECT clock_timestamp() AS now) AS t
       ORDER BY e.ord
-    ))`;
+    )) FROM gc_guard`;
 }
 
 /** Queues an effect that shows a current state, coalesced with any like it still waiting. */

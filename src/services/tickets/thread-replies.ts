@@ -20,7 +20,7 @@ import type { PersonRef } from "./models";
 import { recordArrival } from "./record-arrival";
 import { findTicketByMessage } from "./record-slack-message";
 import { dmOf, lockForTechnician, type AssignmentDm } from "./technician-action-rows";
-import { dateColumn, personRef } from "./ticket-rows";
+import { dateColumn, lockTicket, personRef } from "./ticket-rows";
 import { loadFeePolicy } from "./fee-policy";
 import { enqueueTicketLine } from "../outbox/enqueue";
 
@@ -57,6 +57,7 @@ export type ThreadReplyResult =
   | { kind: "duplicate"; ticketId: number }
   /** Someone who may not write on this call at all (not staff, another branch, not on the call). */
   | { kind: "stranger"; ticketId: number }
+  /** `dm`: the technician's assignment DM, when the reply changed the call's state (null otherwise). */
   | { kind: "handled"; ticketId: number; voucherNo: string; timeZone: string; outcomes: ThreadLineOutcome[]; stateChanged: boolean; dm: AssignmentDm | null };
 
 export interface ThreadReplyOptions {
@@ -66,7 +67,16 @@ export interface ThreadReplyOptions {
   threadTs: string;
   /** The reply itself: with the channel, the key that makes it act once. */
   messageTs: string;
+  /** The thread's ticket when the caller has already found it (findThreadTicket). */
+  ticketId?: number;
   commands: readonly ThreadCommand[];
+  /** When the reply was received (it may have waited in the inbox): its changes are recorded at that time. Now by default. */
+  at?: Date;
+  /**
+   * A retry of a handling that may have died half way (the bot was killed): a claim on the message
+   * is then that earlier try's, not a redelivery's, and each line's own claim skips what it did.
+   */
+  resume?: boolean;
 }
 
 /** The ticket whose message (or assignment DM) starts this thread, or null. */
@@ -84,10 +94,11 @@ export function threadDeliveryKey(channelId: string, messageTs: string): string 
  * managers. The message is claimed first (a redelivery does nothing), and each line that changes
  * something claims its own key in its transaction, so a retry after a failure skips what was done.
  */
-export async function handleThreadReply(deps: TicketDeps, options: ThreadReplyOptions): Promise<ThreadReplyResult> {
+export async function handleThreadReply(baseDeps: TicketDeps, options: ThreadReplyOptions): Promise<ThreadReplyResult> {
+  const { actor, channelId, threadTs, messageTs, commands, at } = options;
+  const deps: TicketDeps = at ? { ...baseDeps, clock: { now: () => new Date(at) } } : baseDeps;
   const { db, clock } = deps;
-  const { actor, channelId, threadTs, messageTs, commands } = options;
-  const found = await findThreadTicket(deps, { channelId, threadTs });
+  const found = options.ticketId !== undefined ? { ticketId: options.ticketId } : await findThreadTicket(deps, { channelId, threadTs });
   if (!found) return { kind: "not-a-ticket" };
   const { ticketId } = found;
   const ticket = await db.ticket.findUnique({ where: { id: ticketId }, include: { branch: { select: { timeZone: true } } } });
@@ -97,7 +108,7 @@ export async function handleThreadReply(deps: TicketDeps, options: ThreadReplyOp
   if (!isAssignee && !mayWriteNotes(actor, ticket.branchId)) return { kind: "stranger", ticketId };
 
   const key = threadDeliveryKey(channelId, messageTs);
-  if (!(await claimDelivery({ db, clock }, { key, kind: "thread-reply" }))) return { kind: "duplicate", ticketId };
+  if (!(await claimDelivery({ db, clock }, { key, kind: "thread-reply" })) && !options.resume) return { kind: "duplicate", ticketId };
 
   const outcomes: ThreadLineOutcome[] = [];
   let stateChanged = false;
@@ -114,7 +125,8 @@ export async function handleThreadReply(deps: TicketDeps, options: ThreadReplyOp
     await releaseDelivery({ db }, key).catch(() => undefined);
     throw error;
   }
-  if (!dm) dm = dmOf(await db.assignment.findFirst({ where: { ticketId, endedAt: null } }));
+  // The DM is rebuilt only when the call's state changed.
+  if (!dm && stateChanged) dm = dmOf(await db.assignment.findFirst({ where: { ticketId, endedAt: null } }));
   return { kind: "handled", ticketId, voucherNo: ticket.voucherNo, timeZone: ticket.branch.timeZone, outcomes, stateChanged, dm };
 }
 
@@ -196,7 +208,7 @@ async function logHours(deps: TicketDeps, context: LineContext, command: Extract
   const technicianId = context.actor.staffId!;
   return onceInTransaction(deps, context.lineKey, async (tx) => {
     const now = deps.clock.now();
-    const { ticket } = await lockForTechnician(tx, context.ticketId);
+    const ticket = await lockTicket(tx, context.ticketId);
     if (ticket.assignedTechnicianId !== technicianId) return { kind: "not-assignee" as const, command: "hours" as const, assignee: null };
     if (!(WORKING_STATUSES as readonly string[]).includes(ticket.status)) return { kind: "wrong-status" as const, command: "hours" as const, status: ticket.status };
     const category = command.category ? CATEGORY_OF_LETTER[command.category] : ticket.category;
@@ -232,7 +244,7 @@ async function bookPart(deps: TicketDeps, context: LineContext, command: Extract
   try {
     return await onceInTransaction(deps, context.lineKey, async (tx) => {
       const now = deps.clock.now();
-      const { ticket } = await lockForTechnician(tx, context.ticketId);
+      const ticket = await lockTicket(tx, context.ticketId);
       if (ticket.assignedTechnicianId !== technicianId) return { kind: "not-assignee" as const, command: "part" as const, assignee: null };
       if (!(WORKING_STATUSES as readonly string[]).includes(ticket.status)) return { kind: "wrong-status" as const, command: "part" as const, status: ticket.status };
       const {

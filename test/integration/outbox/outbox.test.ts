@@ -201,6 +201,32 @@ describe("the outbox", () => {
   });
 });
 
+describe("the queues' upkeep", () => {
+  it("deletes the queues left empty, never one with a job, nor while a job is being added to a queue", async () => {
+    const prisma = db.current.prisma;
+    const ticket = await openCall();
+    // A call's queue whose effect waits an hour, and a thread's queue whose replies were all handled.
+    await prisma.$executeRaw`SELECT graphile_worker.add_job('slack', json_build_object('kind', 'ticket-message', 'ticketId', ${ticket.id}::int),
+      queue_name => ${`ticket:${ticket.id}`}::text, run_at => now() + interval '1 hour')`;
+    await prisma.$executeRaw`INSERT INTO graphile_worker._private_job_queues (queue_name) VALUES ('thread:C0OUTBOX:1700000000.000100')`;
+    // Another transaction is adding a job to a queue: it holds the lock shared until it commits.
+    const adding = new Client({ connectionString: db.current.url });
+    await adding.connect();
+    try {
+      await adding.query("BEGIN");
+      await adding.query("SELECT pg_advisory_xact_lock_shared(74110013, 0)");
+      outbox = await startTestOutbox(db.current, clock, fake);
+      expect(await outbox.collectQueues()).toBe(0);
+      await adding.query("COMMIT");
+      expect(await outbox.collectQueues()).toBe(1);
+      const queues = await prisma.$queryRaw<{ queue_name: string }[]>`SELECT queue_name FROM graphile_worker._private_job_queues`;
+      expect(queues.map((q) => q.queue_name)).toEqual([`ticket:${ticket.id}`]);
+    } finally {
+      await adding.end();
+    }
+  });
+});
+
 async function eventuallyQueued(check: (effects: Awaited<ReturnType<typeof queuedEffects>>) => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check(await queuedEffects(db.current.prisma))) {

@@ -36,13 +36,15 @@ async function assigned(options: { category?: "A_PAID" | "C_WARRANTY" } = {}) {
 
 type Desk = Awaited<ReturnType<typeof assigned>>;
 
-function reply(desk: Desk, actor: Actor, text: string, options: { channelId?: string; threadTs?: string; messageTs?: string } = {}) {
+function reply(desk: Desk, actor: Actor, text: string, options: { channelId?: string; threadTs?: string; messageTs?: string; at?: Date; resume?: boolean } = {}) {
   return handleThreadReply(desk.deps, {
     actor,
     channelId: options.channelId ?? CHANNEL,
     threadTs: options.threadTs ?? TICKET_TS,
     messageTs: options.messageTs ?? `1700000100.${String(++replies).padStart(6, "0")}`,
     commands: parseThreadReply(text),
+    at: options.at,
+    resume: options.resume,
   });
 }
 
@@ -213,5 +215,31 @@ describe("handleThreadReply", () => {
     const result = await reply(desk, desk.tech, "hours 2\nhours 1", { messageTs: "1700000400.000001" });
     expect(outcomes(result)).toMatchObject([{ kind: "duplicate" }, { kind: "hours-logged", hours: 1 }]);
     expect(await prisma.workLog.count()).toBe(1);
+  });
+
+  it("a queued reply retried after its bot was killed half way resumes: the message's claim is its own, each line acts once", async () => {
+    const prisma = db.current.prisma;
+    const desk = await assigned();
+    await reply(desk, desk.tech, "arrived");
+    // The killed try claimed the message and did its first line; it never gave the claim back.
+    await prisma.slackDelivery.create({ data: { key: "thread:C0DISPATCH:1700000500.000001", kind: "thread-reply", receivedAt: new Date() } });
+    await prisma.slackDelivery.create({ data: { key: "thread:C0DISPATCH:1700000500.000001#0", kind: "thread-reply-line", receivedAt: new Date() } });
+    expect(await reply(desk, desk.tech, "hours 2\nnote relay", { messageTs: "1700000500.000001" })).toEqual({ kind: "duplicate", ticketId: desk.ticketId });
+    const resumed = await reply(desk, desk.tech, "hours 2\nnote relay", { messageTs: "1700000500.000001", resume: true });
+    expect(outcomes(resumed)).toMatchObject([{ kind: "duplicate" }, { kind: "noted" }]);
+    expect(await prisma.ticketNote.count()).toBe(1);
+    expect(await prisma.workLog.count()).toBe(0);
+  });
+
+  it("R6/R13: a reply that waited in the queue is recorded at the time it was received (arrival, audit, the hours' local date)", async () => {
+    const prisma = db.current.prisma;
+    const desk = await assigned();
+    // Sent at 23:59 Monday Seoul, handled after midnight: still Monday's arrival and Monday's hours.
+    desk.clock.set(seoul("2026-11-24 00:05"));
+    await reply(desk, desk.tech, "arrived", { at: seoul("2026-11-23 23:59") });
+    await reply(desk, desk.tech, "hours 1", { at: seoul("2026-11-23 23:59") });
+    expect((await prisma.ticket.findUniqueOrThrow({ where: { id: desk.ticketId } })).arrivedAt).toEqual(seoul("2026-11-23 23:59"));
+    expect(await prisma.workLog.findFirstOrThrow()).toMatchObject({ workDate: new Date("2026-11-23T00:00:00Z") });
+    expect((await prisma.auditLog.findFirstOrThrow({ where: { action: "ticket.log-hours" } })).at).toEqual(seoul("2026-11-23 23:59"));
   });
 });

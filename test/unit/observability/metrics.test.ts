@@ -97,5 +97,6 @@ describe("metrics", () => {
     expect(sample(body, 'servicedesk_metrics_read_errors_total{source="calls"}')).toBe(1);
     expect(sample(body, "servicedesk_outbox_depth")).toBeNaN();
     expect(sample(body, "servicedesk_outbox_oldest_age_seconds")).toBeNaN();
+    expect(sample(body, "servicedesk_thread_replies_queued")).toBeNaN();
   });
 });
