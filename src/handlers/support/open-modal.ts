@@ -6,8 +6,8 @@
 //   privately, as it always was;
 // - late, a light "Loading…" modal takes the trigger before it expires, and is updated in place
 //   (view_id and hash) once the reads end: with the modal, or with why it was refused or failed.
-//   While earlier clicks' reads are still late, the database is busy: the loading modal opens at
-//   once, without waiting out the budget.
+//   While the database is busy (earlier reads still late, or as many running as it has
+//   connections), the loading modal opens at once, without waiting out the budget.
 // Nothing (limiter, queue, database) stands between the ack and views.open: the budget is a plain
 // timer, which fires while the reads are still waiting for a pool connection, and views.open goes
 // out on a Web API client whose queue holds nothing back (deps.modalClient).
@@ -53,20 +53,36 @@ export interface OpenModalOptions {
 type Loaded = { ok: true; content: ModalContent } | { ok: false; error: unknown };
 
 /**
- * Reads that outlasted their budget and are still running. While there are any the database is
- * busy, and a new click's reads would wait behind them: its loading modal opens at once, rather
- * than after a budget that only spends the trigger's life.
+ * As many modals' reads at once as the database pool has connections (10, db/client.ts): past that,
+ * a new click's reads would wait for one.
  */
+export const BUSY_LOADS = 10;
+
+/** Reads running, and those of them that outlasted their budget. */
+let loads = 0;
 let lateLoads = 0;
+
+/**
+ * The database is busy when reads outlasted their budget and still run, or when enough run to take
+ * every connection: a new click's reads would wait behind them, so its loading modal opens at once,
+ * rather than after a budget that would only spend the trigger's life.
+ */
+function databaseBusy(): boolean {
+  return lateLoads > 0 || loads >= BUSY_LOADS;
+}
 
 /** Opens the modal `load` builds, within the trigger's life however long `load` takes. Never throws. */
 export async function openModal(options: OpenModalOptions, load: () => Promise<ModalContent>): Promise<void> {
+  const busy = databaseBusy();
   // The reads start first and are never awaited alone: the timer runs whatever they wait for.
-  const loaded: Promise<Loaded> = (async () => load())().then(
-    (content) => ({ ok: true, content }),
-    (error: unknown) => ({ ok: false, error }),
-  );
-  const first = lateLoads > 0 ? "late" : await withinBudget(loaded, options.budgetMs ?? OPEN_BUDGET_MS);
+  loads += 1;
+  const loaded: Promise<Loaded> = (async () => load())()
+    .then(
+      (content) => ({ ok: true as const, content }),
+      (error: unknown) => ({ ok: false as const, error }),
+    )
+    .finally(() => (loads -= 1));
+  const first = busy ? "late" : await withinBudget(loaded, options.budgetMs ?? OPEN_BUDGET_MS);
   if (first !== "late") return openAtOnce(options, contentOf(first, options));
   lateLoads += 1;
   void loaded.then(() => (lateLoads -= 1));

@@ -1,6 +1,6 @@
 import type { ModalView } from "@slack/types";
 import { AppError } from "../../../src/errors";
-import { openModal, OPEN_BUDGET_MS, type ModalContent, type OpenModalOptions, type ViewsClient } from "../../../src/handlers/support/open-modal";
+import { BUSY_LOADS, openModal, OPEN_BUDGET_MS, type ModalContent, type OpenModalOptions, type ViewsClient } from "../../../src/handlers/support/open-modal";
 import type { PrivateReply } from "../../../src/handlers/support/failures";
 import type { Log } from "../../../src/logger";
 import { runInRequest } from "../../../src/observability/request-context";
@@ -167,6 +167,22 @@ describe("openModal", () => {
       return { view: fullView };
     });
     expect(third.slack.calls.map((call) => call.args.view)).toEqual([fullView]);
+  });
+
+  it("opens the loading modal at once when as many reads run as the database has connections", async () => {
+    const running = Array.from({ length: BUSY_LOADS }, () => ({ ...setup(), reads: deferred<ModalContent>() }));
+    const openings = running.map(({ options, reads }) => openModal({ ...options, budgetMs: 5_000 }, () => reads.promise));
+    const next = setup();
+    const nextReads = deferred<ModalContent>();
+    const nextOpening = openModal({ ...next.options, budgetMs: 5_000 }, () => nextReads.promise);
+    await sleep(20);
+
+    expect(running.flatMap(({ slack }) => slack.calls)).toEqual([]);
+    expect(next.slack.calls.map((call) => call.args.view)).toEqual([buildLoadingModal({ modal: "assign" })]);
+    for (const { reads } of running) reads.resolve({ view: fullView });
+    nextReads.resolve({ view: fullView });
+    await Promise.all([...openings, nextOpening]);
+    expect(running.map(({ slack }) => slack.calls.map((call) => call.method))).toEqual(running.map(() => ["views.open"]));
   });
 
   it("shows a refusal found after the budget in the loading modal, in the words of the private refusal", async () => {
