@@ -68,8 +68,9 @@ export async function startOutbox(options: OutboxOptions): Promise<Outbox> {
   const workers = options.workers ?? 4;
   const replyWorkers = options.replyWorkers ?? REPLY_WORKERS;
   // A LISTEN connection per runner; a worker holds one only for the statement that takes, finishes or
-  // fails its job (its work queries go through the services' pool).
-  const pool = new Pool({ connectionString: options.connectionString, max: 2 + Math.ceil((workers + replyWorkers) / 4) });
+  // fails its job (its work queries go through the services' pool). graphile-worker warns below its
+  // concurrency; connections open only when needed and close after 10 s idle.
+  const pool = new Pool({ connectionString: options.connectionString, max: 2 + Math.max(workers, replyWorkers) });
   pool.on("error", (error) => log.warn("outbox: a pooled database connection failed", { error }));
   const liveness = new Client({ connectionString: options.connectionString });
   liveness.on("error", (error) => log.error("outbox: lost the liveness connection; other bots will retry this bot's jobs", { error }));

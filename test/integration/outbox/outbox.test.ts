@@ -218,7 +218,8 @@ describe("the queues' upkeep", () => {
       outbox = await startTestOutbox(db.current, clock, fake);
       expect(await outbox.collectQueues()).toBe(0);
       await adding.query("COMMIT");
-      expect(await outbox.collectQueues()).toBe(1);
+      // This call or the outbox's own round (every 5 s) deletes it.
+      await outbox.collectQueues();
       const queues = await prisma.$queryRaw<{ queue_name: string }[]>`SELECT queue_name FROM graphile_worker._private_job_queues`;
       expect(queues.map((q) => q.queue_name)).toEqual([`ticket:${ticket.id}`]);
     } finally {
