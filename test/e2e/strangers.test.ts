@@ -4,6 +4,7 @@
 import { ACTIONS } from "../../src/views/ids";
 import { DISPATCH, deskSteps, useDeskApp } from "../support/desk";
 import { createBranchWithCalendar, createDispatcher, createStaff } from "../support/factories/data";
+import { untilDelivered } from "../support/outbox";
 
 const app = useDeskApp({ U0BERLINDISP: { name: "anna.schmidt" }, U0BERLINDIR: { name: "jonas.weber" } });
 const { registerCall } = deskSteps(app);
@@ -22,6 +23,8 @@ describe("people who may not act on a ticket", () => {
     const message = slack.messagesIn(DISPATCH).find((m) => m.text.includes(ticket.voucherNo))!;
     const buttons = buttonsOf(message);
     expect(buttons.map((b) => b.action_id)).toEqual(expect.arrayContaining([ACTIONS.ticketAssign, ACTIONS.ticketSchedule, ACTIONS.ticketEdit, ACTIONS.ticketCancel]));
+    // The outbox records where the message went just after Slack took it: compare against the settled row.
+    await untilDelivered(app.current.database.prisma);
     const before = await app.current.database.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
 
     for (const userId of ["U0STRANGER", "U0BERLINDISP", "U0BERLINDIR"]) {
