@@ -26,6 +26,7 @@ import { partSearch } from "./options/part-search";
 import { closeButton, reportAddPart, reportOutcomeChosen, reportWorkButton } from "./actions/report-buttons";
 import { closeSubmitted, reportWorkSubmitted } from "./views/report-modals";
 import { createRepairCall } from "./shortcuts/create-repair-call";
+import { registerOn, replacingKeyedKinds } from "./routing";
 import type { HandlerDeps } from "./types";
 import { borrowSubmitted, custodyReturnSubmitted, returnSubmitted } from "./views/parts-modals";
 import { assignSubmitted, cancelSubmitted, declineSubmitted, intakeSubmitted, scheduleSubmitted } from "./views/ticket-modals";
@@ -105,21 +106,14 @@ export function registerHandlers(registry: HandlerRegistry, deps: HandlerDeps): 
 
 /** The same registry, noting each id registered, so that the safety net can answer the others at once. */
 function recordingListenedIds(registry: HandlerRegistry, listened: ListenedIds): HandlerRegistry {
-  const noting = <K extends "action" | "view" | "shortcut" | "options">(method: K, ids: Set<string>): HandlerRegistry[K] =>
-    ((constraint: unknown, ...listeners: unknown[]) => {
-      if (typeof constraint === "string") ids.add(constraint);
-      return (registry[method] as (...args: unknown[]) => unknown).call(registry, constraint, ...listeners);
-    }) as HandlerRegistry[K];
-  return {
-    use: registry.use.bind(registry),
-    command: registry.command.bind(registry),
-    event: registry.event.bind(registry),
-    message: registry.message.bind(registry),
-    action: noting("action", listened.actions),
-    view: noting("view", listened.views),
-    shortcut: noting("shortcut", listened.shortcuts),
-    options: noting("options", listened.options),
-  };
+  const ids = { action: listened.actions, view: listened.views, shortcut: listened.shortcuts, options: listened.options };
+  return replacingKeyedKinds(registry, (kind) => {
+    const register = registerOn(registry, kind);
+    return (constraint, ...listeners) => {
+      if (typeof constraint === "string") ids[kind].add(constraint);
+      return register(constraint, ...listeners);
+    };
+  });
 }
 
 export type { HandlerDeps } from "./types";

@@ -12,7 +12,7 @@ import { buildNoticeModal } from "../../views/notice-modal";
 import { describeServiceFieldError } from "../../views/field-errors";
 import { readScheduleSubmission } from "../../views/schedule-modal";
 import type { StateValues } from "../../views/state";
-import { withinAckBudget } from "../support/ack-budget";
+import { underAckBudget } from "../support/ack-budget";
 import { describeFailure } from "../support/failures";
 import type { HandlerDeps } from "../types";
 
@@ -20,8 +20,7 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** Runs a modal's use case; a refusal or failure replaces the modal with a notice saying so. */
 function submission(deps: HandlerDeps, name: string, run: (args: Args) => Promise<void>) {
-  return (args: Args) =>
-    withinAckBudget({ ack: args.ack, client: args.client, userId: args.body.user.id, form: name, log: deps.log }, (ack) => answer({ ...args, ack }));
+  return underAckBudget(deps, name, answer);
 
   async function answer(args: Args) {
     try {
