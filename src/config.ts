@@ -71,6 +71,8 @@ export const configSchema = z.object({
   WORKSHOP_TURNAROUND_SPECIAL_DAYS: z.coerce.number({ message: "a number of working days" }).int().min(1).max(60).default(3),
   /** R18: contracts ending within this many days get their expiry notice. */
   CONTRACT_NOTICE_DAYS: z.coerce.number({ message: "a number of days" }).int().min(1).max(365).default(30),
+  /** R22: substantiated complaints against one technician count inside this rolling window. */
+  COMPLAINT_WINDOW_MONTHS: z.coerce.number({ message: "a number of months" }).int().min(1).max(60).default(12),
 });
 
 export type Config = z.infer<typeof configSchema>;
