@@ -68,7 +68,9 @@ function spawnChild(args: string[], options: ChildOptions): Child {
 
 /** `node dist/src/main.js`, as `npm start` runs it, in a working directory of its own (no .env reaches it). */
 export function startBot(options: ChildOptions): Child {
-  return spawnChild([BUILT_MAIN], options);
+  // For profiling the bot, e.g. BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_BOT_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  return spawnChild([...nodeArgs, BUILT_MAIN], options);
 }
 
 /** bench/bare-bolt.ts under tsx (from the repository, where tsx resolves); it prints `listening <port>`. */

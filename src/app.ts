@@ -13,6 +13,7 @@ import { routedById } from "./handlers/routing";
 import { createMetrics, type Metrics } from "./observability/metrics";
 import { createSlackHttpServer } from "./transport/http-server";
 import { checkPayloadShape } from "./transport/payload-shape";
+import type { PageHandler } from "./transport/survey-pages";
 import { createRequestTracker } from "./transport/requests";
 import type { Log } from "./logger";
 
@@ -30,6 +31,8 @@ export interface SlackAppOptions {
   clientOptions?: WebClientOptions;
   /** Where requests and Web API calls are counted and /metrics reads; a registry of its own by default. */
   metrics?: Metrics;
+  /** Web pages beside Slack's endpoint, on the same port (the customer's survey page). */
+  pages?: PageHandler;
 }
 
 export interface SlackApp {
@@ -121,6 +124,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           log: options.log,
           dispatch: receiver.requestListener,
           routes,
+          pages: options.pages,
           stopping: () => stopping,
           onRefused: (status) => metrics.slackRequestRefused(status),
         });
@@ -131,6 +135,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         createServer((req, res) => {
           const route = req.method === "GET" ? routes[req.url?.split("?")[0] as keyof typeof routes] : undefined;
           if (route) return route(req, res);
+          if (options.pages?.(req, res)) return;
           res.writeHead(404).end();
         }),
         options.port,

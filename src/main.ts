@@ -14,6 +14,7 @@ import { createLogger, type Log } from "./logger";
 import { createMetrics } from "./observability/metrics";
 import { startOutbox, type Outbox } from "./publish/outbox";
 import { createServices } from "./services";
+import { createSurveyPages } from "./transport/survey-pages";
 
 const OUTBOX_STOP_FLOOR_MS = 1_000;
 /** The workers' own connections (effects and thread replies), apart from the 10 the requests use. */
@@ -67,6 +68,7 @@ export async function startBot(
     handlerDeps: { services, log, clock: systemClock, jobNames: JOBS.map((job) => job.name) },
     health: database.health,
     metrics,
+    pages: createSurveyPages({ services, log }),
   });
   const closeDatabase = async () => {
     await monitoring.close().catch((error: unknown) => log.warn("error while closing the metrics' database pool", { error }));

@@ -49,6 +49,8 @@ import { flagLoansAtClosing } from "./parts/flag-loans-at-closing";
 import { listGoodsRegister, openCustodyReceipts, returnCustodyItem, setCustodyState } from "./workshop/custody";
 import { listInvoiceRequests } from "./invoices/list-invoice-requests";
 import { getInvoiceRequest, invoiceRecipients, markInvoiced } from "./invoices/mark-invoiced";
+import { openSurveyLink } from "./surveys/open-survey-link";
+import { answerSurveyByLink } from "./surveys/answer-survey-by-link";
 
 export interface ServiceDeps {
   db: Db;
@@ -79,6 +81,9 @@ export function createServices(deps: ServiceDeps) {
 
     searchCustomers: (options: OptionsOf<typeof searchCustomers>) => searchCustomers(base, options),
     getCustomerContext: (options: OptionsOf<typeof getCustomerContext>) => getCustomerContext(base, options),
+    // R20: the customer's own survey page (transport/survey-pages.ts)
+    openSurveyLink: (options: OptionsOf<typeof openSurveyLink>) => openSurveyLink(base, options),
+    answerSurveyByLink: (options: OptionsOf<typeof answerSurveyByLink>) => answerSurveyByLink(base, options),
     registerTicket: (options: OptionsOf<typeof registerTicket>) => registerTicket(withLimits, options),
     completeIntake: (options: OptionsOf<typeof completeIntake>) => completeIntake(withLimits, options),
     editTicket: (options: OptionsOf<typeof editTicket>) => editTicket(withLimits, options),

@@ -9,6 +9,7 @@ import { parse as parseQuery } from "node:querystring";
 import type { Log } from "../logger";
 import { runInRequest } from "../observability/request-context";
 import { checkPayloadShape } from "./payload-shape";
+import type { PageHandler } from "./survey-pages";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 /** Slack's own rule for X-Slack-Request-Timestamp. */
@@ -23,6 +24,8 @@ export interface SlackHttpServerOptions {
   dispatch: RequestListener;
   /** GET routes beside the Slack endpoint: /healthz, /metrics. */
   routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+  /** Web pages served beside the Slack endpoint (the customer's survey page): true when it answered. */
+  pages?: PageHandler;
   /** True once the bot is stopping: each answer closes its connection, so that none is reused. */
   stopping?: () => boolean;
   /** Counts a refusal (the status) for /metrics. */
@@ -44,6 +47,7 @@ export function createSlackHttpServer(options: SlackHttpServerOptions): Server {
     const path = req.url?.split("?")[0] ?? "";
     const route = req.method === "GET" ? options.routes[path] : undefined;
     if (route) return route(req, res);
+    if (options.pages?.(req, res)) return;
     if (path !== SLACK_EVENTS_PATH) return void res.writeHead(404).end();
     if (req.method !== "POST") return void res.writeHead(405, { allow: "POST" }).end();
 

@@ -11,6 +11,7 @@ import { WebClient } from "@slack/web-api";
 import { createMetrics } from "../../src/observability/metrics";
 import { startOutbox } from "../../src/publish/outbox";
 import { createServices } from "../../src/services";
+import { createSurveyPages } from "../../src/transport/survey-pages";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { SlackFake, startSlackFake, type SlackFakeOptions, type Transport } from "./slack-fake";
 
@@ -61,6 +62,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         : { kind: "http", botToken: TEST_BOT_TOKEN, signingSecret: TEST_SIGNING_SECRET },
     port: 0,
     metrics,
+    pages: createSurveyPages({ services, log }),
   });
   const port = await app.start();
   const outbox = await startOutbox({

@@ -1,0 +1,71 @@
+// R20 on the customer's page: a link answers its survey once, whatever arrives at the same time.
+import { fixedClock } from "../../../src/clock";
+import { hashSurveyToken, newSurveyToken, type SurveyRatings } from "../../../src/domain/survey-link";
+import { answerSurveyByLink } from "../../../src/services/surveys/answer-survey-by-link";
+import { openSurveyLink } from "../../../src/services/surveys/open-survey-link";
+import { useTestDatabase } from "../../support/db";
+import { createBranchWithCalendar, createTechnician, createTicket } from "../../support/factories/data";
+
+const db = useTestDatabase();
+const NOW = "2026-11-24T01:00:00Z";
+const ratings: SurveyRatings = { attitude: "SATISFIED", skill: "SATISFIED", arrivalTime: "VERY_SATISFIED", promiseKeeping: "SATISFIED" };
+
+async function linkedSurvey(clock = fixedClock(NOW)) {
+  const prisma = db.current.prisma;
+  const branch = await createBranchWithCalendar(prisma, { code: "SEOUL", name: "Seoul" });
+  const technician = await createTechnician(prisma, { branchId: branch.id, name: "Minsu Kim" });
+  const ticket = await createTicket(prisma, { branchId: branch.id, status: "CLOSED", closedAt: new Date("2026-11-23T08:00:00Z") });
+  const survey = await prisma.survey.create({ data: { ticketId: ticket.id, technicianId: technician.id, dueOn: new Date("2026-11-24T00:00:00Z") } });
+  const tokens = [newSurveyToken(), newSurveyToken()];
+  for (const token of tokens) {
+    await prisma.surveyLink.create({ data: { surveyId: survey.id, tokenHash: hashSurveyToken(token), createdAt: clock.now(), expiresAt: new Date(clock.now().getTime() + 14 * 86_400_000) } });
+  }
+  return { deps: { db: prisma, clock }, survey, ticket, tokens };
+}
+
+describe("answering a survey by the customer's link (R20)", () => {
+  it("R20: an open link shows the voucher and the technician's first name", async () => {
+    const { deps, ticket, tokens } = await linkedSurvey();
+    expect(await openSurveyLink(deps, { token: tokens[0] })).toMatchObject({ state: "open", voucherNo: ticket.voucherNo, technicianFirstName: "Minsu", timeZone: "Asia/Seoul" });
+  });
+
+  it("R20: the answers are stored with an audit row, and every link of the survey is then used", async () => {
+    const { deps, survey, tokens } = await linkedSurvey();
+    expect(await answerSurveyByLink(deps, { token: tokens[0], ratings, comment: "Fine" })).toEqual({ state: "answered" });
+    const stored = await deps.db.survey.findUniqueOrThrow({ where: { id: survey.id } });
+    expect(stored).toMatchObject({ ...ratings, comment: "Fine", respondedAt: new Date(NOW) });
+    const audit = await deps.db.auditLog.findFirstOrThrow({ where: { action: "survey.answer" } });
+    expect(audit).toMatchObject({ actor: "customer:survey-link", entity: "Survey", entityId: String(survey.id) });
+    expect(await answerSurveyByLink(deps, { token: tokens[0], ratings, comment: null })).toEqual({ state: "used" });
+    expect(await answerSurveyByLink(deps, { token: tokens[1], ratings, comment: null })).toEqual({ state: "used" });
+  });
+
+  it("R20: two submissions at once record exactly one answer", async () => {
+    const { deps, survey, tokens } = await linkedSurvey();
+    const results = await Promise.all([
+      answerSurveyByLink(deps, { token: tokens[0], ratings, comment: "first" }),
+      answerSurveyByLink(deps, { token: tokens[1], ratings: { ...ratings, skill: "DISSATISFIED" }, comment: "second" }),
+      answerSurveyByLink(deps, { token: tokens[0], ratings, comment: "third" }),
+    ]);
+    expect(results.filter((result) => result.state === "answered")).toHaveLength(1);
+    expect(await deps.db.auditLog.count({ where: { action: "survey.answer", entityId: String(survey.id) } })).toBe(1);
+  });
+
+  it("R20: a survey recorded by phone first leaves the link used", async () => {
+    const { deps, survey, tokens } = await linkedSurvey();
+    await deps.db.survey.update({ where: { id: survey.id }, data: { respondedAt: new Date(NOW), ...ratings } });
+    expect(await openSurveyLink(deps, { token: tokens[0] })).toEqual({ state: "used" });
+    expect(await answerSurveyByLink(deps, { token: tokens[0], ratings: { ...ratings, skill: "VERY_DISSATISFIED" }, comment: null })).toEqual({ state: "used" });
+    expect((await deps.db.survey.findUniqueOrThrow({ where: { id: survey.id } })).skill).toBe("SATISFIED");
+  });
+
+  it("R20: an expired link records nothing; an unknown token finds nothing", async () => {
+    const clock = fixedClock(NOW);
+    const { deps, survey, tokens } = await linkedSurvey(clock);
+    clock.advance(14 * 86_400_000);
+    expect(await answerSurveyByLink(deps, { token: tokens[0], ratings, comment: null })).toEqual({ state: "expired" });
+    expect((await deps.db.survey.findUniqueOrThrow({ where: { id: survey.id } })).respondedAt).toBeNull();
+    expect(await answerSurveyByLink(deps, { token: newSurveyToken(), ratings, comment: null })).toEqual({ state: "unknown" });
+    expect(await openSurveyLink(deps, { token: "short" })).toEqual({ state: "unknown" });
+  });
+});

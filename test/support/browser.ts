@@ -1,0 +1,26 @@
+// Debian's Chromium (apt-get install -y chromium) driven by playwright-core: no browser download.
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** One browser per test file, closed after it. */
+export function useBrowser(): { readonly current: Browser } {
+  const holder: { current?: Browser } = {};
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM_PATH)) {
+      throw new Error(`the browser tests need Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    }
+    // As root (CI, containers) Chromium refuses to start with its sandbox.
+    holder.current = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ["--no-sandbox"] });
+  });
+  afterAll(async () => {
+    await holder.current?.close();
+  });
+  return {
+    get current() {
+      if (!holder.current) throw new Error("useBrowser(): the browser is ready only inside tests");
+      return holder.current;
+    },
+  };
+}
