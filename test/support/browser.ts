@@ -11,8 +11,12 @@ export function useBrowser(): { readonly current: Browser } {
     if (!existsSync(CHROMIUM_PATH)) {
       throw new Error(`the browser tests need Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     }
-    // As root (CI, containers) Chromium refuses to start with its sandbox.
-    holder.current = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ["--no-sandbox"] });
+    // As root (CI, containers) Chromium refuses to start with its sandbox; on a closed network its
+    // background connections (updates, sync, QUIC probes) only fail, many at a time.
+    holder.current = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
   });
   afterAll(async () => {
     await holder.current?.close();
