@@ -49,6 +49,8 @@ import { flagLoansAtClosing } from "./parts/flag-loans-at-closing";
 import { listGoodsRegister, openCustodyReceipts, returnCustodyItem, setCustodyState } from "./workshop/custody";
 import { listInvoiceRequests } from "./invoices/list-invoice-requests";
 import { getInvoiceRequest, invoiceRecipients, markInvoiced } from "./invoices/mark-invoiced";
+import { getCustomerFile } from "./customers/get-customer-file";
+import { lookupCustomer } from "./customers/lookup-customer";
 
 export interface ServiceDeps {
   db: Db;
@@ -79,6 +81,9 @@ export function createServices(deps: ServiceDeps) {
 
     searchCustomers: (options: OptionsOf<typeof searchCustomers>) => searchCustomers(base, options),
     getCustomerContext: (options: OptionsOf<typeof getCustomerContext>) => getCustomerContext(base, options),
+    // R23 the customer's file (`/repair customer`, the intake modal's link)
+    lookupCustomer: (options: OptionsOf<typeof lookupCustomer>) => lookupCustomer(base, options),
+    getCustomerFile: (options: OptionsOf<typeof getCustomerFile>) => getCustomerFile(base, options),
     registerTicket: (options: OptionsOf<typeof registerTicket>) => registerTicket(withLimits, options),
     completeIntake: (options: OptionsOf<typeof completeIntake>) => completeIntake(withLimits, options),
     editTicket: (options: OptionsOf<typeof editTicket>) => editTicket(withLimits, options),
