@@ -1,5 +1,6 @@
 // R23: the customer's file and the `/repair customer` answers stay inside Slack's limits however
 // much the customer has, link each call to its message, and say how many more there are.
+import type { KnownBlock } from "@slack/types";
 import { parseRepairCommand } from "../../../src/handlers/commands/repair";
 import type { CustomerFile, CustomerFileComplaint, CustomerFileSurvey } from "../../../src/services/customers/models";
 import { buildCustomerFileModal, buildCustomerPickList, buildNoCustomer, complaintLine, surveyLine } from "../../../src/views/customer-file";
@@ -84,7 +85,7 @@ describe("the customer's file (R23)", () => {
     expect(modal.callback_id).toBe(VIEWS.customerFile);
     expect(modal.title.text.length).toBeLessThanOrEqual(24);
     const text = JSON.stringify(modal.blocks);
-    for (const block of modal.blocks) if (block.type === "section" && block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
+    for (const block of modal.blocks as KnownBlock[]) if (block.type === "section" && block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
     expect(text).toMatch(/…and \d+ more/);
     expect(text).toMatch(/…and \d+ earlier closed calls/);
     // People's text is escaped in mrkdwn, never read as links or mentions (the header is plain text).
@@ -95,7 +96,7 @@ describe("the customer's file (R23)", () => {
 
   it("R23: open calls link to their ticket message and show status, category, technician and deadline", () => {
     const file = bigFile(2);
-    const section = buildCustomerFileModal(file).blocks.find((block) => block.block_id === BLOCKS.customerFileOpenCalls);
+    const section = (buildCustomerFileModal(file).blocks as KnownBlock[]).find((block) => block.block_id === BLOCKS.customerFileOpenCalls);
     const text = section?.type === "section" ? section.text!.text : "";
     expect(text).toContain("*Open calls* (2)");
     expect(text).toContain("<https://slack.com/archives/C0DISPATCH/p17000000000300|SV-2026-000000>");
