@@ -5,7 +5,7 @@
 import type { KnownBlock, ModalView, SectionBlock } from "@slack/types";
 import type { CustomerFile, CustomerFileComplaint, CustomerFileSurvey, MessageRef } from "../services/customers/models";
 import type { CustomerSearchHit } from "../services/tickets/models";
-import { escapeMrkdwn, messageLink, oneLine, safeText, slackDate } from "./format";
+import { escapeMrkdwn, messageLink, oneLine, safeText, slackDate, truncate } from "./format";
 import { ACTIONS, BLOCKS, VIEWS } from "./ids";
 import { messagesFor, type Locale, type Messages } from "./messages";
 
@@ -117,17 +117,44 @@ export function buildCustomerFileBlocks(file: CustomerFile, options: { locale?: 
   ];
 }
 
-/** The file in a modal of its own: opened from `/repair customer`, pushed from the intake modal. */
-export function buildCustomerFileModal(file: CustomerFile, options: { locale?: Locale } = {}): ModalView {
-  const t = messagesFor(options.locale).customerFile;
+/** The type-ahead at the top of the file modal: picking a customer shows their file in its place. */
+function finderBlock(t: FileText, current: { id: number; name: string } | null): KnownBlock {
+  return {
+    type: "actions",
+    block_id: BLOCKS.customerFileFinder,
+    elements: [
+      {
+        type: "external_select",
+        action_id: ACTIONS.customerFileSelect,
+        min_query_length: 2,
+        placeholder: { type: "plain_text", text: oneLine(t.finderPlaceholder, 150) },
+        ...(current ? { initial_option: { text: { type: "plain_text" as const, text: oneLine(current.name, 75) || String(current.id) }, value: String(current.id) } } : {}),
+      },
+    ],
+  };
+}
+
+function fileModal(t: FileText, privateMetadata: string, blocks: KnownBlock[]): ModalView {
   return {
     type: "modal",
     callback_id: VIEWS.customerFile,
     title: { type: "plain_text", text: oneLine(t.title, 24) },
     close: { type: "plain_text", text: oneLine(t.close, 24) },
-    private_metadata: String(file.customer.id),
-    blocks: buildCustomerFileBlocks(file, options),
+    private_metadata: privateMetadata,
+    blocks,
   };
+}
+
+/** The file in a modal of its own (opened from `/repair customer`, pushed from the intake modal), under the type-ahead. */
+export function buildCustomerFileModal(file: CustomerFile, options: { locale?: Locale } = {}): ModalView {
+  const t = messagesFor(options.locale).customerFile;
+  return fileModal(t, String(file.customer.id), [finderBlock(t, { id: file.customer.id, name: file.customer.name }), ...buildCustomerFileBlocks(file, options)]);
+}
+
+/** `/repair customer` with nothing typed: the type-ahead alone, or with why the customer picked cannot be shown. */
+export function buildCustomerFinderModal(options: { notice?: string; locale?: Locale } = {}): ModalView {
+  const t = messagesFor(options.locale).customerFile;
+  return fileModal(t, "", [finderBlock(t, null), mrkdwnSection(BLOCKS.customerFileNotice, options.notice ? truncate(options.notice, 2000) : t.finderIntro)]);
 }
 
 /** Several customers match: a short private list, each with Open file (value = customer id). */

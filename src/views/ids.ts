@@ -74,6 +74,8 @@ export const ACTIONS = {
   reportOutcome: "report_outcome",
   /** R23: opens the customer's file (the `/repair customer` pick list, the intake modal); value = customer id. */
   customerFileOpen: "customer_file_open",
+  /** R23: the file modal's customer type-ahead (external select; `app.options` answers it, choosing shows that customer's file). */
+  customerFileSelect: "customer_file_select",
 } as const;
 
 /** Modal callback ids. */
@@ -276,6 +278,8 @@ export const BLOCKS = {
   closeSummary: "close_summary",
   closeResolution: "close_resolution",
   // R23 the customer's file and the `/repair customer` pick list
+  customerFileFinder: "customer_file_finder",
+  customerFileNotice: "customer_file_notice",
   customerFileIdentity: "customer_file_identity",
   customerFileEquipment: "customer_file_equipment",
   customerFileContracts: "customer_file_contracts",

@@ -136,6 +136,28 @@ describe("the customer's file (end to end)", () => {
     expect(sectionText(modal, BLOCKS.customerFileComplaints)).toContain("Nobody called back");
   });
 
+  it("R23: `/repair customer` alone opens the modal with the type-ahead; picking shows that file; another branch's customer is refused in place", async () => {
+    const { customer } = await seedDesk();
+    const busan = await createCustomer(app.current.database.prisma, { name: "Busan Fisheries" }); // another branch
+    await customerCommand("");
+    const finder = await fileModal();
+    expect(JSON.stringify(finder.blocks)).toContain("Type part of the customer's name or phone number");
+
+    const suggestion = await app.current.slack.driver.sendBlockSuggestion({ userId: "U0DISP", view: finder, actionId: ACTIONS.customerFileSelect, blockId: BLOCKS.customerFileFinder, value: "hanb" });
+    expect(suggestion.problems).toEqual([]);
+    expect(JSON.stringify(suggestion.body)).toContain("Hanbit Foods");
+
+    const pick = await app.current.slack.driver.sendBlockActions({ userId: "U0DISP", view: finder, actions: [{ action_id: ACTIONS.customerFileSelect, block_id: BLOCKS.customerFileFinder, value: String(customer.id) }] });
+    expect(pick.problems).toEqual([]);
+    const file = await app.current.slack.waitFor((fake) => (fake.openModal("U0DISP")?.private_metadata === String(customer.id) ? fake.openModal("U0DISP") : undefined));
+    expect(file.id).toBe(finder.id); // updated in place
+    expect(JSON.stringify(file.blocks)).toContain("AC-900 compressor");
+
+    await app.current.slack.driver.sendBlockActions({ userId: "U0DISP", view: file, actions: [{ action_id: ACTIONS.customerFileSelect, block_id: BLOCKS.customerFileFinder, value: String(busan.id) }] });
+    const refused = await app.current.slack.waitFor((fake) => (JSON.stringify(fake.openModal("U0DISP")?.blocks).includes("can open a customer's file") ? fake.openModal("U0DISP") : undefined));
+    expect(JSON.stringify(refused.blocks)).not.toContain("Busan Fisheries");
+  });
+
   it("R2/R23: the intake modal's customer context has Customer's file, which pushes the file over the form", async () => {
     const { customer } = await seedDesk();
     await openIntake();

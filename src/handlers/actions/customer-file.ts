@@ -1,9 +1,9 @@
 // R23: Open file (the `/repair customer` pick list) and Customer's file (the intake modal's
 // customer context); value = customer id. From a message the file opens in a modal of its own;
 // from inside a modal it is pushed on top, so closing it goes back to the form as it was typed.
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { AllMiddlewareArgs, BlockAction, BlockButtonAction, ExternalSelectAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { z } from "zod";
-import { buildCustomerFileModal } from "../../views/customer-file";
+import { buildCustomerFileModal, buildCustomerFinderModal } from "../../views/customer-file";
 import { buildNoticeModal } from "../../views/notice-modal";
 import { describeFailure, tellPrivately } from "../support/failures";
 import { openModal, viewsClient } from "../support/open-modal";
@@ -34,5 +34,29 @@ export function customerFileButton(deps: HandlerDeps) {
       (error: unknown) => buildNoticeModal(describeFailure(error, deps.log, context)),
     );
     await args.client.views.push({ trigger_id: body.trigger_id, view }).catch((error: unknown) => deps.log.warn("could not push the customer's file", { ...context, error }));
+  };
+}
+
+type SelectArgs = SlackActionMiddlewareArgs<BlockAction<ExternalSelectAction>> & AllMiddlewareArgs;
+
+/** The file modal's type-ahead: the customer picked replaces the file shown (views.update, in place). */
+export function customerFileChosen(deps: HandlerDeps) {
+  return async (args: SelectArgs) => {
+    await args.ack();
+    const { body } = args;
+    const view = body.view;
+    const parsed = customerIdSchema.safeParse(body.actions[0]?.selected_option?.value);
+    // "No customer matches" is an option too; picking it changes nothing.
+    if (!view || !parsed.success) return;
+    const context = { action: "customer.view-file", user: body.user.id };
+    const next = await (async () => {
+      const actor = await deps.services.resolveActor(body.user.id);
+      return buildCustomerFileModal(await deps.services.getCustomerFile({ actor, customerId: parsed.data }));
+    })().catch((error: unknown) => buildCustomerFinderModal({ notice: describeFailure(error, deps.log, context).text }));
+    await args.client.views.update({ view_id: view.id, hash: view.hash, view: next }).catch((error: unknown) => {
+      // A stale hash means a newer pick already showed.
+      const code = (error as { data?: { error?: string } }).data?.error;
+      if (code !== "hash_conflict") deps.log.warn("could not show the customer's file", { ...context, error });
+    });
   };
 }

@@ -69,6 +69,8 @@ export const en = {
   open: "Open file",
   noMatch: (query: string) => `No customer matches *${query}*. Try part of the name, the customer code or the phone number.`,
   onlyElsewhere: (query: string, count: number) => `No customer of your branch matches *${query}* (${count} in other branches: ask a manager or that branch's desk).`,
+  finderPlaceholder: "Another customer: name or phone",
+  finderIntro: "Type part of the customer's name or phone number, then pick them.",
   /** The intake modal's link to the file. */
   intakeButton: "Customer's file",
 };

@@ -3,7 +3,7 @@
 import type { KnownBlock } from "@slack/types";
 import { parseRepairCommand } from "../../../src/handlers/commands/repair";
 import type { CustomerFile, CustomerFileComplaint, CustomerFileSurvey } from "../../../src/services/customers/models";
-import { buildCustomerFileModal, buildCustomerPickList, buildNoCustomer, complaintLine, surveyLine } from "../../../src/views/customer-file";
+import { buildCustomerFileModal, buildCustomerFinderModal, buildCustomerPickList, buildNoCustomer, complaintLine, surveyLine } from "../../../src/views/customer-file";
 import { ACTIONS, BLOCKS, VIEWS } from "../../../src/views/ids";
 import { messagesFor } from "../../../src/views/messages";
 import { validateBlocks, validateView } from "../../support/slack-fake/block-kit-validator";
@@ -121,6 +121,15 @@ describe("the customer's file (R23)", () => {
     const modal = buildCustomerFileModal(file);
     expect(validateView(modal)).toEqual([]);
     expect(JSON.stringify(modal.blocks).match(/_None\._/g)).toHaveLength(6);
+  });
+
+  it("R23: the file opens under a type-ahead of customers, set to this one; alone it says what to type", () => {
+    const modal = buildCustomerFileModal(bigFile(1));
+    expect(modal.blocks[0]).toMatchObject({ type: "actions", block_id: BLOCKS.customerFileFinder, elements: [{ type: "external_select", action_id: ACTIONS.customerFileSelect, initial_option: { value: "7" } }] });
+    const finder = buildCustomerFinderModal();
+    expect(validateView(finder)).toEqual([]);
+    expect(JSON.stringify(finder.blocks)).toContain(t.finderIntro);
+    expect(JSON.stringify(buildCustomerFinderModal({ notice: "Only managers can open a customer's file." }).blocks)).toContain("Only managers");
   });
 
   it("R20: a survey line shows the four ratings and the comment; an unanswered one says so", () => {
