@@ -46,9 +46,10 @@ export function listSection(blockId: string, heading: string, lines: string[], t
 /** One survey of the file (R20): the call, when it was answered, the four ratings, the comment. */
 export function surveyLine(survey: CustomerFileSurvey, timeZone: string, t: FileText): string {
   const call = callRef(survey.voucherNo, survey.message);
-  if (!survey.respondedAt) return t.surveyLine(call, t.surveyNotAnswered, "");
+  const technician = survey.technicianName ? t.technician(safeText(survey.technicianName, 80)) : "";
+  if (!survey.respondedAt) return t.surveyLine(call, t.surveyNotAnswered, technician, "");
   const rate = (rating: CustomerFileSurvey["attitude"]) => (rating ? t.rating[rating] : t.notRated);
-  const line = t.surveyLine(call, slackDate(survey.respondedAt, timeZone, "{date_short}"), t.ratings(rate(survey.attitude), rate(survey.skill), rate(survey.arrivalTime), rate(survey.promiseKeeping)));
+  const line = t.surveyLine(call, slackDate(survey.respondedAt, timeZone, "{date_short}"), technician, t.ratings(rate(survey.attitude), rate(survey.skill), rate(survey.arrivalTime), rate(survey.promiseKeeping)));
   return survey.comment ? `${line}\n${t.comment(safeText(oneLine(survey.comment, 200), 260))}` : line;
 }
 

@@ -45,7 +45,8 @@ export const en = {
   noFees: "no charges",
   resolution: (text: string) => `   _${text}_`,
   // Surveys (R20): the four items, each on four levels.
-  surveyLine: (voucher: string, when: string, ratings: string) => `• ${voucher} · ${when} · ${ratings}`,
+  surveyLine: (voucher: string, when: string, technician: string, ratings: string) => `• ${voucher} · ${when}${technician}${ratings ? ` · ${ratings}` : ""}`,
+  technician: (name: string) => ` · ${name}`,
   surveyNotAnswered: "not answered yet",
   ratings: (attitude: string, skill: string, arrival: string, promise: string) => `attitude ${attitude}, skill ${skill}, arrival ${arrival}, promise ${promise}`,
   rating: { VERY_SATISFIED: "very satisfied", SATISFIED: "satisfied", DISSATISFIED: "*dissatisfied*", VERY_DISSATISFIED: "*very dissatisfied*" } satisfies Record<Rating, string>,

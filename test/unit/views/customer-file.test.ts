@@ -134,6 +134,7 @@ describe("the customer's file (R23)", () => {
 
   it("R20: a survey line shows the four ratings and the comment; an unanswered one says so", () => {
     const line = surveyLine(survey(1), "Asia/Seoul", t);
+    expect(line).toContain(" · Kim Minsu · attitude");
     expect(line).toContain("attitude very satisfied, skill satisfied, arrival *dissatisfied*, promise *very dissatisfied*");
     expect(line).toContain("“Came late &lt;&amp;&gt;");
     expect(surveyLine(survey(2, { respondedAt: null, comment: null }), "Asia/Seoul", t)).toContain("not answered yet");
