@@ -35,6 +35,8 @@ export const ACTIONS = [
   "admin.view-job-runs",
   /** Queue again a Slack post the outbox gave up on. */
   "admin.resend-slack",
+  /** R23: the customer's file (grade, equipment, contracts, calls, surveys, complaints). */
+  "customer.view-file",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -101,6 +103,10 @@ export const GRANTS: Readonly<Record<Action, Readonly<Partial<Record<Role, Scope
   "admin.import": { ADMIN: "any" },
   "admin.view-job-runs": { ADMIN: "any" },
   "admin.resend-slack": { ADMIN: "any" },
+  // R23: the people who deal with customers. The desk and the director take their branch's calls
+  // (a call is registered in the customer's branch); managers oversee every branch. Technicians
+  // see their calls on the ticket, not the file: it holds colleagues' complaints and ratings (R22).
+  "customer.view-file": { DISPATCHER: "branch", DIRECTOR: "branch", MANAGER: "any" },
 };
 
 function inScope(scope: Scope, actor: Actor, target: Target | undefined): boolean {

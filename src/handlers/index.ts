@@ -16,6 +16,7 @@ import { acceptButton, arriveButton, declineButton } from "./actions/technician-
 import { borrowButton, registerStateSelected, returnButton, returnItemButton } from "./actions/parts-buttons";
 import { repairCommand } from "./commands/repair";
 import { dailyReportOpenButton } from "./actions/daily-report-buttons";
+import { customerFileButton, customerFileChosen } from "./actions/customer-file";
 import { dailyReportSubmitted } from "./views/daily-report-modal";
 import { appHomeOpened } from "./events/app-home-opened";
 import { threadReply } from "./events/thread-reply";
@@ -94,6 +95,11 @@ export function registerHandlers(registry: HandlerRegistry, deps: HandlerDeps): 
   // R15 technicians' daily work report (`/repair day`, App Home, the reminder DM)
   app.action(ACTIONS.dailyReportOpen, dailyReportOpenButton(deps));
   app.view(VIEWS.dailyReport, dailyReportSubmitted(deps));
+
+  // R23 the customer's file (`/repair customer` pick list, the intake modal's customer context)
+  app.action(ACTIONS.customerFileOpen, customerFileButton(deps));
+  app.options(ACTIONS.customerFileSelect, customerSearch(deps));
+  app.action(ACTIONS.customerFileSelect, customerFileChosen(deps));
 
   app.event(EVENTS.appHomeOpened, appHomeOpened(deps));
   // Technicians' short replies in a ticket's thread (message.channels / .groups / .im)

@@ -51,6 +51,8 @@ import { listInvoiceRequests } from "./invoices/list-invoice-requests";
 import { getInvoiceRequest, invoiceRecipients, markInvoiced } from "./invoices/mark-invoiced";
 import { openSurveyLink } from "./surveys/open-survey-link";
 import { answerSurveyByLink } from "./surveys/answer-survey-by-link";
+import { getCustomerFile } from "./customers/get-customer-file";
+import { lookupCustomer } from "./customers/lookup-customer";
 
 export interface ServiceDeps {
   db: Db;
@@ -84,6 +86,9 @@ export function createServices(deps: ServiceDeps) {
     // R20: the customer's own survey page (transport/survey-pages.ts)
     openSurveyLink: (options: OptionsOf<typeof openSurveyLink>) => openSurveyLink(base, options),
     answerSurveyByLink: (options: OptionsOf<typeof answerSurveyByLink>) => answerSurveyByLink(base, options),
+    // R23 the customer's file (`/repair customer`, the intake modal's link)
+    lookupCustomer: (options: OptionsOf<typeof lookupCustomer>) => lookupCustomer(base, options),
+    getCustomerFile: (options: OptionsOf<typeof getCustomerFile>) => getCustomerFile(base, options),
     registerTicket: (options: OptionsOf<typeof registerTicket>) => registerTicket(withLimits, options),
     completeIntake: (options: OptionsOf<typeof completeIntake>) => completeIntake(withLimits, options),
     editTicket: (options: OptionsOf<typeof editTicket>) => editTicket(withLimits, options),

@@ -72,6 +72,10 @@ export const ACTIONS = {
   reportAddPart: "report_add_part",
   /** Report work modal: choosing the outcome dispatches, so custody fields follow (R11). */
   reportOutcome: "report_outcome",
+  /** R23: opens the customer's file (the `/repair customer` pick list, the intake modal); value = customer id. */
+  customerFileOpen: "customer_file_open",
+  /** R23: the file modal's customer type-ahead (external select; `app.options` answers it, choosing shows that customer's file). */
+  customerFileSelect: "customer_file_select",
 } as const;
 
 /** Modal callback ids. */
@@ -92,6 +96,8 @@ export const VIEWS = {
   reportWork: "report_work",
   /** Close a resolved call; private_metadata = ticket id. */
   closeTicket: "close_ticket",
+  /** R23: the customer's file (read only, no submit); private_metadata = customer id. */
+  customerFile: "customer_file",
 } as const;
 
 export const BLOCKS = {
@@ -271,6 +277,20 @@ export const BLOCKS = {
   reportFeeAgreed: "report_fee_agreed",
   closeSummary: "close_summary",
   closeResolution: "close_resolution",
+  // R23 the customer's file and the `/repair customer` pick list
+  customerFileFinder: "customer_file_finder",
+  customerFileNotice: "customer_file_notice",
+  customerFileIdentity: "customer_file_identity",
+  customerFileEquipment: "customer_file_equipment",
+  customerFileContracts: "customer_file_contracts",
+  customerFileOpenCalls: "customer_file_open_calls",
+  customerFileClosedCalls: "customer_file_closed_calls",
+  customerFileSurveys: "customer_file_surveys",
+  customerFileComplaints: "customer_file_complaints",
+  customerPickIntro: "customer_pick_intro",
+  /** One section per customer to pick: `customer_pick_<id>`. */
+  customerPickPrefix: "customer_pick_",
+  customerPickMore: "customer_pick_more",
 } as const;
 
 /**

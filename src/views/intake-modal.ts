@@ -378,7 +378,9 @@ function customerContextBlocks(context: CustomerContext, m: Messages): KnownBloc
       ? [m.intake.liveContracts, ...context.liveContracts.slice(0, 5).map((c) => m.intake.contractLine(safeText(c.number, 60), c.endsOn, c.coversAllEquipment))].join("\n")
       : m.intake.noContracts,
   );
-  const blocks: KnownBlock[] = [{ type: "section", block_id: BLOCKS.intakeCustomerContext, text: { type: "mrkdwn", text: lines.join("\n") } }];
+  // R23: the customer's whole file, pushed over the form (closing it comes back to what was typed).
+  const fileButton = { type: "button" as const, action_id: ACTIONS.customerFileOpen, text: plain(m.customerFile.intakeButton), value: String(customer.id) };
+  const blocks: KnownBlock[] = [{ type: "section", block_id: BLOCKS.intakeCustomerContext, text: { type: "mrkdwn", text: lines.join("\n") }, accessory: fileButton }];
   if (context.openTickets.length) {
     // The modal has no branch time zone; the token shows each reader their own, UTC is the fallback.
     const shown = context.openTickets.slice(0, MAX_OPEN_TICKETS_SHOWN).map((ticket) =>

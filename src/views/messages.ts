@@ -11,6 +11,7 @@ import * as dailyReport from "./catalogue/daily-report";
 import * as directorSummary from "./catalogue/director-summary";
 import * as escalations from "./catalogue/escalations";
 import * as invoices from "./catalogue/invoices";
+import * as customerFile from "./catalogue/customer-file";
 import * as partsWorkshop from "./catalogue/parts-workshop";
 import * as threadReplies from "./catalogue/thread-replies";
 import * as workReport from "./catalogue/work-report";
@@ -45,6 +46,7 @@ const en = {
   dailyReport: dailyReport.en,
   directorSummary: directorSummary.en,
   invoices: invoices.en,
+  customerFile: customerFile.en,
 
   roleNames: {
     DISPATCHER: "Dispatcher",
@@ -141,6 +143,7 @@ const en = {
       "Technicians: reply in the ticket's thread (or your assignment DM's) with `arrived`, `hours 1.5`, `part P-1001 x2`, `done signed <customer name>` or `note <text>`, one per line.",
       "`/repair invoices` lists the invoice requests still to issue, with *Mark invoiced* (accountants; directors see their branch's). Fees up to the branch's on-site limit are collected against the customer's signed receipt; above it, or for a workshop repair on the day the item goes back, an invoice is requested (R10).",
       "`/repair jobs` lists the latest scheduled-job runs, failures first, any role nobody holds (no manager, a branch without a director), whose alerts go to the admins, and the Slack posts that failed, with *Resend* (admins).",
+      "`/repair customer <name, code or phone>` (or `/repair customer` alone, for a type-ahead) shows the customer's file privately: grade, contacts, equipment with warranty and contract, contracts, open and last closed calls, surveys and complaints (dispatchers and service directors for their branch, managers; R23).",
       "`/repair help` shows this message.",
     ],
     unknownCommand: (text: string) => `I don't know \`/repair ${text}\`. Here is what I understand:`,
@@ -508,6 +511,7 @@ const en = {
       "escalation.acknowledge": "acknowledge overdue alerts",
       "invoice.list": "see the invoice requests",
       "invoice.mark": "mark invoices as issued",
+      "customer.view-file": "open a customer's file",
     } as Record<string, string>,
     forbiddenWhoAction: (roles: string[], action: string) => `Only ${joinList(roles)} can ${action}.`,
     askBranch: "Ask your branch's dispatcher or service director.",

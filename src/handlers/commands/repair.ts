@@ -9,6 +9,7 @@ import { respondWithFailure } from "../support/failures";
 import { showGoodsRegister, showParts } from "./repair-parts";
 import { showJobRuns } from "./job-runs";
 import { commandModalOptions, runRepairDay } from "./repair-day";
+import { runRepairCustomer } from "./repair-customer";
 import { intakeModalView } from "../support/intake";
 import { openModal } from "../support/open-modal";
 import type { HandlerDeps } from "../types";
@@ -24,7 +25,8 @@ export type RepairCommand =
   | { name: "register" }
   | { name: "jobs" }
   | { name: "invoices" }
-  | { name: "day"; words: string[] };
+  | { name: "day"; words: string[] }
+  | { name: "customer"; query: string };
 
 /** `/repair <subcommand> …`: the first word picks what to do; anything unknown gets help. */
 export function parseRepairCommand(text: string): RepairCommand {
@@ -37,6 +39,7 @@ export function parseRepairCommand(text: string): RepairCommand {
   if (first === "jobs" && words.length === 1) return { name: "jobs" };
   if (first === "invoices" && words.length === 1) return { name: "invoices" };
   if (first === "day") return { name: "day", words: words.slice(1) };
+  if (first === "customer") return { name: "customer", query: words.slice(1).join(" ") };
   if (first === "list") {
     const filter = (words[1] ?? "open").toLowerCase() as TicketListFilter;
     if (words.length <= 2 && LIST_FILTERS.includes(filter)) return { name: "list", filter };
@@ -64,6 +67,8 @@ export function repairCommand(deps: HandlerDeps) {
         return { view: await intakeModalView(deps, { actor, channelId: command.channel_id }) };
       });
     }
+    // R23: the file opens in a modal, or a pick list / "no match" is told privately.
+    if (parsed.name === "customer") return runRepairCustomer(deps, args, parsed.query);
     const context = { command: command.text, user: command.user_id };
     try {
       if (parsed.name === "day") return void (await runRepairDay(deps, args, parsed.words));

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Complaint_customerId_receivedAt_idx" ON "Complaint"("customerId", "receivedAt");
+
