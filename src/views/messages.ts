@@ -7,6 +7,7 @@ import { MAX_CALLED_AT_DAYS_BACK } from "../domain/intake";
 import type { Role } from "../domain/permissions";
 import type { ErrorCode } from "../errors";
 import type { CustomerGrade, TicketListFilter, TicketStatus } from "../services/tickets/models";
+import * as complaints from "./catalogue/complaints";
 import * as dailyReport from "./catalogue/daily-report";
 import * as directorSummary from "./catalogue/director-summary";
 import * as escalations from "./catalogue/escalations";
@@ -45,6 +46,7 @@ const en = {
   dailyReport: dailyReport.en,
   directorSummary: directorSummary.en,
   invoices: invoices.en,
+  complaints: complaints.en,
 
   roleNames: {
     DISPATCHER: "Dispatcher",
@@ -508,6 +510,7 @@ const en = {
       "escalation.acknowledge": "acknowledge overdue alerts",
       "invoice.list": "see the invoice requests",
       "invoice.mark": "mark invoices as issued",
+      ...complaints.en.forbiddenAction,
     } as Record<string, string>,
     forbiddenWhoAction: (roles: string[], action: string) => `Only ${joinList(roles)} can ${action}.`,
     askBranch: "Ask your branch's dispatcher or service director.",
@@ -575,6 +578,8 @@ const en = {
       "custody-return": "return of the item to the customer",
       "daily-report": "daily work report",
       "cannot-finish": "notice that the work cannot be finished on time",
+      complaint: "complaint",
+      "complaint-step": "complaint record",
     } as Record<string, string>,
   },
 
