@@ -50,7 +50,7 @@ import { listGoodsRegister, openCustodyReceipts, returnCustodyItem, setCustodySt
 import { listInvoiceRequests } from "./invoices/list-invoice-requests";
 import { getInvoiceRequest, invoiceRecipients, markInvoiced } from "./invoices/mark-invoiced";
 import { registerComplaint } from "./complaints/register-complaint";
-import { complaintDirectors, complaintPrefill, getComplaintCard, markComplaintPostStarted, recordComplaintMessage } from "./complaints/get-complaint";
+import { complaintDirectors, complaintForStep, complaintPrefill, getComplaintCard, markComplaintPostStarted, recordComplaintMessage } from "./complaints/get-complaint";
 import { assignComplaintHandler, closeComplaint, recordComplaintOutcome, recordComplaintResponse, recordCustomerInformed } from "./complaints/record-steps";
 import { acknowledgeComplaintEscalation, complaintEscalationRecipients, getComplaintAlert, recordComplaintEscalationMessage } from "./complaints/escalations";
 import { levelRecipients } from "./complaints/technician-level";
@@ -160,6 +160,7 @@ export function createServices(deps: ServiceDeps) {
     registerComplaint: (options: OptionsOf<typeof registerComplaint>) => registerComplaint(base, options),
     complaintPrefill: (options: OptionsOf<typeof complaintPrefill>) => complaintPrefill(base, options),
     getComplaintCard: (options: OptionsOf<typeof getComplaintCard>) => getComplaintCard(base, options),
+    complaintForStep: (options: OptionsOf<typeof complaintForStep>) => complaintForStep(base, options),
     assignComplaintHandler: (options: OptionsOf<typeof assignComplaintHandler>) => assignComplaintHandler(base, options),
     recordComplaintResponse: (options: OptionsOf<typeof recordComplaintResponse>) => recordComplaintResponse(base, options),
     recordComplaintOutcome: (options: OptionsOf<typeof recordComplaintOutcome>) => recordComplaintOutcome({ ...base, complaintWindowMonths: deps.complaintWindowMonths ?? 12 }, options),

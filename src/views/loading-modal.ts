@@ -22,6 +22,11 @@ const MODALS = {
   partsReturn: { callbackId: VIEWS.partsReturn, title: (m) => m.partsWorkshop.parts.returnTitle },
   custodyReturn: { callbackId: VIEWS.custodyReturn, title: (m) => m.partsWorkshop.returnItem.title },
   dailyReport: { callbackId: VIEWS.dailyReport, title: (m) => m.dailyReport.title },
+  complaintRegister: { callbackId: VIEWS.complaintRegister, title: (m) => m.complaints.modal.registerTitle },
+  complaintAssign: { callbackId: VIEWS.complaintAssignModal, title: (m) => m.complaints.modal.assignTitle },
+  complaintRespond: { callbackId: VIEWS.complaintRespondModal, title: (m) => m.complaints.modal.respondTitle },
+  complaintResolve: { callbackId: VIEWS.complaintResolveModal, title: (m) => m.complaints.modal.resolveTitle },
+  complaintInform: { callbackId: VIEWS.complaintInformModal, title: (m) => m.complaints.modal.informTitle },
 } as const satisfies Record<string, { callbackId: string; title: (m: Messages) => string }>;
 
 export type LoadingModal = keyof typeof MODALS;

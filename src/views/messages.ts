@@ -143,6 +143,7 @@ const en = {
       "Technicians: reply in the ticket's thread (or your assignment DM's) with `arrived`, `hours 1.5`, `part P-1001 x2`, `done signed <customer name>` or `note <text>`, one per line.",
       "`/repair invoices` lists the invoice requests still to issue, with *Mark invoiced* (accountants; directors see their branch's). Fees up to the branch's on-site limit are collected against the customer's signed receipt; above it, or for a workshop repair on the day the item goes back, an invoice is requested (R10).",
       "`/repair jobs` lists the latest scheduled-job runs, failures first, any role nobody holds (no manager, a branch without a director), whose alerts go to the admins, and the Slack posts that failed, with *Resend* (admins).",
+      "`/repair complaint [SV-2026-000123]` registers a customer's complaint or suggestion (also the *Complaint* button on a ticket, or *More actions → Register complaint* on a message); serious ones go to the managers at once (R21).",
       "`/repair help` shows this message.",
     ],
     unknownCommand: (text: string) => `I don't know \`/repair ${text}\`. Here is what I understand:`,

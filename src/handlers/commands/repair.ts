@@ -11,6 +11,7 @@ import { showJobRuns } from "./job-runs";
 import { commandModalOptions, runRepairDay } from "./repair-day";
 import { intakeModalView } from "../support/intake";
 import { openModal } from "../support/open-modal";
+import { buildRegisterComplaintModal } from "../../views/complaint-modals";
 import type { HandlerDeps } from "../types";
 
 const LIST_FILTERS: readonly TicketListFilter[] = ["open", "unassigned", "overdue", "mine", "incomplete"];
@@ -24,7 +25,8 @@ export type RepairCommand =
   | { name: "register" }
   | { name: "jobs" }
   | { name: "invoices" }
-  | { name: "day"; words: string[] };
+  | { name: "day"; words: string[] }
+  | { name: "complaint"; voucherNo: string | null };
 
 /** `/repair <subcommand> …`: the first word picks what to do; anything unknown gets help. */
 export function parseRepairCommand(text: string): RepairCommand {
@@ -37,6 +39,12 @@ export function parseRepairCommand(text: string): RepairCommand {
   if (first === "jobs" && words.length === 1) return { name: "jobs" };
   if (first === "invoices" && words.length === 1) return { name: "invoices" };
   if (first === "day") return { name: "day", words: words.slice(1) };
+  // R21: `/repair complaint [SV-…]`
+  if (first === "complaint" && words.length <= 2) {
+    if (words.length === 1) return { name: "complaint", voucherNo: null };
+    if (parseVoucherNumber(words[1])) return { name: "complaint", voucherNo: words[1].toUpperCase() };
+    return { name: "help", unknownText: text.trim() };
+  }
   if (first === "list") {
     const filter = (words[1] ?? "open").toLowerCase() as TicketListFilter;
     if (words.length <= 2 && LIST_FILTERS.includes(filter)) return { name: "list", filter };
@@ -62,6 +70,12 @@ export function repairCommand(deps: HandlerDeps) {
       return openModal(commandModalOptions(deps, args, "intakeNew"), async () => {
         const actor = await deps.services.resolveActor(command.user_id);
         return { view: await intakeModalView(deps, { actor, channelId: command.channel_id }) };
+      });
+    }
+    if (parsed.name === "complaint") {
+      return openModal(commandModalOptions(deps, args, "complaintRegister"), async () => {
+        const actor = await deps.services.resolveActor(command.user_id);
+        return { view: buildRegisterComplaintModal({ prefill: await deps.services.complaintPrefill({ actor, voucherNo: parsed.voucherNo }) }) };
       });
     }
     const context = { command: command.text, user: command.user_id };

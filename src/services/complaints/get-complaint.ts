@@ -2,7 +2,8 @@
 import type { DbOrTx } from "../../db";
 import { AppError } from "../../errors";
 import type { Actor } from "../staff/resolve-actor";
-import { assertRoleFor } from "../tickets/authorize";
+import { complaintStepRefusal, type ComplaintStep } from "../../domain/complaints";
+import { assertCan, assertRoleFor } from "../tickets/authorize";
 import { complaintCardSelect, complaintNotFound, toComplaintCard, type ComplaintCard } from "./models";
 
 export async function getComplaintCard(deps: { db: DbOrTx }, options: { complaintId: number }): Promise<ComplaintCard> {
@@ -50,4 +51,17 @@ export async function complaintDirectors(deps: { db: DbOrTx }, options: { compla
   if (directors.length) return { slackUserIds: directors.map((d) => d.slackUserId), toAdmins: false };
   const admins = await deps.db.staff.findMany({ where: { active: true, roles: { has: "ADMIN" } }, orderBy: { id: "asc" }, select: { slackUserId: true } });
   return { slackUserIds: admins.map((a) => a.slackUserId), toAdmins: true };
+}
+
+/**
+ * The complaint, once the person may take this step on it now (a modal opens only then): assigning
+ * is for the branch's directors and the managers; recording also for its handler; nothing once closed.
+ */
+export async function complaintForStep(deps: { db: DbOrTx }, options: { actor: Actor; complaintId: number; step: "assign" | ComplaintStep }): Promise<ComplaintCard> {
+  const card = await getComplaintCard(deps, { complaintId: options.complaintId });
+  if (options.step === "assign") assertCan(options.actor, "complaint.assign", { branchId: card.branch.id });
+  else if (!(options.actor.staffId !== null && card.handler?.staffId === options.actor.staffId)) assertCan(options.actor, "complaint.record", { branchId: card.branch.id });
+  const refusal = complaintStepRefusal(options.step === "assign" ? "respond" : options.step, { status: card.status, resolvedAt: card.outcome?.at ?? null, customerInformedAt: card.customerInformed?.at ?? null });
+  if (refusal) throw new AppError("CONFLICT", { message: `complaint ${card.id}: ${refusal}`, details: { complaintRefusal: refusal, complaintNumber: card.number } });
+  return card;
 }
