@@ -38,9 +38,11 @@ export async function complaintPrefill(deps: { db: DbOrTx }, options: { actor: A
   if (!options.voucherNo && !options.ticketId) return { customer: null, voucherNo: null, technicianSlackUserId: null };
   const ticket = await deps.db.ticket.findUnique({
     where: options.ticketId ? { id: options.ticketId } : { voucherNo: options.voucherNo!.toUpperCase() },
-    select: { voucherNo: true, customer: { select: { id: true, name: true } }, assignedTechnician: { select: { slackUserId: true } } },
+    select: { voucherNo: true, branchId: true, customer: { select: { id: true, name: true } }, assignedTechnician: { select: { slackUserId: true } } },
   });
   if (!ticket) throw new AppError("NOT_FOUND", { message: "no such ticket", details: { voucherNo: options.voucherNo ?? undefined } });
+  // Another branch's call shows nothing of its customer to a person who may not register its complaints.
+  assertCan(options.actor, "complaint.register", { branchId: ticket.branchId });
   return { customer: ticket.customer, voucherNo: ticket.voucherNo, technicianSlackUserId: ticket.assignedTechnician?.slackUserId ?? null };
 }
 
