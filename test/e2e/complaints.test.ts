@@ -209,6 +209,8 @@ describe("complaints (R21: registered, routed, handled, the customer told; R22: 
     await stepModal("U0DISP", ACTIONS.complaintResolve, { [BLOCKS.complaintOutcome]: { [INPUTS.complaintOutcome]: "Invoice corrected" }, [BLOCKS.complaintSubstantiated]: { [INPUTS.complaintSubstantiated]: "yes" } });
     expect(await prisma.complaint.findUniqueOrThrow({ where: { id: complaintId } })).toMatchObject({ status: "RESOLVED", substantiated: true, outcome: "Invoice corrected" });
 
+    const notTheirs = await clickOnComplaint("U0TECH2", ACTIONS.complaintClose);
+    expect(await replyTo(notTheirs.responseUrl!)).toMatch(/Only service directors, managers and admins can record on this complaint/);
     const early = await clickOnComplaint("U0DIR1", ACTIONS.complaintClose);
     expect(await replyTo(early.responseUrl!)).toMatch(/CP-2026-0001 cannot be closed yet: record first how and when the customer was told/);
     expect(await prisma.complaint.findUniqueOrThrow({ where: { id: complaintId } })).toMatchObject({ status: "RESOLVED", closedAt: null });

@@ -138,7 +138,7 @@ export async function registerComplaint(deps: { db: Db; clock: Clock }, options:
   if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", { message: "complaint input", fieldErrors });
   assertCan(actor, "complaint.register", { branchId: ticket?.branchId ?? customer!.branchId });
 
-  return deps.db.$transaction((tx) =>
+  const register = () => deps.db.$transaction((tx) =>
     registerComplaintInTx(tx, deps, {
       by: { actor: auditActor(actor).actor, staffId: actor.staffId },
       customerId: customerId!,
@@ -151,4 +151,16 @@ export async function registerComplaint(deps: { db: Db; clock: Clock }, options:
       registerKey: options.registerKey ?? null,
     }),
   );
+  try {
+    return await register();
+  } catch (error) {
+    // The same modal delivered twice at once: the other delivery registered it; answer with that one.
+    const earlier = options.registerKey && isUniqueViolation(error) ? await deps.db.complaint.findUnique({ where: { registerKey: options.registerKey }, select: { id: true, number: true, branchId: true } }) : null;
+    if (!earlier) throw error;
+    return { complaintId: earlier.id, number: earlier.number ?? "", branchId: earlier.branchId ?? 0 };
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }

@@ -2,7 +2,7 @@
 // the complaint, its number, its audit row and its Slack effects stand or fall with the caller's
 // change. R22 counts substantiated complaints inside the rolling window only.
 import { fixedClock } from "../../../src/clock";
-import { registerComplaintInTx } from "../../../src/services/complaints/register-complaint";
+import { registerComplaint, registerComplaintInTx } from "../../../src/services/complaints/register-complaint";
 import { recordComplaintOutcome } from "../../../src/services/complaints/record-steps";
 import { queuedEffects } from "../../support/outbox";
 import { useTestDatabase } from "../../support/db";
@@ -72,5 +72,29 @@ describe("registerComplaintInTx (R21, for the surveys)", () => {
       ["WARNING", 1],
     ]);
     expect(await s.prisma.auditLog.count({ where: { action: "complaint.level" } })).toBe(2);
+  });
+});
+
+describe("registerComplaint (R21, the modal)", () => {
+  it("R21: one complaint per modal however often its submission arrives, and numbers stay unique when several register at once", async () => {
+    const s = await setup();
+    const clock = fixedClock("2026-11-24T01:00:00Z");
+    const dispatcher = actorFor(await createStaff(s.prisma, { branchId: s.branch.id, roles: ["DISPATCHER"] }));
+    const form = { customerId: s.customer.id, voucherNo: null, technicianSlackUserId: null, source: "PHONE" as const, kind: "COMPLAINT" as const, severity: "GENERAL" as const, description: "Late again" };
+    const repeats = await Promise.all(Array.from({ length: 3 }, () => registerComplaint({ db: s.prisma, clock }, { actor: dispatcher, input: form, registerKey: "complaint:V1" })));
+    expect(new Set(repeats.map((r) => r.complaintId)).size).toBe(1);
+    expect(await s.prisma.complaint.count({ where: { registerKey: "complaint:V1" } })).toBe(1);
+    await Promise.all(Array.from({ length: 5 }, (_, i) => registerComplaint({ db: s.prisma, clock }, { actor: dispatcher, input: form, registerKey: `complaint:W${i}` })));
+    const numbers = (await s.prisma.complaint.findMany({ select: { number: true } })).map((c) => c.number);
+    expect(new Set(numbers).size).toBe(6);
+  });
+
+  it("R21: a call of another customer, or a technician who is not one, is refused on its field", async () => {
+    const s = await setup();
+    const clock = fixedClock("2026-11-24T01:00:00Z");
+    const other = await createCustomer(s.prisma, { branchId: s.branch.id });
+    const form = { customerId: other.id, voucherNo: s.ticket.voucherNo, technicianSlackUserId: s.director.slackUserId, source: "PHONE" as const, kind: "COMPLAINT" as const, severity: "GENERAL" as const, description: "x" };
+    await expect(registerComplaint({ db: s.prisma, clock }, { actor: actorFor(s.director), input: form })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { call: "other-customer", technician: "not-a-technician" } });
+    expect(await s.prisma.complaint.count()).toBe(0);
   });
 });
