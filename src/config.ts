@@ -73,6 +73,10 @@ export const configSchema = z.object({
   CONTRACT_NOTICE_DAYS: z.coerce.number({ message: "a number of days" }).int().min(1).max(365).default(30),
   /** R22: substantiated complaints against one technician count inside this rolling window. */
   COMPLAINT_WINDOW_MONTHS: z.coerce.number({ message: "a number of months" }).int().min(1).max(60).default(12),
+  /** R21: warn the complaint's handler (or the directors) this many hours before the 24-hour first response is due. */
+  COMPLAINT_RESPONSE_WARNING_HOURS: z.coerce.number({ message: "a number of hours" }).int().min(1).max(23).default(4),
+  /** R21: warn this many days before the one-month resolution is due. */
+  COMPLAINT_RESOLUTION_WARNING_DAYS: z.coerce.number({ message: "a number of days" }).int().min(1).max(27).default(3),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -53,6 +53,7 @@ export async function startBot(
     adminSlackIds: config.ADMIN_SLACK_IDS,
     arrivalLimits: { urbanHours: config.ARRIVAL_HOURS_URBAN, suburbanHours: config.ARRIVAL_HOURS_SUBURBAN },
     escalateAfterMinutes: config.ESCALATE_AFTER_MINUTES,
+    complaintWindowMonths: config.COMPLAINT_WINDOW_MONTHS,
     workshopTurnaround: { days: config.WORKSHOP_TURNAROUND_DAYS, specialDays: config.WORKSHOP_TURNAROUND_SPECIAL_DAYS },
   };
   const services = createServices({ db: database.prisma, ...serviceSettings });

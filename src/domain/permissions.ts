@@ -31,6 +31,10 @@ export const ACTIONS = [
   /** R10: the invoice requests of paid work, and marking one invoiced. */
   "invoice.list",
   "invoice.mark",
+  /** R21: register a complaint or suggestion; assign its handler; record its response, outcome, telling and closing. */
+  "complaint.register",
+  "complaint.assign",
+  "complaint.record",
   "admin.import",
   "admin.view-job-runs",
   /** Queue again a Slack post the outbox gave up on. */
@@ -100,6 +104,11 @@ export const GRANTS: Readonly<Record<Action, Readonly<Partial<Record<Role, Scope
   // The accountants serve every branch; a director follows their own branch's requests.
   "invoice.list": { ACCOUNTANT: "any", DIRECTOR: "branch", MANAGER: "any" },
   "invoice.mark": { ACCOUNTANT: "any" },
+  // R21: the desk and the directors register complaints; a director handles them or assigns someone,
+  // and the managers oversee every branch. Handlers (any staff member assigned) record too: see the service.
+  "complaint.register": { DISPATCHER: "branch", DIRECTOR: "branch", MANAGER: "any" },
+  "complaint.assign": { DIRECTOR: "branch", MANAGER: "any" },
+  "complaint.record": { DIRECTOR: "branch", MANAGER: "any" },
   "admin.import": { ADMIN: "any" },
   "admin.view-job-runs": { ADMIN: "any" },
   "admin.resend-slack": { ADMIN: "any" },

@@ -27,6 +27,9 @@ import { partSearch } from "./options/part-search";
 import { closeButton, reportAddPart, reportOutcomeChosen, reportWorkButton } from "./actions/report-buttons";
 import { closeSubmitted, reportWorkSubmitted } from "./views/report-modals";
 import { createRepairCall } from "./shortcuts/create-repair-call";
+import { createComplaint } from "./shortcuts/create-complaint";
+import { complaintAcknowledgeButton, complaintCloseButton, complaintStepButton, ticketComplaintButton } from "./actions/complaint-buttons";
+import { complaintRegisterSubmitted, complaintStepSubmitted } from "./views/complaint-modals";
 import { registerOn, replacingKeyedKinds } from "./routing";
 import type { HandlerDeps } from "./types";
 import { borrowSubmitted, custodyReturnSubmitted, returnSubmitted } from "./views/parts-modals";
@@ -100,6 +103,21 @@ export function registerHandlers(registry: HandlerRegistry, deps: HandlerDeps): 
   app.action(ACTIONS.customerFileOpen, customerFileButton(deps));
   app.options(ACTIONS.customerFileSelect, customerSearch(deps));
   app.action(ACTIONS.customerFileSelect, customerFileChosen(deps));
+  // R21 complaints: /repair complaint, the ticket's Complaint button, the message shortcut, the complaint message's buttons
+  app.shortcut(SHORTCUTS.createComplaint, createComplaint(deps));
+  app.options(ACTIONS.complaintCustomerSelect, customerSearch(deps));
+  app.action(ACTIONS.ticketComplaint, ticketComplaintButton(deps));
+  app.view(VIEWS.complaintRegister, complaintRegisterSubmitted(deps));
+  app.action(ACTIONS.complaintAssign, complaintStepButton(deps, "assign"));
+  app.action(ACTIONS.complaintRespond, complaintStepButton(deps, "respond"));
+  app.action(ACTIONS.complaintResolve, complaintStepButton(deps, "resolve"));
+  app.action(ACTIONS.complaintInform, complaintStepButton(deps, "inform"));
+  app.view(VIEWS.complaintAssignModal, complaintStepSubmitted(deps));
+  app.view(VIEWS.complaintRespondModal, complaintStepSubmitted(deps));
+  app.view(VIEWS.complaintResolveModal, complaintStepSubmitted(deps));
+  app.view(VIEWS.complaintInformModal, complaintStepSubmitted(deps));
+  app.action(ACTIONS.complaintClose, complaintCloseButton(deps));
+  app.action(ACTIONS.complaintAcknowledge, complaintAcknowledgeButton(deps));
 
   app.event(EVENTS.appHomeOpened, appHomeOpened(deps));
   // Technicians' short replies in a ticket's thread (message.channels / .groups / .im)

@@ -1,6 +1,7 @@
 // Every scheduled job the bot runs; the scheduler and `npm run job` read this list.
 import { carryOverJob } from "./carry-over";
 import { completionOverdueScanJob } from "./completion-overdue-scan";
+import { complaintClocksJob } from "./complaint-clocks";
 import { contractExpiryJob } from "./contract-expiry";
 import { dailyReportReminderJob } from "./daily-report-reminder";
 import { directorSummaryJob } from "./director-summary";
@@ -11,7 +12,7 @@ import { preDeadlineWarningJob } from "./pre-deadline-warning";
 import { pruneDeliveriesJob } from "./prune-deliveries";
 import type { Job } from "./types";
 
-export const JOBS: readonly Job[] = [carryOverJob, overdueScanJob, pruneDeliveriesJob, directorSummaryJob, contractExpiryJob, dailyReportReminderJob, loansAtClosingJob, preDeadlineWarningJob, escalationLadderJob, completionOverdueScanJob];
+export const JOBS: readonly Job[] = [carryOverJob, overdueScanJob, pruneDeliveriesJob, directorSummaryJob, contractExpiryJob, dailyReportReminderJob, loansAtClosingJob, preDeadlineWarningJob, escalationLadderJob, completionOverdueScanJob, complaintClocksJob];
 
 export function findJob(name: string, jobs: readonly Job[] = JOBS): Job | undefined {
   return jobs.find((job) => job.name === name);

@@ -19,6 +19,8 @@ type JobConfig = Pick<
   | "REPORT_REMINDER_BEFORE_CLOSE_MINUTES"
   | "SUMMARY_AFTER_CLOSE_MINUTES"
   | "CONTRACT_NOTICE_DAYS"
+  | "COMPLAINT_RESPONSE_WARNING_HOURS"
+  | "COMPLAINT_RESOLUTION_WARNING_DAYS"
 >;
 
 export function jobSettingsFrom(config: JobConfig): JobSettings {
@@ -31,6 +33,8 @@ export function jobSettingsFrom(config: JobConfig): JobSettings {
     reportReminderBeforeCloseMinutes: config.REPORT_REMINDER_BEFORE_CLOSE_MINUTES,
     summaryAfterCloseMinutes: config.SUMMARY_AFTER_CLOSE_MINUTES,
     contractNoticeDays: config.CONTRACT_NOTICE_DAYS,
+    complaintResponseWarningMinutes: config.COMPLAINT_RESPONSE_WARNING_HOURS * 60,
+    complaintResolutionWarningMinutes: config.COMPLAINT_RESOLUTION_WARNING_DAYS * 24 * 60,
   };
 }
 

@@ -24,6 +24,9 @@ export interface JobSettings {
   summaryAfterCloseMinutes: number;
   /** R18: days ahead of a contract's end at which its expiry notice is prepared (CONTRACT_NOTICE_DAYS). */
   contractNoticeDays: number;
+  /** R21: minutes before a complaint's first response / resolution is due at which the warning goes out (COMPLAINT_RESPONSE_WARNING_HOURS, COMPLAINT_RESOLUTION_WARNING_DAYS). */
+  complaintResponseWarningMinutes?: number;
+  complaintResolutionWarningMinutes?: number;
 }
 
 export interface JobDeps {

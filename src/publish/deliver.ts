@@ -1,6 +1,7 @@
 // Delivers one queued Slack effect (src/services/outbox/effects.ts): each kind is rendered through
 // the views and posted by the module that knows its messages.
-import type { SlackEffect } from "../services/outbox/effects";
+import { isComplaintEffect, type SlackEffect } from "../services/outbox/effects";
+import { deliverComplaintEffect } from "./complaint-effects";
 import { deliverEscalationClimbed, deliverEscalationCopies, deliverEscalationRaised, deliverEscalationReminder } from "./escalation-effects";
 import { deliverNotice, deliverPreDeadlineWarning } from "./notice-effects";
 import type { EffectRun, OutboxDeps } from "./post-once";
@@ -28,6 +29,7 @@ export async function deliverEffect(deps: OutboxDeps, slack: OutboxSlackClient, 
     case "pre-deadline-warning":
       return deliverPreDeadlineWarning(deps, slack, effect, run);
     default:
+      if (isComplaintEffect(effect)) return deliverComplaintEffect(deps, slack, effect, run);
       return deliverNotice(deps, slack, effect, run);
   }
 }

@@ -28,6 +28,14 @@ export interface OutboxDeps {
     | "getInvoiceRequest"
     | "invoiceRecipients"
     | "getBranchChannels"
+    | "getComplaintCard"
+    | "markComplaintPostStarted"
+    | "recordComplaintMessage"
+    | "complaintDirectors"
+    | "getComplaintAlert"
+    | "complaintEscalationRecipients"
+    | "recordComplaintEscalationMessage"
+    | "complaintLevelRecipients"
   >;
   clock: Clock;
   log: Log;

@@ -53,6 +53,11 @@ import { openSurveyLink } from "./surveys/open-survey-link";
 import { answerSurveyByLink } from "./surveys/answer-survey-by-link";
 import { getCustomerFile } from "./customers/get-customer-file";
 import { lookupCustomer } from "./customers/lookup-customer";
+import { registerComplaint } from "./complaints/register-complaint";
+import { complaintDirectors, complaintForStep, complaintPrefill, getComplaintCard, markComplaintPostStarted, recordComplaintMessage } from "./complaints/get-complaint";
+import { assignComplaintHandler, closeComplaint, recordComplaintOutcome, recordComplaintResponse, recordCustomerInformed } from "./complaints/record-steps";
+import { acknowledgeComplaintEscalation, complaintEscalationRecipients, getComplaintAlert, recordComplaintEscalationMessage } from "./complaints/escalations";
+import { levelRecipients } from "./complaints/technician-level";
 
 export interface ServiceDeps {
   db: Db;
@@ -65,6 +70,8 @@ export interface ServiceDeps {
   escalateAfterMinutes?: number;
   /** R11/R12: the workshop turnaround target (WORKSHOP_TURNAROUND_DAYS / _SPECIAL_DAYS); 1 and 3 working days by default. */
   workshopTurnaround?: WorkshopTurnaround;
+  /** R22: months of the rolling window in which substantiated complaints count (COMPLAINT_WINDOW_MONTHS); 12 by default. */
+  complaintWindowMonths?: number;
 }
 
 type OptionsOf<F> = F extends (deps: never, options: infer O) => unknown ? O : never;
@@ -159,6 +166,24 @@ export function createServices(deps: ServiceDeps) {
     correctDailyWork: (options: OptionsOf<typeof correctDailyWork>) => correctDailyWork(base, options),
     submitDailyReport: (options: OptionsOf<typeof submitDailyReport>) => submitDailyReport(base, options),
     dailyReportStatus: (options: OptionsOf<typeof dailyReportStatus>) => dailyReportStatus(base, options),
+    // R21/R22 complaints: registering, handling, their escalations; what the outbox reads and records
+    registerComplaint: (options: OptionsOf<typeof registerComplaint>) => registerComplaint(base, options),
+    complaintPrefill: (options: OptionsOf<typeof complaintPrefill>) => complaintPrefill(base, options),
+    getComplaintCard: (options: OptionsOf<typeof getComplaintCard>) => getComplaintCard(base, options),
+    complaintForStep: (options: OptionsOf<typeof complaintForStep>) => complaintForStep(base, options),
+    assignComplaintHandler: (options: OptionsOf<typeof assignComplaintHandler>) => assignComplaintHandler(base, options),
+    recordComplaintResponse: (options: OptionsOf<typeof recordComplaintResponse>) => recordComplaintResponse(base, options),
+    recordComplaintOutcome: (options: OptionsOf<typeof recordComplaintOutcome>) => recordComplaintOutcome({ ...base, complaintWindowMonths: deps.complaintWindowMonths ?? 12 }, options),
+    recordCustomerInformed: (options: OptionsOf<typeof recordCustomerInformed>) => recordCustomerInformed(base, options),
+    closeComplaint: (options: OptionsOf<typeof closeComplaint>) => closeComplaint(base, options),
+    acknowledgeComplaintEscalation: (options: OptionsOf<typeof acknowledgeComplaintEscalation>) => acknowledgeComplaintEscalation(base, options),
+    markComplaintPostStarted: (options: OptionsOf<typeof markComplaintPostStarted>) => markComplaintPostStarted(base, options),
+    recordComplaintMessage: (options: OptionsOf<typeof recordComplaintMessage>) => recordComplaintMessage(base, options),
+    complaintDirectors: (options: OptionsOf<typeof complaintDirectors>) => complaintDirectors(base, options),
+    getComplaintAlert: (options: OptionsOf<typeof getComplaintAlert>) => getComplaintAlert(base, options),
+    complaintEscalationRecipients: (options: OptionsOf<typeof complaintEscalationRecipients>) => complaintEscalationRecipients(base, options),
+    recordComplaintEscalationMessage: (options: OptionsOf<typeof recordComplaintEscalationMessage>) => recordComplaintEscalationMessage(base, options),
+    complaintLevelRecipients: (options: OptionsOf<typeof levelRecipients>) => levelRecipients(base, options),
   };
 }
 

@@ -58,7 +58,16 @@ export function complaintLine(complaint: CustomerFileComplaint, timeZone: string
   const substantiated = complaint.substantiated === null ? "" : complaint.substantiated ? t.substantiated : t.notSubstantiated;
   const call = complaint.voucherNo ? t.aboutCall(callRef(complaint.voucherNo, complaint.message)) : "";
   const against = complaint.technicianName ? t.against(safeText(complaint.technicianName, 80)) : "";
-  const line = t.complaintLine(slackDate(complaint.receivedAt, timeZone, "{date_short}"), t.severity[complaint.severity] ?? complaint.severity, t.complaintStatus[complaint.status] ?? complaint.status, substantiated, call + against);
+  const number = complaint.number ? callRef(complaint.number, complaint.complaintMessage) : null;
+  const line = t.complaintLine(
+    number,
+    t.complaintKind[complaint.kind],
+    slackDate(complaint.receivedAt, timeZone, "{date_short}"),
+    t.severity[complaint.severity] ?? complaint.severity,
+    t.complaintStatus[complaint.status] ?? complaint.status,
+    substantiated,
+    call + against,
+  );
   return `${line}\n${t.description(safeText(oneLine(complaint.description, 200), 260))}`;
 }
 

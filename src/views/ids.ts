@@ -9,6 +9,8 @@ export const COMMANDS = {
 /** Message shortcuts (declared in manifest.yml). */
 export const SHORTCUTS = {
   createRepairCall: "create_repair_call",
+  /** R21: register a complaint from any message (its text becomes the description). */
+  createComplaint: "create_complaint",
 } as const;
 
 /** Elements whose use reaches a listener: buttons, dispatching selects, external-select options. */
@@ -76,6 +78,18 @@ export const ACTIONS = {
   customerFileOpen: "customer_file_open",
   /** R23: the file modal's customer type-ahead (external select; `app.options` answers it, choosing shows that customer's file). */
   customerFileSelect: "customer_file_select",
+
+  // R21 complaints: the registration modal's customer type-ahead; the ticket message's Complaint
+  // button (value = ticket id); the complaint message's buttons (value = complaint id); the
+  // escalation DM's Acknowledge (value = escalation id).
+  complaintCustomerSelect: "complaint_customer_select",
+  ticketComplaint: "ticket_complaint",
+  complaintAssign: "complaint_assign",
+  complaintRespond: "complaint_respond",
+  complaintResolve: "complaint_resolve",
+  complaintInform: "complaint_inform",
+  complaintClose: "complaint_close",
+  complaintAcknowledge: "complaint_acknowledge",
 } as const;
 
 /** Modal callback ids. */
@@ -98,6 +112,12 @@ export const VIEWS = {
   closeTicket: "close_ticket",
   /** R23: the customer's file (read only, no submit); private_metadata = customer id. */
   customerFile: "customer_file",
+  /** R21 complaints: register (private_metadata = prefilled call), assign, respond, resolve, customer told (private_metadata = complaint id). */
+  complaintRegister: "complaint_register",
+  complaintAssignModal: "complaint_assign_modal",
+  complaintRespondModal: "complaint_respond_modal",
+  complaintResolveModal: "complaint_resolve_modal",
+  complaintInformModal: "complaint_inform_modal",
 } as const;
 
 export const BLOCKS = {
@@ -291,6 +311,30 @@ export const BLOCKS = {
   /** One section per customer to pick: `customer_pick_<id>`. */
   customerPickPrefix: "customer_pick_",
   customerPickMore: "customer_pick_more",
+  // R21 complaints: the message, the alert DM, the ticket message's Complaint row, and the modals' inputs
+  complaintHeader: "complaint_header",
+  complaintFacts: "complaint_facts",
+  complaintText: "complaint_text",
+  complaintHandling: "complaint_handling",
+  complaintContext: "complaint_context",
+  complaintActions: "complaint_actions",
+  complaintAlert: "complaint_alert",
+  complaintAlertState: "complaint_alert_state",
+  complaintAlertActions: "complaint_alert_actions",
+  ticketComplaintActions: "ticket_complaint_actions",
+  complaintCustomer: "complaint_customer",
+  complaintCall: "complaint_call",
+  complaintTechnician: "complaint_technician",
+  complaintSource: "complaint_source",
+  complaintKind: "complaint_kind",
+  complaintSeverity: "complaint_severity",
+  complaintDescription: "complaint_description",
+  complaintHandler: "complaint_handler",
+  complaintHow: "complaint_how",
+  complaintWhen: "complaint_when",
+  complaintNote: "complaint_note",
+  complaintOutcome: "complaint_outcome",
+  complaintSubstantiated: "complaint_substantiated",
 } as const;
 
 /**
@@ -352,6 +396,18 @@ export const INPUTS = {
   reportSettlement: "report_settlement_input",
   reportFeeAgreed: "report_fee_agreed_input",
   closeResolution: "close_resolution_input",
+  complaintCall: "complaint_call_input",
+  complaintTechnician: "complaint_technician_input",
+  complaintSource: "complaint_source_input",
+  complaintKind: "complaint_kind_input",
+  complaintSeverity: "complaint_severity_input",
+  complaintDescription: "complaint_description_input",
+  complaintHandler: "complaint_handler_input",
+  complaintHow: "complaint_how_input",
+  complaintWhen: "complaint_when_input",
+  complaintNote: "complaint_note_input",
+  complaintOutcome: "complaint_outcome_input",
+  complaintSubstantiated: "complaint_substantiated_input",
 } as const;
 
 /** Events API event types the app listens to. */

@@ -23,6 +23,11 @@ const MODALS = {
   custodyReturn: { callbackId: VIEWS.custodyReturn, title: (m) => m.partsWorkshop.returnItem.title },
   dailyReport: { callbackId: VIEWS.dailyReport, title: (m) => m.dailyReport.title },
   customerFile: { callbackId: VIEWS.customerFile, title: (m) => m.customerFile.title },
+  complaintRegister: { callbackId: VIEWS.complaintRegister, title: (m) => m.complaints.modal.registerTitle },
+  complaintAssign: { callbackId: VIEWS.complaintAssignModal, title: (m) => m.complaints.modal.assignTitle },
+  complaintRespond: { callbackId: VIEWS.complaintRespondModal, title: (m) => m.complaints.modal.respondTitle },
+  complaintResolve: { callbackId: VIEWS.complaintResolveModal, title: (m) => m.complaints.modal.resolveTitle },
+  complaintInform: { callbackId: VIEWS.complaintInformModal, title: (m) => m.complaints.modal.informTitle },
 } as const satisfies Record<string, { callbackId: string; title: (m: Messages) => string }>;
 
 export type LoadingModal = keyof typeof MODALS;

@@ -7,6 +7,7 @@ import { MAX_CALLED_AT_DAYS_BACK } from "../domain/intake";
 import type { Role } from "../domain/permissions";
 import type { ErrorCode } from "../errors";
 import type { CustomerGrade, TicketListFilter, TicketStatus } from "../services/tickets/models";
+import * as complaints from "./catalogue/complaints";
 import * as dailyReport from "./catalogue/daily-report";
 import * as directorSummary from "./catalogue/director-summary";
 import * as escalations from "./catalogue/escalations";
@@ -47,6 +48,7 @@ const en = {
   directorSummary: directorSummary.en,
   invoices: invoices.en,
   customerFile: customerFile.en,
+  complaints: complaints.en,
 
   roleNames: {
     DISPATCHER: "Dispatcher",
@@ -144,6 +146,7 @@ const en = {
       "`/repair invoices` lists the invoice requests still to issue, with *Mark invoiced* (accountants; directors see their branch's). Fees up to the branch's on-site limit are collected against the customer's signed receipt; above it, or for a workshop repair on the day the item goes back, an invoice is requested (R10).",
       "`/repair jobs` lists the latest scheduled-job runs, failures first, any role nobody holds (no manager, a branch without a director), whose alerts go to the admins, and the Slack posts that failed, with *Resend* (admins).",
       "`/repair customer <name, code or phone>` (or `/repair customer` alone, for a type-ahead) shows the customer's file privately: grade, contacts, equipment with warranty and contract, contracts, open and last closed calls, surveys and complaints (dispatchers and service directors for their branch, managers; R23).",
+      "`/repair complaint [SV-2026-000123]` registers a customer's complaint or suggestion (also the *Complaint* button on a ticket, or *More actions → Register complaint* on a message); serious ones go to the managers at once (R21).",
       "`/repair help` shows this message.",
     ],
     unknownCommand: (text: string) => `I don't know \`/repair ${text}\`. Here is what I understand:`,
@@ -512,6 +515,7 @@ const en = {
       "invoice.list": "see the invoice requests",
       "invoice.mark": "mark invoices as issued",
       "customer.view-file": "open a customer's file",
+      ...complaints.en.forbiddenAction,
     } as Record<string, string>,
     forbiddenWhoAction: (roles: string[], action: string) => `Only ${joinList(roles)} can ${action}.`,
     askBranch: "Ask your branch's dispatcher or service director.",
@@ -579,6 +583,8 @@ const en = {
       "custody-return": "return of the item to the customer",
       "daily-report": "daily work report",
       "cannot-finish": "notice that the work cannot be finished on time",
+      complaint: "complaint",
+      "complaint-step": "complaint record",
     } as Record<string, string>,
   },
 

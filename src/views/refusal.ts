@@ -42,6 +42,9 @@ export function buildRefusal(error: RefusalInput, options: { locale?: Locale } =
       const status = typeof details.status === "string" && details.status in m.status ? (details.status as TicketStatus) : undefined;
       const what = voucherNo ?? m.refusal.thisTicket;
       if (details.reason === "warranty-unknown") return { text: m.refusal.warrantyUnknown(what) };
+      // R21: a complaint step out of order (closing before the customer was told, anything once closed).
+      const complaintRefusal = typeof details.complaintRefusal === "string" ? m.complaints.refusal[details.complaintRefusal] : undefined;
+      if (complaintRefusal) return { text: complaintRefusal(typeof details.complaintNumber === "string" ? escapeMrkdwn(details.complaintNumber) : m.complaints.kind.COMPLAINT) };
       if (details.reason === "custody-open") {
         const receipt = typeof details.receiptNumber === "string" ? escapeMrkdwn(details.receiptNumber) : undefined;
         return { text: m.refusal.custodyOpen(what, receipt) };

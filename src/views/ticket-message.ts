@@ -4,6 +4,7 @@ import type { ActionsBlock, Button, ContextBlock, KnownBlock, MrkdwnElement } fr
 import { isLate } from "../domain/deadline";
 import type { TicketCard, TicketStatus } from "../services/tickets/models";
 import { coverageText, escapeMrkdwn, fieldName, lateText, mention, messageLink, oneLine, safeLink, safeText, slackDate, slackDateRange } from "./format";
+import { ticketComplaintRow } from "./complaint-message";
 import { ACTIONS, BLOCKS } from "./ids";
 import { messagesFor, type Locale, type Messages } from "./messages";
 
@@ -74,6 +75,8 @@ export function buildTicketMessage(card: TicketCard, options: { now: Date; ephem
   if (buttons.length) blocks.push({ type: "actions", block_id: BLOCKS.ticketActions, elements: buttons } satisfies ActionsBlock);
   const technicianActions = technicianButtons(card, m);
   if (technicianActions.length) blocks.push({ type: "actions", block_id: BLOCKS.ticketTechnicianActions, elements: technicianActions } satisfies ActionsBlock);
+  // R21: a complaint about the call, whatever its status (most come after it closed).
+  if (!options.ephemeral) blocks.push(ticketComplaintRow(card.id, options));
 
   return { text: oneLine(m.ticket.fallback(card.voucherNo, status, card.customer.name), 3000), blocks };
 }

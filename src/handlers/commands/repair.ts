@@ -12,6 +12,7 @@ import { commandModalOptions, runRepairDay } from "./repair-day";
 import { runRepairCustomer } from "./repair-customer";
 import { intakeModalView } from "../support/intake";
 import { openModal } from "../support/open-modal";
+import { buildRegisterComplaintModal } from "../../views/complaint-modals";
 import type { HandlerDeps } from "../types";
 
 const LIST_FILTERS: readonly TicketListFilter[] = ["open", "unassigned", "overdue", "mine", "incomplete"];
@@ -26,7 +27,8 @@ export type RepairCommand =
   | { name: "jobs" }
   | { name: "invoices" }
   | { name: "day"; words: string[] }
-  | { name: "customer"; query: string };
+  | { name: "customer"; query: string }
+  | { name: "complaint"; voucherNo: string | null };
 
 /** `/repair <subcommand> …`: the first word picks what to do; anything unknown gets help. */
 export function parseRepairCommand(text: string): RepairCommand {
@@ -40,6 +42,12 @@ export function parseRepairCommand(text: string): RepairCommand {
   if (first === "invoices" && words.length === 1) return { name: "invoices" };
   if (first === "day") return { name: "day", words: words.slice(1) };
   if (first === "customer") return { name: "customer", query: words.slice(1).join(" ") };
+  // R21: `/repair complaint [SV-…]`
+  if (first === "complaint" && words.length <= 2) {
+    if (words.length === 1) return { name: "complaint", voucherNo: null };
+    if (parseVoucherNumber(words[1])) return { name: "complaint", voucherNo: words[1].toUpperCase() };
+    return { name: "help", unknownText: text.trim() };
+  }
   if (first === "list") {
     const filter = (words[1] ?? "open").toLowerCase() as TicketListFilter;
     if (words.length <= 2 && LIST_FILTERS.includes(filter)) return { name: "list", filter };
@@ -69,6 +77,12 @@ export function repairCommand(deps: HandlerDeps) {
     }
     // R23: the file opens in a modal, or a pick list / "no match" is told privately.
     if (parsed.name === "customer") return runRepairCustomer(deps, args, parsed.query);
+    if (parsed.name === "complaint") {
+      return openModal(commandModalOptions(deps, args, "complaintRegister"), async () => {
+        const actor = await deps.services.resolveActor(command.user_id);
+        return { view: buildRegisterComplaintModal({ prefill: await deps.services.complaintPrefill({ actor, voucherNo: parsed.voucherNo }) }) };
+      });
+    }
     const context = { command: command.text, user: command.user_id };
     try {
       if (parsed.name === "day") return void (await runRepairDay(deps, args, parsed.words));

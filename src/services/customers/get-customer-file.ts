@@ -52,6 +52,10 @@ export async function getCustomerFile(deps: { db: DbOrTx; clock: Clock }, option
           take: FILE_LIMITS.complaints,
           select: {
             id: true,
+            number: true,
+            kind: true,
+            slackChannelId: true,
+            slackMessageTs: true,
             receivedAt: true,
             severity: true,
             status: true,
@@ -191,6 +195,9 @@ export async function getCustomerFile(deps: { db: DbOrTx; clock: Clock }, option
     })),
     complaints: customer.complaints.map((complaint) => ({
       id: complaint.id,
+      number: complaint.number,
+      kind: complaint.kind,
+      complaintMessage: complaint.slackChannelId && complaint.slackMessageTs ? { channelId: complaint.slackChannelId, ts: complaint.slackMessageTs } : null,
       receivedAt: complaint.receivedAt,
       severity: complaint.severity,
       status: complaint.status,

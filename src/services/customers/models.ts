@@ -6,7 +6,8 @@ import type { Coverage, CustomerGrade, CustomerSearchHit, TicketStatus } from ".
 
 export type Rating = "VERY_SATISFIED" | "SATISFIED" | "DISSATISFIED" | "VERY_DISSATISFIED";
 export type ComplaintSeverity = "GENERAL" | "SERIOUS";
-export type ComplaintStatus = "OPEN" | "RESPONDED" | "RESOLVED";
+export type ComplaintStatus = "OPEN" | "RESPONDED" | "RESOLVED" | "CLOSED";
+export type ComplaintKind = "COMPLAINT" | "SUGGESTION";
 export type VisitOutcome = "FIXED_ON_SITE" | "TAKEN_TO_WORKSHOP" | "RESCHEDULED" | "HANDED_OVER" | "REPLACEMENT_RECOMMENDED";
 export type ContractStatus = "ACTIVE" | "EXPIRED" | "RENEWED" | "CANCELLED";
 
@@ -41,6 +42,10 @@ export interface CustomerFileSurvey {
 
 export interface CustomerFileComplaint {
   id: number;
+  /** Its own number (CP-2026-0001) and message, once registered through the bot (R21). */
+  number: string | null;
+  kind: ComplaintKind;
+  complaintMessage: MessageRef | null;
   receivedAt: Date;
   severity: ComplaintSeverity;
   status: ComplaintStatus;

@@ -22,8 +22,9 @@ export interface AcknowledgedEscalation {
  * clicking at once exactly one wins; the other gets ALREADY_DONE naming the winner.
  */
 export async function acknowledgeEscalation(deps: { db: Db; clock: Clock }, options: { actor: Actor; escalationId: number }): Promise<AcknowledgedEscalation> {
-  const found = await deps.db.escalation.findUnique({ where: { id: options.escalationId }, select: { id: true, branchId: true, ticketId: true } });
-  if (!found) throw new AppError("NOT_FOUND", { message: `escalation ${options.escalationId} not found`, details: { entity: "Escalation", escalationId: options.escalationId } });
+  const found = await deps.db.escalation.findUnique({ where: { id: options.escalationId }, select: { id: true, branchId: true, ticketId: true, kind: true } });
+  // R21: a complaint's escalation has its own Acknowledge (services/complaints/escalations.ts).
+  if (!found || found.kind === "COMPLAINT") throw new AppError("NOT_FOUND", { message: `escalation ${options.escalationId} not found`, details: { entity: "Escalation", escalationId: options.escalationId } });
   assertCan(options.actor, "escalation.acknowledge", { branchId: found.branchId });
   const staffId = requireStaffId(options.actor);
   const now = deps.clock.now();

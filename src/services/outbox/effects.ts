@@ -9,6 +9,7 @@ import type { IssuedCustodyReceipt } from "../workshop/issue-custody-receipt";
 import type { WorkshopState } from "../workshop/custody";
 import type { ServiceCategory } from "../../domain/category";
 import type { VisitOutcome } from "../tickets/report-work";
+import type { ComplaintLineEntry } from "../complaints/models";
 
 /** One line in a ticket's thread. */
 export type TicketLine =
@@ -91,7 +92,30 @@ export type NoticeEffect =
   /** R10: a new invoice request reaches the accountants (the admins when there is none) by DM. */
   | { kind: "invoice-request"; invoiceRequestId: number };
 
-export type SlackEffect = TicketEffect | NoticeEffect;
+/** R21/R22: effects about one complaint: they run one at a time, in order, in the complaint's queue. */
+export type ComplaintEffect =
+  /** Post the complaint's message once (directors' channel, else dispatch channel), then keep it up to date. */
+  | { kind: "complaint-message"; complaintId: number }
+  /** A line in the complaint's thread (its history), already worded. */
+  | { kind: "complaint-line"; complaintId: number; entry: ComplaintLineEntry }
+  /** R21: a general complaint reaches the branch's directors by DM. */
+  | { kind: "complaint-routed"; complaintId: number }
+  /** R21: the person assigned to handle it hears so by DM. */
+  | { kind: "complaint-assigned"; complaintId: number; staffId: number }
+  /** R21: an escalation (serious, or a missed clock) by DM with Acknowledge to the directors or the managers (each copy recorded). */
+  | { kind: "complaint-escalation"; complaintId: number; escalationId: number; audience: "DIRECTOR" | "MANAGER" }
+  /** Every recorded copy of a complaint's escalation shows where it stands now (coalesced). */
+  | { kind: "complaint-escalation-copies"; complaintId: number; escalationId: number }
+  /** R21: a clock's deadline is near: the handler (else the directors) is warned by DM. */
+  | { kind: "complaint-warning"; complaintId: number; clock: "RESPONSE" | "RESOLUTION" }
+  /** R22: a technician reached a new level: the branch's directors by DM, and the managers too at the third. */
+  | { kind: "complaint-level"; complaintId: number; technicianId: number; level: "WARNING" | "PENALTY" | "DISMISSAL_REVIEW"; count: number; windowMonths: number };
+
+export type SlackEffect = TicketEffect | NoticeEffect | ComplaintEffect;
+
+export function isComplaintEffect(effect: SlackEffect): effect is ComplaintEffect {
+  return effect.kind.startsWith("complaint-");
+}
 
 const TICKET_EFFECTS = new Set<string>([
   "ticket-message",

@@ -2,7 +2,7 @@
 // so it exists exactly when the change it shows was committed (a rollback takes it back, a crash
 // after the commit cannot lose it). src/publish/outbox.ts runs the queue.
 import type { DbOrTx } from "../../db";
-import { encodeEffect, ticketOf, type SlackEffect, type TicketLine } from "./effects";
+import { encodeEffect, isComplaintEffect, ticketOf, type SlackEffect, type TicketLine } from "./effects";
 
 /** The graphile-worker task that carries every Slack effect. */
 export const SLACK_TASK = "slack";
@@ -24,6 +24,17 @@ export function queueOfTicket(ticketId: number): string {
   return `ticket:${ticketId}`;
 }
 
+/** R21: a complaint's effects (its message, its thread) run in order in a queue of their own. */
+export function queueOfComplaint(complaintId: number): string {
+  return `complaint:${complaintId}`;
+}
+
+function queueOf(effect: SlackEffect): string | null {
+  const ticketId = ticketOf(effect);
+  if (ticketId !== null) return queueOfTicket(ticketId);
+  return isComplaintEffect(effect) ? queueOfComplaint(effect.complaintId) : null;
+}
+
 export interface EffectKey {
   key?: string;
   /** "replace" (the default: the latest state wins, for updates of one message) or "dedupe" (queued once, for one-off posts a retry could queue again). */
@@ -34,12 +45,14 @@ export interface EffectKey {
 export function coalescingKey(effect: SlackEffect): EffectKey {
   if (effect.kind === "ticket-message") return { key: `ticket:${effect.ticketId}:message` };
   if (effect.kind === "escalation-copies") return { key: `escalation:${effect.escalationId}:copies` };
+  if (effect.kind === "complaint-message") return { key: `complaint:${effect.complaintId}:message` };
+  if (effect.kind === "complaint-escalation-copies") return { key: `escalation:${effect.escalationId}:copies` };
   return {};
 }
 
 export async function enqueueSlackEffect(db: DbOrTx, effect: SlackEffect, options: EffectKey = {}): Promise<void> {
   const mode = options.keyMode === "dedupe" ? "unsafe_dedupe" : "replace";
-  const ticketId = ticketOf(effect);
+  const queue = queueOf(effect);
   // Effects of one ticket share a queue: graphile-worker runs them one at a time, across replicas, so
   // a ticket's message is never posted twice at once. It takes them by run_at: the clock's time (not
   // the transaction's, which every effect of one change shares) keeps the thread in order. Other
@@ -48,7 +61,7 @@ export async function enqueueSlackEffect(db: DbOrTx, effect: SlackEffect, option
     SELECT graphile_worker.add_job(
       ${SLACK_TASK}::text,
       ${encodeEffect(effect)}::json,
-      queue_name => ${ticketId === null ? null : queueOfTicket(ticketId)}::text,
+      queue_name => ${queue}::text,
       run_at => clock_timestamp(),
       max_attempts => ${MAX_ATTEMPTS}::int,
       job_key => ${options.key ?? null}::text,
@@ -65,10 +78,7 @@ export async function enqueueSlackEffect(db: DbOrTx, effect: SlackEffect, option
 export async function enqueueSlackEffects(db: DbOrTx, effects: SlackEffect[]): Promise<void> {
   if (!effects.length) return;
   const payloads = effects.map((effect) => encodeEffect(effect));
-  const queues = effects.map((effect) => {
-    const ticketId = ticketOf(effect);
-    return ticketId === null ? null : queueOfTicket(ticketId);
-  });
+  const queues = effects.map((effect) => queueOf(effect));
   const keys = effects.map((effect) => coalescingKey(effect).key ?? null);
   await db.$executeRaw`
     WITH gc_guard AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared(${QUEUE_GC_LOCK_CLASS}::int, 0))

@@ -1,5 +1,6 @@
 // English text for the customer's file (R23; see ../messages.ts).
 type Rating = "VERY_SATISFIED" | "SATISFIED" | "DISSATISFIED" | "VERY_DISSATISFIED";
+type ComplaintKind = "COMPLAINT" | "SUGGESTION";
 
 export const en = {
   /** Modal title: at most 24 characters. */
@@ -53,9 +54,11 @@ export const en = {
   notRated: "–",
   comment: (text: string) => `   “${text}”`,
   // Complaints (R21/R22).
-  complaintLine: (when: string, severity: string, status: string, substantiated: string, call: string) => `• ${when} · ${severity} · ${status}${substantiated}${call}`,
+  complaintLine: (number: string | null, kind: string, when: string, severity: string, status: string, substantiated: string, call: string) =>
+    `• ${number ? `${number} ` : ""}${kind} ${when} · ${severity} · ${status}${substantiated}${call}`,
+  complaintKind: { COMPLAINT: "complaint", SUGGESTION: "suggestion" } satisfies Record<ComplaintKind, string>,
   severity: { GENERAL: "General", SERIOUS: ":rotating_light: Serious" } as Record<string, string>,
-  complaintStatus: { OPEN: "Open", RESPONDED: "Responded", RESOLVED: "Resolved" } as Record<string, string>,
+  complaintStatus: { OPEN: "Open", RESPONDED: "Responded", RESOLVED: "Resolved", CLOSED: "Closed" } as Record<string, string>,
   substantiated: " · substantiated",
   notSubstantiated: " · not substantiated",
   aboutCall: (voucher: string) => ` · ${voucher}`,

@@ -30,6 +30,9 @@ function survey(i: number, overrides: Partial<CustomerFileSurvey> = {}): Custome
 function complaint(i: number, overrides: Partial<CustomerFileComplaint> = {}): CustomerFileComplaint {
   return {
     id: i,
+    number: `CP-2026-${String(i).padStart(4, "0")}`,
+    kind: "COMPLAINT",
+    complaintMessage: { channelId: "C0DIRECTORS", ts: `1700001${i}.000300` },
     receivedAt: new Date("2026-11-19T02:00:00Z"),
     severity: "SERIOUS",
     status: "OPEN",
@@ -143,7 +146,9 @@ describe("the customer's file (R23)", () => {
   it("R21: a complaint line shows severity, status, substantiation, the call and the technician", () => {
     const line = complaintLine(complaint(3), "Asia/Seoul", t);
     expect(line).toContain(":rotating_light: Serious · Open · substantiated · <https://slack.com/archives/C0DISPATCH/p17000003000200|SV-2026-000003> · Lee Sora");
-    expect(complaintLine(complaint(4, { substantiated: null, voucherNo: null, message: null, technicianName: null, severity: "GENERAL", status: "RESOLVED" }), "UTC", t)).toMatch(/· General · Resolved\n/);
+    expect(line).toMatch(/^• <https:\/\/slack.com\/archives\/C0DIRECTORS\/p17000013000300\|CP-2026-0003> complaint /);
+    const before = complaint(4, { number: null, complaintMessage: null, kind: "SUGGESTION", substantiated: null, voucherNo: null, message: null, technicianName: null, severity: "GENERAL", status: "RESOLVED" });
+    expect(complaintLine(before, "UTC", t)).toMatch(/^• suggestion .*· General · Resolved\n/);
   });
 
   it("R23: several matches become a short list with Open file buttons; none says what to try", () => {
