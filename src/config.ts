@@ -73,6 +73,12 @@ export const configSchema = z.object({
   CONTRACT_NOTICE_DAYS: z.coerce.number({ message: "a number of days" }).int().min(1).max(365).default(30),
   /** R22: substantiated complaints against one technician count inside this rolling window. */
   COMPLAINT_WINDOW_MONTHS: z.coerce.number({ message: "a number of months" }).int().min(1).max(60).default(12),
+  /** R20: the target share of closed calls with an answered survey, in percent (the procedure: 100). */
+  SURVEY_COVERAGE_TARGET_PERCENT: z.coerce.number({ message: "a percentage" }).min(0).max(100).default(100),
+  /** R20: the target share of satisfied and very satisfied answers, in percent (the procedure: at or above 98). */
+  SURVEY_SATISFACTION_TARGET_PERCENT: z.coerce.number({ message: "a percentage" }).min(0).max(100).default(98),
+  /** R6/R20: the monthly evaluation's target share of arrivals within the R6 deadline, in percent. */
+  EVALUATION_ON_TIME_TARGET_PERCENT: z.coerce.number({ message: "a percentage" }).min(0).max(100).default(95),
 });
 
 export type Config = z.infer<typeof configSchema>;
