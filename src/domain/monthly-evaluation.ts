@@ -128,3 +128,11 @@ export function datesOfMonth(month: string): string[] {
 export function firstWorkingDayOfMonth(calendar: WorkingCalendar, month: string): string | null {
   return datesOfMonth(month).find((date) => firstOpeningOn(calendar, date) !== null) ?? null;
 }
+
+/** What the evaluation is computed with: the targets and R22's window (COMPLAINT_WINDOW_MONTHS). */
+export interface EvaluationSettings {
+  targets: EvaluationTargets;
+  complaintWindowMonths: number;
+}
+
+export const DEFAULT_EVALUATION_SETTINGS: EvaluationSettings = { targets: DEFAULT_EVALUATION_TARGETS, complaintWindowMonths: 12 };
