@@ -4,6 +4,7 @@
 import type { Clock } from "../clock";
 import type { Db } from "../db";
 import type { WorkingCalendar } from "../domain/working-calendar";
+import type { EvaluationSettings } from "../domain/monthly-evaluation";
 import type { Log } from "../logger";
 import type { Services } from "../services";
 
@@ -24,6 +25,8 @@ export interface JobSettings {
   summaryAfterCloseMinutes: number;
   /** R18: days ahead of a contract's end at which its expiry notice is prepared (CONTRACT_NOTICE_DAYS). */
   contractNoticeDays: number;
+  /** R20/R22: the monthly evaluation's targets and complaint window. */
+  evaluation: EvaluationSettings;
 }
 
 export interface JobDeps {

@@ -28,6 +28,8 @@ export interface OutboxDeps {
     | "getInvoiceRequest"
     | "invoiceRecipients"
     | "getBranchChannels"
+    | "getEvaluationReportDelivery"
+    | "recordEvaluationReportMessage"
   >;
   clock: Clock;
   log: Log;

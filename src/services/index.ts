@@ -49,6 +49,10 @@ import { flagLoansAtClosing } from "./parts/flag-loans-at-closing";
 import { listGoodsRegister, openCustodyReceipts, returnCustodyItem, setCustodyState } from "./workshop/custody";
 import { listInvoiceRequests } from "./invoices/list-invoice-requests";
 import { getInvoiceRequest, invoiceRecipients, markInvoiced } from "./invoices/mark-invoiced";
+import type { EvaluationSettings } from "../domain/monthly-evaluation";
+import { getEvaluationReportDelivery, recordEvaluationReportMessage } from "./evaluations/evaluation-report";
+import { showEvaluation } from "./evaluations/show-evaluation";
+import { signOffEvaluation } from "./evaluations/sign-off-evaluation";
 
 export interface ServiceDeps {
   db: Db;
@@ -61,6 +65,8 @@ export interface ServiceDeps {
   escalateAfterMinutes?: number;
   /** R11/R12: the workshop turnaround target (WORKSHOP_TURNAROUND_DAYS / _SPECIAL_DAYS); 1 and 3 working days by default. */
   workshopTurnaround?: WorkshopTurnaround;
+  /** R20/R22: the monthly evaluation's targets and complaint window (SURVEY_*_TARGET_PERCENT, EVALUATION_ON_TIME_TARGET_PERCENT, COMPLAINT_WINDOW_MONTHS). */
+  evaluationSettings?: EvaluationSettings;
 }
 
 type OptionsOf<F> = F extends (deps: never, options: infer O) => unknown ? O : never;
@@ -149,6 +155,11 @@ export function createServices(deps: ServiceDeps) {
     correctDailyWork: (options: OptionsOf<typeof correctDailyWork>) => correctDailyWork(base, options),
     submitDailyReport: (options: OptionsOf<typeof submitDailyReport>) => submitDailyReport(base, options),
     dailyReportStatus: (options: OptionsOf<typeof dailyReportStatus>) => dailyReportStatus(base, options),
+    // R20/R22 the technicians' monthly evaluation: shown privately, signed off by a manager, posted by the outbox
+    showEvaluation: (options: OptionsOf<typeof showEvaluation>) => showEvaluation({ ...base, evaluationSettings: deps.evaluationSettings }, options),
+    signOffEvaluation: (options: OptionsOf<typeof signOffEvaluation>) => signOffEvaluation(base, options),
+    getEvaluationReportDelivery: (options: OptionsOf<typeof getEvaluationReportDelivery>) => getEvaluationReportDelivery(base, options),
+    recordEvaluationReportMessage: (options: OptionsOf<typeof recordEvaluationReportMessage>) => recordEvaluationReportMessage(base, options),
   };
 }
 

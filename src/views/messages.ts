@@ -10,6 +10,7 @@ import type { CustomerGrade, TicketListFilter, TicketStatus } from "../services/
 import * as dailyReport from "./catalogue/daily-report";
 import * as directorSummary from "./catalogue/director-summary";
 import * as escalations from "./catalogue/escalations";
+import * as evaluation from "./catalogue/evaluation";
 import * as invoices from "./catalogue/invoices";
 import * as partsWorkshop from "./catalogue/parts-workshop";
 import * as threadReplies from "./catalogue/thread-replies";
@@ -45,6 +46,7 @@ const en = {
   dailyReport: dailyReport.en,
   directorSummary: directorSummary.en,
   invoices: invoices.en,
+  evaluation: evaluation.en,
 
   roleNames: {
     DISPATCHER: "Dispatcher",
@@ -141,6 +143,7 @@ const en = {
       "Technicians: reply in the ticket's thread (or your assignment DM's) with `arrived`, `hours 1.5`, `part P-1001 x2`, `done signed <customer name>` or `note <text>`, one per line.",
       "`/repair invoices` lists the invoice requests still to issue, with *Mark invoiced* (accountants; directors see their branch's). Fees up to the branch's on-site limit are collected against the customer's signed receipt; above it, or for a workshop repair on the day the item goes back, an invoice is requested (R10).",
       "`/repair jobs` lists the latest scheduled-job runs, failures first, any role nobody holds (no manager, a branch without a director), whose alerts go to the admins, and the Slack posts that failed, with *Resend* (admins).",
+      "`/repair evaluation [YYYY-MM] [@technician]` shows the technicians' monthly evaluation privately: calls closed, survey coverage and satisfaction, arrivals on time, hours per category, complaints and the R22 level, against the targets (service directors, managers; the previous month by default).",
       "`/repair help` shows this message.",
     ],
     unknownCommand: (text: string) => `I don't know \`/repair ${text}\`. Here is what I understand:`,

@@ -89,7 +89,9 @@ export type NoticeEffect =
   /** R14: the loans flagged at a closing, to their borrower or to a parts clerk. */
   | { kind: "loans-at-closing"; timeZone: string; audience: "borrower" | "clerk"; slackUserId: string; borrowerName: string; loans: FlaggedLoan[]; back: FlaggedLoan[] }
   /** R10: a new invoice request reaches the accountants (the admins when there is none) by DM. */
-  | { kind: "invoice-request"; invoiceRequestId: number };
+  | { kind: "invoice-request"; invoiceRequestId: number }
+  /** R20/R22: the stored monthly evaluation in the directors' channel (once; its ts recorded for the sign-off). */
+  | { kind: "evaluation-report"; reportId: number };
 
 export type SlackEffect = TicketEffect | NoticeEffect;
 
