@@ -25,7 +25,7 @@ const ACTOR = "system:bench-year";
 /** Parked calls the completion-overdue scan raises; the generated data has no expected completions. */
 const PARKED_CALLS = 30;
 /** Tables a sequential scan on is a finding: they grow by hundreds of thousands of rows a year. */
-const BIG_TABLES = new Set(["Ticket", "WorkLog", "Charge", "PartUsage", "Assignment", "VisitReport", "Escalation", "AuditLog", "Survey", "Complaint"]);
+const BIG_TABLES = new Set(["Ticket", "WorkLog", "Charge", "PartUsage", "Assignment", "VisitReport", "Escalation", "AuditLog", "Survey"]);
 const FLAGGED = new Set(["Ticket", "WorkLog", "Charge", "PartUsage", "Survey"]);
 /** R20: the monthly evaluation of the 50-technician branch should take at most this long. */
 const EVALUATION_GOAL_MS = 1000;

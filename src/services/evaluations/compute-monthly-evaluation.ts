@@ -1,7 +1,7 @@
 // R20/R22: the figures of a branch's month per technician, from ONE SQL statement: each source is
 // aggregated over an indexed range and grouped by technician, then joined on the branch's roster —
 // never a query per technician, never a year of rows in memory. The verdicts are the domain's.
-//   calls closed and their surveys: Ticket(branchId, closedAt) + Survey(ticketId) unique
+//   calls closed and their surveys: Ticket(branchId, closedAt), then Survey(ticketId) per call
 //   arrivals within the R6 deadline:  Ticket(branchId, arrivedAt)
 //   hours per category:               WorkLog(technicianId, workDate) per technician of the branch
 //   complaints and R22's window:      Complaint(technicianId, receivedAt) per technician of the branch
@@ -112,7 +112,9 @@ export async function computeMonthlyEvaluation(
              count(s."respondedAt")::int AS "surveyed",
              count(s."respondedAt") FILTER (WHERE t."category" = 'C_WARRANTY')::int AS "surveyedWarranty",
              ${item("attitude")}, ${item("skill")}, ${item("arrivalTime")}, ${item("promiseKeeping")}
-      FROM "Ticket" t LEFT JOIN "Survey" s ON s."ticketId" = t."id"
+      -- Survey(ticketId) is unique: LIMIT 1 changes nothing but keeps the planner probing that index
+      -- per call of the month, instead of hashing every survey ever made (a scan that grows each year).
+      FROM "Ticket" t LEFT JOIN LATERAL (SELECT * FROM "Survey" sv WHERE sv."ticketId" = t."id" LIMIT 1) s ON true
       WHERE t."branchId" = ${branchId} AND t."closedAt" >= ${start} AND t."closedAt" < ${end}
       GROUP BY 1
     ), arrivals AS (
