@@ -38,7 +38,7 @@ export async function showEvaluation(deps: HandlerDeps, respond: RespondFn, opti
     const reason = error.details?.reason;
     if (error.code === "FORBIDDEN") {
       deps.log.info("request refused", context);
-      return void (await reply(m.refused));
+      return void (await reply(reason === "other-branch" ? m.otherBranch : m.refused));
     }
     if (error.code === "VALIDATION" && reason === "month") return void (await reply(`${m.badMonth(request.month ?? "")}\n${m.usage}`));
     if (error.code === "NOT_FOUND" && reason === "technician") return void (await reply(`${m.unknownTechnician(request.technician ?? "")}\n${m.usage}`));

@@ -7,7 +7,8 @@ import { isMonth, previousMonth, DEFAULT_EVALUATION_SETTINGS, type EvaluationSet
 import { localDate } from "../../domain/working-calendar";
 import { AppError } from "../../errors";
 import type { Actor } from "../staff/resolve-actor";
-import { assertCan, assertRoleFor } from "../tickets/authorize";
+import { can, rolesAllowed } from "../../domain/permissions";
+import { assertRoleFor, permissionActor } from "../tickets/authorize";
 import { computeMonthlyEvaluation, type MonthlyEvaluation } from "./compute-monthly-evaluation";
 
 export interface ShownEvaluation {
@@ -60,7 +61,10 @@ export async function showEvaluation(
     branchId = found[0].branchId;
   }
   if (branchId === null) throw new AppError("NOT_FOUND", { message: "the actor has no branch", details: { entity: "Branch", reason: "branch" } });
-  assertCan(actor, "report.view-branch", { branchId });
+  if (!can(permissionActor(actor), "report.view-branch", { branchId })) {
+    // A director asking about another branch's technician: say so, rather than who may in general.
+    throw new AppError("FORBIDDEN", { message: "not allowed: report.view-branch (other branch)", details: { action: "report.view-branch", rolesAllowed: rolesAllowed("report.view-branch"), reason: "other-branch" } });
+  }
 
   const branch = await deps.db.branch.findUniqueOrThrow({ where: { id: branchId }, select: { timeZone: true } });
   const month = options.month ?? previousMonth(localDate({ timeZone: branch.timeZone }, deps.clock.now()));

@@ -50,6 +50,7 @@ export const en = {
   signOffRefused: "Only managers can sign off the monthly evaluation (R20).",
   signOffOwnReport: "You are this branch's director, so its monthly evaluation needs another manager's sign-off.",
   refused: "Only service directors and managers can see the monthly evaluation.",
+  otherBranch: "That technician works at another branch: directors see their own branch's evaluation, managers every branch's.",
   badMonth: (text: string) => `"${text}" is not a month: use YYYY-MM, for example \`/repair evaluation 2026-10\`.`,
   unknownTechnician: (text: string) => `No technician matches "${text}": mention them (\`@name\`) or type their name as in the staff list.`,
   ambiguousTechnician: (text: string) => `Several technicians match "${text}": mention the one you mean.`,
