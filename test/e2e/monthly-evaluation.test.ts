@@ -108,6 +108,18 @@ describe("the monthly evaluation in Slack (R20, R22)", () => {
     expect(report).toMatchObject({ month: "2026-10", signedOffAt: t.current.clock.now(), signedOffBy: { slackUserId: "U0MGR1" } });
   });
 
+  it("R20: two managers clicking at once: one signs, the other is told who signed first, privately", async () => {
+    const { message } = await evaluationPosted();
+    const branch = await t.current.database.prisma.branch.findFirstOrThrow();
+    await createStaff(t.current.database.prisma, { branchId: branch.id, roles: ["MANAGER"], slackUserId: "U0MGR2" });
+    const clicks = await Promise.all(["U0MGR1", "U0MGR2"].map((userId) => t.current.slack.driver.sendBlockActions({ userId, message, actions: [{ action_id: ACTIONS.evaluationSignOff }] })));
+    await t.current.slack.waitFor((fake) => (JSON.stringify(fake.messagesIn(DIRECTORS)[0].blocks).includes("Signed off by") ? true : undefined));
+    const report = await t.current.database.prisma.evaluationReport.findFirstOrThrow({ include: { signedOffBy: true } });
+    const winner = report.signedOffBy!.slackUserId;
+    const loser = clicks[winner === "U0MGR1" ? 1 : 0];
+    expect(await replyTo(loser.responseUrl!)).toContain(`already signed off by <@${winner}>`);
+  });
+
   it("R20: a director's click is refused privately and nothing is signed", async () => {
     const { message } = await evaluationPosted();
     const click = await t.current.slack.driver.sendBlockActions({ userId: "U0DIR1", message, actions: [{ action_id: ACTIONS.evaluationSignOff }] });
