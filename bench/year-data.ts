@@ -12,8 +12,10 @@
 // recently are not alerted yet, so the overdue scan has something to do. Assignments (3% with a
 // declined one before), visit reports, work logs (1–3 per visit, plus internal D hours), part
 // usages, charges (category A), daily work reports, custody receipts with goods in/out, 50,000
-// customers, 60,000 pieces of equipment, 15,000 contracts, 500 parts. Not generated: audit
-// history, surveys, complaints, part loans, director reports.
+// customers, 60,000 pieces of equipment, 15,000 contracts, 500 parts; a survey for every call closed
+// a day before "now" (88% answered, 97% of answers satisfied or very satisfied) and a complaint on
+// 1 in 4,000 closed calls (two thirds substantiated), for the monthly evaluation (R20/R22). Not
+// generated: audit history, part loans, director reports.
 //
 // `npx tsx bench/year-data.ts [--fresh]` generates (or reuses) it and prints row counts.
 // Server: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else an embedded PostgreSQL whose data
@@ -29,7 +31,7 @@ import { silentLog } from "../src/logger";
 import { withDatabase } from "../test/support/db-names";
 
 /** Bump when the generated data changes: a database of another version is generated afresh. */
-export const GENERATION_VERSION = 3;
+export const GENERATION_VERSION = 4;
 export const YEAR_DATABASE = "servicedesk_bench_year";
 
 /** The bench's "now": a busy working day, Tuesday 15:00 in Seoul. */
@@ -144,7 +146,7 @@ async function readMeta(url: string): Promise<YearMeta | null> {
 }
 
 /** Tables whose secondary indexes are dropped during the load and rebuilt after it (faster in bulk). */
-const BULK_TABLES = ["Ticket", "Assignment", "VisitReport", "WorkLog", "PartUsage", "Charge", "Escalation", "CustodyReceipt", "GoodsMovement", "DailyWorkReport"];
+const BULK_TABLES = ["Ticket", "Assignment", "VisitReport", "WorkLog", "PartUsage", "Charge", "Escalation", "CustodyReceipt", "GoodsMovement", "DailyWorkReport", "Survey", "Complaint"];
 
 async function generate(url: string, say: Say): Promise<YearMeta> {
   const client = new Client({ connectionString: url });
@@ -536,6 +538,32 @@ async function children(step: Step): Promise<void> {
     `INSERT INTO "GoodsMovement" ("receiptId", direction, at, note)
      SELECT id, 'IN'::"GoodsDirection", "receivedAt", 'Received for repair' FROM "CustodyReceipt"
      UNION ALL SELECT id, 'OUT'::"GoodsDirection", "returnedAt", 'Returned to customer' FROM "CustodyReceipt" WHERE "returnedAt" IS NOT NULL`,
+  );
+  // R19/R20: every call closed at least a day before "now" has its survey, made the next day; 88% of
+  // customers answered, and 97% of the answers are satisfied or very satisfied (a rating per item
+  // from the call's id, so items differ).
+  const rating = (salt: number) =>
+    `(CASE WHEN (p.id * ${salt}) % 100 < 55 THEN 'VERY_SATISFIED' WHEN (p.id * ${salt}) % 100 < 97 THEN 'SATISFIED'
+           WHEN (p.id * ${salt}) % 100 < 99 THEN 'DISSATISFIED' ELSE 'VERY_DISSATISFIED' END)::"Rating"`;
+  await step(
+    "surveys",
+    `INSERT INTO "Survey" ("ticketId", "technicianId", "dueOn", "listedAt", "respondedAt", attitude, skill, "arrivalTime", "promiseKeeping")
+     SELECT p.id, p.tech_id, (p.closed_at + interval '1 day')::date, p.closed_at + interval '1 day',
+            a.responded, CASE WHEN a.responded IS NOT NULL THEN ${rating(7)} END, CASE WHEN a.responded IS NOT NULL THEN ${rating(13)} END,
+            CASE WHEN a.responded IS NOT NULL THEN ${rating(29)} END, CASE WHEN a.responded IS NOT NULL THEN ${rating(31)} END
+       FROM bench_plan p
+       CROSS JOIN LATERAL (SELECT CASE WHEN (p.id * 11) % 100 < 88 THEN p.closed_at + interval '1 day 2 hours' END AS responded) a
+      WHERE p.closed_at IS NOT NULL AND p.closed_at + interval '1 day 2 hours' <= ${NOW_SQL}`,
+  );
+  // R21/R22: a complaint on 1 in 4,000 closed calls, two days after; two thirds found substantiated.
+  await step(
+    "complaints",
+    `INSERT INTO "Complaint" ("customerId", "ticketId", "technicianId", severity, status, description, substantiated, "receivedAt", "respondedAt", "resolvedAt", outcome)
+     SELECT p.customer_id, p.id, p.tech_id, CASE WHEN p.id % 5 = 0 THEN 'SERIOUS' ELSE 'GENERAL' END::"ComplaintSeverity", 'RESOLVED'::"ComplaintStatus",
+            'Came late and left a mess', p.id % 3 <> 0, p.closed_at + interval '2 days', p.closed_at + interval '2 days 3 hours',
+            p.closed_at + interval '6 days', 'Apologised; technician briefed'
+       FROM bench_plan p
+      WHERE p.closed_at IS NOT NULL AND p.closed_at + interval '6 days' <= ${NOW_SQL} AND (p.id * 37) % 4000 = 0`,
   );
   // R7: each alerted call has its OVERDUE escalation, acknowledged by the director within the hour.
   await step(

@@ -77,6 +77,12 @@ export const configSchema = z.object({
   COMPLAINT_RESPONSE_WARNING_HOURS: z.coerce.number({ message: "a number of hours" }).int().min(1).max(23).default(4),
   /** R21: warn this many days before the one-month resolution is due. */
   COMPLAINT_RESOLUTION_WARNING_DAYS: z.coerce.number({ message: "a number of days" }).int().min(1).max(27).default(3),
+  /** R20: the target share of closed calls with an answered survey, in percent (the procedure: 100). */
+  SURVEY_COVERAGE_TARGET_PERCENT: z.coerce.number({ message: "a percentage" }).min(0).max(100).default(100),
+  /** R20: the target share of satisfied and very satisfied answers, in percent (the procedure: at or above 98). */
+  SURVEY_SATISFACTION_TARGET_PERCENT: z.coerce.number({ message: "a percentage" }).min(0).max(100).default(98),
+  /** R6/R20: the monthly evaluation's target share of arrivals within the R6 deadline, in percent. */
+  EVALUATION_ON_TIME_TARGET_PERCENT: z.coerce.number({ message: "a percentage" }).min(0).max(100).default(95),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -9,7 +9,7 @@ import { createPrismaClient, poolStats } from "./db/client";
 import { openMonitoringDatabase } from "./db/monitoring";
 import { deadlineIn, within } from "./deadline";
 import { JOBS } from "./jobs/registry";
-import { createScheduler, jobSettingsFrom, type Scheduler } from "./jobs/scheduler";
+import { createScheduler, evaluationSettingsFrom, jobSettingsFrom, type Scheduler } from "./jobs/scheduler";
 import { createLogger, type Log } from "./logger";
 import { createMetrics } from "./observability/metrics";
 import { startOutbox, type Outbox } from "./publish/outbox";
@@ -55,6 +55,7 @@ export async function startBot(
     escalateAfterMinutes: config.ESCALATE_AFTER_MINUTES,
     complaintWindowMonths: config.COMPLAINT_WINDOW_MONTHS,
     workshopTurnaround: { days: config.WORKSHOP_TURNAROUND_DAYS, specialDays: config.WORKSHOP_TURNAROUND_SPECIAL_DAYS },
+    evaluationSettings: evaluationSettingsFrom(config),
   };
   const services = createServices({ db: database.prisma, ...serviceSettings });
   // The outbox's and the thread replies' workers query through a pool of their own: a burst of

@@ -7,6 +7,7 @@ import { acknowledgeEscalationButton } from "./actions/acknowledge-escalation";
 import { snoozeEscalationSelect } from "./actions/snooze-escalation";
 import { cannotFinishButton, cannotFinishSubmitted } from "./actions/cannot-finish";
 import { signOffReportButton } from "./actions/sign-off-report";
+import { signOffEvaluationButton } from "./actions/sign-off-evaluation";
 import { resendSlackFailureButton } from "./actions/resend-slack-failure";
 import { setAvailability } from "./actions/home-availability";
 import { homeRefresh } from "./actions/home-refresh";
@@ -73,6 +74,8 @@ export function registerHandlers(registry: HandlerRegistry, deps: HandlerDeps): 
   app.action(ACTIONS.ticketCannotFinish, cannotFinishButton(deps));
   app.view(VIEWS.cannotFinish, cannotFinishSubmitted(deps));
   app.action(ACTIONS.directorReportSignOff, signOffReportButton(deps));
+  // R20/R22 a manager's sign-off of the monthly evaluation
+  app.action(ACTIONS.evaluationSignOff, signOffEvaluationButton(deps));
   // Admins resend a Slack post that failed (`/repair jobs`, App Home)
   app.action(ACTIONS.slackFailureResend, resendSlackFailureButton(deps));
 

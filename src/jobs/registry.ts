@@ -7,12 +7,13 @@ import { dailyReportReminderJob } from "./daily-report-reminder";
 import { directorSummaryJob } from "./director-summary";
 import { escalationLadderJob } from "./escalation-ladder";
 import { loansAtClosingJob } from "./loans-at-closing";
+import { monthlyEvaluationJob } from "./monthly-evaluation";
 import { overdueScanJob } from "./overdue-scan";
 import { preDeadlineWarningJob } from "./pre-deadline-warning";
 import { pruneDeliveriesJob } from "./prune-deliveries";
 import type { Job } from "./types";
 
-export const JOBS: readonly Job[] = [carryOverJob, overdueScanJob, pruneDeliveriesJob, directorSummaryJob, contractExpiryJob, dailyReportReminderJob, loansAtClosingJob, preDeadlineWarningJob, escalationLadderJob, completionOverdueScanJob, complaintClocksJob];
+export const JOBS: readonly Job[] = [carryOverJob, overdueScanJob, pruneDeliveriesJob, directorSummaryJob, contractExpiryJob, dailyReportReminderJob, loansAtClosingJob, preDeadlineWarningJob, escalationLadderJob, completionOverdueScanJob, complaintClocksJob, monthlyEvaluationJob];
 
 export function findJob(name: string, jobs: readonly Job[] = JOBS): Job | undefined {
   return jobs.find((job) => job.name === name);

@@ -6,6 +6,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Config } from "../config";
 import { parseClockTime } from "../domain/working-calendar";
+import { DEFAULT_EVALUATION_SETTINGS, type EvaluationSettings } from "../domain/monthly-evaluation";
 import { runJob, type JobOutcome, type RunJobOptions } from "./runner";
 import type { Job, JobDeps, JobSettings } from "./types";
 
@@ -21,7 +22,22 @@ type JobConfig = Pick<
   | "CONTRACT_NOTICE_DAYS"
   | "COMPLAINT_RESPONSE_WARNING_HOURS"
   | "COMPLAINT_RESOLUTION_WARNING_DAYS"
+  | EvaluationConfig
 >;
+
+type EvaluationConfig = "SURVEY_COVERAGE_TARGET_PERCENT" | "SURVEY_SATISFACTION_TARGET_PERCENT" | "EVALUATION_ON_TIME_TARGET_PERCENT" | "COMPLAINT_WINDOW_MONTHS";
+
+/** R20/R22: the monthly evaluation's targets and complaint window, for its job and `/repair evaluation`. */
+export function evaluationSettingsFrom(config: Pick<Config, EvaluationConfig>): EvaluationSettings {
+  return {
+    targets: {
+      coveragePercent: config.SURVEY_COVERAGE_TARGET_PERCENT,
+      satisfactionPercent: config.SURVEY_SATISFACTION_TARGET_PERCENT,
+      onTimePercent: config.EVALUATION_ON_TIME_TARGET_PERCENT,
+    },
+    complaintWindowMonths: config.COMPLAINT_WINDOW_MONTHS,
+  };
+}
 
 export function jobSettingsFrom(config: JobConfig): JobSettings {
   return {
@@ -35,6 +51,7 @@ export function jobSettingsFrom(config: JobConfig): JobSettings {
     contractNoticeDays: config.CONTRACT_NOTICE_DAYS,
     complaintResponseWarningMinutes: config.COMPLAINT_RESPONSE_WARNING_HOURS * 60,
     complaintResolutionWarningMinutes: config.COMPLAINT_RESOLUTION_WARNING_DAYS * 24 * 60,
+    evaluation: evaluationSettingsFrom(config),
   };
 }
 
@@ -48,6 +65,7 @@ export const DEFAULT_JOB_SETTINGS: JobSettings = {
   reportReminderBeforeCloseMinutes: 60,
   summaryAfterCloseMinutes: 30,
   contractNoticeDays: 30,
+  evaluation: DEFAULT_EVALUATION_SETTINGS,
 };
 
 export interface Scheduler {

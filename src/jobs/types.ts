@@ -4,6 +4,7 @@
 import type { Clock } from "../clock";
 import type { Db } from "../db";
 import type { WorkingCalendar } from "../domain/working-calendar";
+import type { EvaluationSettings } from "../domain/monthly-evaluation";
 import type { Log } from "../logger";
 import type { Services } from "../services";
 
@@ -27,6 +28,8 @@ export interface JobSettings {
   /** R21: minutes before a complaint's first response / resolution is due at which the warning goes out (COMPLAINT_RESPONSE_WARNING_HOURS, COMPLAINT_RESOLUTION_WARNING_DAYS). */
   complaintResponseWarningMinutes?: number;
   complaintResolutionWarningMinutes?: number;
+  /** R20/R22: the monthly evaluation's targets and complaint window. */
+  evaluation: EvaluationSettings;
 }
 
 export interface JobDeps {

@@ -1,6 +1,7 @@
 // The scheduled jobs' and the accountants' messages, delivered by the outbox: the pre-deadline
 // warning (R7), the carry-over list (R8), invoice requests (R10), loans flagged at closing (R14),
-// the daily report reminder (R15), the directors' summary (R16) and contract expiry notices (R18).
+// the daily report reminder (R15), the directors' summary (R16), contract expiry notices (R18) and
+// the technicians' monthly evaluation (R20/R22).
 // Their jobs record what happened and queue these in the same transaction; posting them here means
 // a Slack outage delays them (retried, then listed for the admins) instead of losing them.
 import type { NoticeEffect, TicketEffect } from "../services/outbox/effects";
@@ -9,6 +10,7 @@ import { buildDailyReminder } from "../views/daily-report-modal";
 import { buildContractNoticeDm, buildContractNoticeMessage, buildDirectorSummaryMessage } from "../views/director-summary";
 import { buildInvoiceRequestDm } from "../views/invoice-requests";
 import { buildLoansAtClosingDm } from "../views/parts";
+import { buildEvaluationMessage } from "../views/monthly-evaluation";
 import { buildPreDeadlineWarning } from "../views/pre-deadline-warning";
 import { findPosted, type Metadata } from "./find-posted";
 import { Copies, postDmOnce, postOnce, type EffectRun, type OutboxDeps } from "./post-once";
@@ -17,6 +19,7 @@ import type { OutboxSlackClient } from "./slack-client";
 
 const NOTICE_EVENT = "servicedesk_notice";
 const REPORT_EVENT = "servicedesk_report";
+const EVALUATION_EVENT = "servicedesk_evaluation";
 
 /** Copies of one queued notice are told apart by the queue's job id (stable across its retries). */
 const noticeMetadata = (run: EffectRun, copy: string): Metadata => ({ event_type: NOTICE_EVENT, event_payload: { job: run.jobId, copy } });
@@ -53,6 +56,8 @@ export async function deliverNotice(deps: OutboxDeps, slack: OutboxSlackClient, 
     }
     case "director-report":
       return postDirectorReport(deps, slack, effect.reportId, run);
+    case "evaluation-report":
+      return postEvaluationReport(deps, slack, effect.reportId, run);
     case "contract-notice": {
       const notice = await deps.services.getContractNotice({ contractId: effect.contractId });
       const copies = new Copies(deps.log, { contract: notice.number });
@@ -117,4 +122,30 @@ async function postDirectorReport(deps: OutboxDeps, slack: OutboxSlackClient, re
     posted = { channel: sent.channel ?? channel, ts: sent.ts };
   }
   await deps.services.recordDirectorReportMessage({ reportId: report.id, channelId: posted.channel, ts: posted.ts });
+}
+
+/** R20/R22: the stored evaluation is posted once, in the directors' channel (else the dispatch channel), and its ts recorded for the sign-off. */
+async function postEvaluationReport(deps: OutboxDeps, slack: OutboxSlackClient, reportId: number, run: EffectRun): Promise<void> {
+  const delivery = await deps.services.getEvaluationReportDelivery({ reportId });
+  const { report } = delivery;
+  if (report.messageTs) return;
+  let channel = delivery.directorsChannelId;
+  if (!channel) {
+    deps.log.warn("branch has no directors channel: monthly evaluation posted to the dispatch channel", { branch: delivery.branchCode, month: report.month });
+    channel = delivery.dispatchChannelId;
+  }
+  if (!channel) return deps.log.warn("branch has no directors or dispatch channel: monthly evaluation stored, not posted", { branch: delivery.branchCode, month: report.month });
+  // The stored figures are the ones the manager signs, even when posted late.
+  const state = report.signedOffAt && report.signedOffBy ? { kind: "signed-off" as const, by: report.signedOffBy.slackUserId, at: report.signedOffAt } : { kind: "awaiting" as const };
+  const message = buildEvaluationMessage({ reportId: report.id, evaluation: report.figures, state });
+  const metadata: Metadata = { event_type: EVALUATION_EVENT, event_payload: { evaluation_report_id: report.id } };
+  const earlier = run.attempt > 1 ? await findPosted(slack, channel, metadata, delivery.createdAt) : null;
+  let posted: { channel: string; ts: string };
+  if (earlier) posted = { channel, ts: earlier };
+  else {
+    const sent = await callSlack(() => slack.chat.postMessage({ channel: channel!, text: message.text, blocks: message.blocks, unfurl_links: false, metadata }));
+    if (!sent.ts) throw new Error("chat.postMessage returned no ts");
+    posted = { channel: sent.channel ?? channel, ts: sent.ts };
+  }
+  await deps.services.recordEvaluationReportMessage({ reportId: report.id, channelId: posted.channel, ts: posted.ts });
 }

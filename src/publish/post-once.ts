@@ -36,6 +36,8 @@ export interface OutboxDeps {
     | "complaintEscalationRecipients"
     | "recordComplaintEscalationMessage"
     | "complaintLevelRecipients"
+    | "getEvaluationReportDelivery"
+    | "recordEvaluationReportMessage"
   >;
   clock: Clock;
   log: Log;

@@ -58,6 +58,10 @@ import { complaintDirectors, complaintForStep, complaintPrefill, getComplaintCar
 import { assignComplaintHandler, closeComplaint, recordComplaintOutcome, recordComplaintResponse, recordCustomerInformed } from "./complaints/record-steps";
 import { acknowledgeComplaintEscalation, complaintEscalationRecipients, getComplaintAlert, recordComplaintEscalationMessage } from "./complaints/escalations";
 import { levelRecipients } from "./complaints/technician-level";
+import type { EvaluationSettings } from "../domain/monthly-evaluation";
+import { getEvaluationReportDelivery, recordEvaluationReportMessage } from "./evaluations/evaluation-report";
+import { showEvaluation } from "./evaluations/show-evaluation";
+import { signOffEvaluation } from "./evaluations/sign-off-evaluation";
 
 export interface ServiceDeps {
   db: Db;
@@ -72,6 +76,8 @@ export interface ServiceDeps {
   workshopTurnaround?: WorkshopTurnaround;
   /** R22: months of the rolling window in which substantiated complaints count (COMPLAINT_WINDOW_MONTHS); 12 by default. */
   complaintWindowMonths?: number;
+  /** R20/R22: the monthly evaluation's targets and complaint window (SURVEY_*_TARGET_PERCENT, EVALUATION_ON_TIME_TARGET_PERCENT, COMPLAINT_WINDOW_MONTHS). */
+  evaluationSettings?: EvaluationSettings;
 }
 
 type OptionsOf<F> = F extends (deps: never, options: infer O) => unknown ? O : never;
@@ -184,6 +190,11 @@ export function createServices(deps: ServiceDeps) {
     complaintEscalationRecipients: (options: OptionsOf<typeof complaintEscalationRecipients>) => complaintEscalationRecipients(base, options),
     recordComplaintEscalationMessage: (options: OptionsOf<typeof recordComplaintEscalationMessage>) => recordComplaintEscalationMessage(base, options),
     complaintLevelRecipients: (options: OptionsOf<typeof levelRecipients>) => levelRecipients(base, options),
+    // R20/R22 the technicians' monthly evaluation: shown privately, signed off by a manager, posted by the outbox
+    showEvaluation: (options: OptionsOf<typeof showEvaluation>) => showEvaluation({ ...base, evaluationSettings: deps.evaluationSettings }, options),
+    signOffEvaluation: (options: OptionsOf<typeof signOffEvaluation>) => signOffEvaluation(base, options),
+    getEvaluationReportDelivery: (options: OptionsOf<typeof getEvaluationReportDelivery>) => getEvaluationReportDelivery(base, options),
+    recordEvaluationReportMessage: (options: OptionsOf<typeof recordEvaluationReportMessage>) => recordEvaluationReportMessage(base, options),
   };
 }
 

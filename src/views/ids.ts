@@ -48,6 +48,8 @@ export const ACTIONS = {
   escalationSnooze: "escalation_snooze",
   /** R17: a manager's Sign off on the directors' daily summary; value = DirectorReport id. */
   directorReportSignOff: "director_report_sign_off",
+  /** R20/R22: a manager's Sign off on the monthly evaluation; value = EvaluationReport id. */
+  evaluationSignOff: "evaluation_sign_off",
   /** An admin's Resend on a failed Slack post (`/repair jobs`, App Home); value = SlackEffectFailure id. */
   slackFailureResend: "slack_failure_resend",
 
@@ -137,6 +139,13 @@ export const BLOCKS = {
   summaryLongLoans: "summary_long_loans",
   summaryState: "summary_state",
   summaryActions: "summary_actions",
+  // R20/R22 the monthly evaluation: a heading, targets, overview, `evaluation_technicians_<n>` sections, state, Sign off
+  evaluationHeader: "evaluation_header",
+  evaluationTargets: "evaluation_targets",
+  evaluationOverview: "evaluation_overview",
+  evaluationTechniciansPrefix: "evaluation_technicians_",
+  evaluationState: "evaluation_state",
+  evaluationActions: "evaluation_actions",
   contractNotice: "contract_notice",
   jobRunsHeader: "job_runs_header",
   jobRunsList: "job_runs_list",

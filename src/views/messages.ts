@@ -11,6 +11,7 @@ import * as complaints from "./catalogue/complaints";
 import * as dailyReport from "./catalogue/daily-report";
 import * as directorSummary from "./catalogue/director-summary";
 import * as escalations from "./catalogue/escalations";
+import * as evaluation from "./catalogue/evaluation";
 import * as invoices from "./catalogue/invoices";
 import * as customerFile from "./catalogue/customer-file";
 import * as partsWorkshop from "./catalogue/parts-workshop";
@@ -49,6 +50,7 @@ const en = {
   invoices: invoices.en,
   customerFile: customerFile.en,
   complaints: complaints.en,
+  evaluation: evaluation.en,
 
   roleNames: {
     DISPATCHER: "Dispatcher",
@@ -147,6 +149,7 @@ const en = {
       "`/repair jobs` lists the latest scheduled-job runs, failures first, any role nobody holds (no manager, a branch without a director), whose alerts go to the admins, and the Slack posts that failed, with *Resend* (admins).",
       "`/repair customer <name, code or phone>` (or `/repair customer` alone, for a type-ahead) shows the customer's file privately: grade, contacts, equipment with warranty and contract, contracts, open and last closed calls, surveys and complaints (dispatchers and service directors for their branch, managers; R23).",
       "`/repair complaint [SV-2026-000123]` registers a customer's complaint or suggestion (also the *Complaint* button on a ticket, or *More actions → Register complaint* on a message); serious ones go to the managers at once (R21).",
+      "`/repair evaluation [YYYY-MM] [@technician]` shows the technicians' monthly evaluation privately: calls closed, survey coverage and satisfaction, arrivals on time, hours per category, complaints and the R22 level, against the targets (service directors, managers; the previous month by default).",
       "`/repair help` shows this message.",
     ],
     unknownCommand: (text: string) => `I don't know \`/repair ${text}\`. Here is what I understand:`,

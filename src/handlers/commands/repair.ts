@@ -8,6 +8,7 @@ import { buildTicketMessage } from "../../views/ticket-message";
 import { respondWithFailure } from "../support/failures";
 import { showGoodsRegister, showParts } from "./repair-parts";
 import { showJobRuns } from "./job-runs";
+import { parseEvaluationWords, showEvaluation } from "./repair-evaluation";
 import { commandModalOptions, runRepairDay } from "./repair-day";
 import { runRepairCustomer } from "./repair-customer";
 import { intakeModalView } from "../support/intake";
@@ -28,7 +29,8 @@ export type RepairCommand =
   | { name: "invoices" }
   | { name: "day"; words: string[] }
   | { name: "customer"; query: string }
-  | { name: "complaint"; voucherNo: string | null };
+  | { name: "complaint"; voucherNo: string | null }
+  | { name: "evaluation"; month: string | null; technician: string | null };
 
 /** `/repair <subcommand> …`: the first word picks what to do; anything unknown gets help. */
 export function parseRepairCommand(text: string): RepairCommand {
@@ -48,6 +50,7 @@ export function parseRepairCommand(text: string): RepairCommand {
     if (parseVoucherNumber(words[1])) return { name: "complaint", voucherNo: words[1].toUpperCase() };
     return { name: "help", unknownText: text.trim() };
   }
+  if (first === "evaluation") return { name: "evaluation", ...parseEvaluationWords(words.slice(1)) };
   if (first === "list") {
     const filter = (words[1] ?? "open").toLowerCase() as TicketListFilter;
     if (words.length <= 2 && LIST_FILTERS.includes(filter)) return { name: "list", filter };
@@ -89,6 +92,7 @@ export function repairCommand(deps: HandlerDeps) {
       const actor = await deps.services.resolveActor(command.user_id);
       if (parsed.name === "parts") return void (await showParts(deps, respond, { actor, query: parsed.query }));
       if (parsed.name === "register") return void (await showGoodsRegister(deps, respond, { actor }));
+      if (parsed.name === "evaluation") return void (await showEvaluation(deps, respond, { actor, request: { month: parsed.month, technician: parsed.technician } }));
       if (parsed.name === "invoices") {
         const list = buildInvoiceList(await deps.services.listInvoiceRequests({ actor }));
         return void (await respond({ response_type: "ephemeral", text: list.text, blocks: list.blocks }));

@@ -90,7 +90,9 @@ export type NoticeEffect =
   /** R14: the loans flagged at a closing, to their borrower or to a parts clerk. */
   | { kind: "loans-at-closing"; timeZone: string; audience: "borrower" | "clerk"; slackUserId: string; borrowerName: string; loans: FlaggedLoan[]; back: FlaggedLoan[] }
   /** R10: a new invoice request reaches the accountants (the admins when there is none) by DM. */
-  | { kind: "invoice-request"; invoiceRequestId: number };
+  | { kind: "invoice-request"; invoiceRequestId: number }
+  /** R20/R22: the stored monthly evaluation in the directors' channel (once; its ts recorded for the sign-off). */
+  | { kind: "evaluation-report"; reportId: number };
 
 /** R21/R22: effects about one complaint: they run one at a time, in order, in the complaint's queue. */
 export type ComplaintEffect =

@@ -104,6 +104,7 @@ export const en = {
       "complaint-escalation-copies": "Complaint escalation update",
       "complaint-warning": "Complaint deadline warning",
       "complaint-level": "Complaint level DM (R22)",
+      "evaluation-report": "Monthly evaluation",
     } satisfies Record<SlackEffect["kind"], string>,
     line: (what: string, voucherNo: string | null, error: string, attempts: number, when: string) =>
       `*${what}*${voucherNo ? ` ${voucherNo}` : ""} · \`${error}\` · ${plural(attempts, "attempt", "attempts")} · ${when}`,
