@@ -73,6 +73,12 @@ export const configSchema = z.object({
   CONTRACT_NOTICE_DAYS: z.coerce.number({ message: "a number of days" }).int().min(1).max(365).default(30),
   /** R22: substantiated complaints against one technician count inside this rolling window. */
   COMPLAINT_WINDOW_MONTHS: z.coerce.number({ message: "a number of months" }).int().min(1).max(60).default(12),
+  /** R19: tries to reach a customer for the survey before it counts as no answer. */
+  SURVEY_MAX_ATTEMPTS: z.coerce.number({ message: "a number of tries" }).int().min(1).max(10).default(3),
+  /** R20: survey coverage target (surveyed of closed calls, overall and inside warranty), in percent. */
+  SURVEY_COVERAGE_TARGET_PERCENT: z.coerce.number({ message: "a percentage" }).min(0).max(100).default(100),
+  /** R20: satisfaction target (satisfied and very satisfied answers), in percent. */
+  SURVEY_SATISFACTION_TARGET_PERCENT: z.coerce.number({ message: "a percentage" }).min(0).max(100).default(98),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -53,6 +53,7 @@ export async function startBot(
     arrivalLimits: { urbanHours: config.ARRIVAL_HOURS_URBAN, suburbanHours: config.ARRIVAL_HOURS_SUBURBAN },
     escalateAfterMinutes: config.ESCALATE_AFTER_MINUTES,
     workshopTurnaround: { days: config.WORKSHOP_TURNAROUND_DAYS, specialDays: config.WORKSHOP_TURNAROUND_SPECIAL_DAYS },
+    surveyMaxAttempts: config.SURVEY_MAX_ATTEMPTS,
   };
   const services = createServices({ db: database.prisma, ...serviceSettings });
   // The outbox's and the thread replies' workers query through a pool of their own: a burst of

@@ -1,7 +1,7 @@
 // Who may do what, as data. Handlers ask `can` before calling a service; a refusal names
 // the roles that may (`rolesAllowed`) so the user knows whom to ask.
 
-export const ROLES = ["DISPATCHER", "TECHNICIAN", "DIRECTOR", "MANAGER", "PARTS_CLERK", "ACCOUNTANT", "ADMIN"] as const;
+export const ROLES = ["DISPATCHER", "TECHNICIAN", "DIRECTOR", "MANAGER", "PARTS_CLERK", "ACCOUNTANT", "SURVEYOR", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ACTIONS = [
@@ -35,6 +35,8 @@ export const ACTIONS = [
   "admin.view-job-runs",
   /** Queue again a Slack post the outbox gave up on. */
   "admin.resend-slack",
+  /** R19: record a customer's answers to the survey of a closed call. */
+  "survey.record",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -101,6 +103,8 @@ export const GRANTS: Readonly<Record<Action, Readonly<Partial<Record<Role, Scope
   "admin.import": { ADMIN: "any" },
   "admin.view-job-runs": { ADMIN: "any" },
   "admin.resend-slack": { ADMIN: "any" },
+  // R19: the branch's surveyors telephone the customers; its desk and directors may too.
+  "survey.record": { SURVEYOR: "branch", DISPATCHER: "branch", DIRECTOR: "branch" },
 };
 
 function inScope(scope: Scope, actor: Actor, target: Target | undefined): boolean {

@@ -26,6 +26,8 @@ import { partSearch } from "./options/part-search";
 import { closeButton, reportAddPart, reportOutcomeChosen, reportWorkButton } from "./actions/report-buttons";
 import { closeSubmitted, reportWorkSubmitted } from "./views/report-modals";
 import { createRepairCall } from "./shortcuts/create-repair-call";
+import { recordSurveyButton } from "./actions/survey-buttons";
+import { surveySubmitted } from "./views/survey-modal";
 import { registerOn, replacingKeyedKinds } from "./routing";
 import type { HandlerDeps } from "./types";
 import { borrowSubmitted, custodyReturnSubmitted, returnSubmitted } from "./views/parts-modals";
@@ -94,6 +96,10 @@ export function registerHandlers(registry: HandlerRegistry, deps: HandlerDeps): 
   // R15 technicians' daily work report (`/repair day`, App Home, the reminder DM)
   app.action(ACTIONS.dailyReportOpen, dailyReportOpenButton(deps));
   app.view(VIEWS.dailyReport, dailyReportSubmitted(deps));
+
+  // R19/R20 customer surveys: Record survey on the day's survey list
+  app.action(ACTIONS.surveyRecord, recordSurveyButton(deps));
+  app.view(VIEWS.surveyRecord, surveySubmitted(deps));
 
   app.event(EVENTS.appHomeOpened, appHomeOpened(deps));
   // Technicians' short replies in a ticket's thread (message.channels / .groups / .im)

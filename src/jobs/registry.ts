@@ -9,9 +9,10 @@ import { loansAtClosingJob } from "./loans-at-closing";
 import { overdueScanJob } from "./overdue-scan";
 import { preDeadlineWarningJob } from "./pre-deadline-warning";
 import { pruneDeliveriesJob } from "./prune-deliveries";
+import { surveyListJob } from "./survey-list";
 import type { Job } from "./types";
 
-export const JOBS: readonly Job[] = [carryOverJob, overdueScanJob, pruneDeliveriesJob, directorSummaryJob, contractExpiryJob, dailyReportReminderJob, loansAtClosingJob, preDeadlineWarningJob, escalationLadderJob, completionOverdueScanJob];
+export const JOBS: readonly Job[] = [carryOverJob, overdueScanJob, pruneDeliveriesJob, directorSummaryJob, contractExpiryJob, dailyReportReminderJob, loansAtClosingJob, preDeadlineWarningJob, escalationLadderJob, completionOverdueScanJob, surveyListJob];
 
 export function findJob(name: string, jobs: readonly Job[] = JOBS): Job | undefined {
   return jobs.find((job) => job.name === name);

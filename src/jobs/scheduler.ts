@@ -19,6 +19,8 @@ type JobConfig = Pick<
   | "REPORT_REMINDER_BEFORE_CLOSE_MINUTES"
   | "SUMMARY_AFTER_CLOSE_MINUTES"
   | "CONTRACT_NOTICE_DAYS"
+  | "SURVEY_COVERAGE_TARGET_PERCENT"
+  | "SURVEY_SATISFACTION_TARGET_PERCENT"
 >;
 
 export function jobSettingsFrom(config: JobConfig): JobSettings {
@@ -31,6 +33,7 @@ export function jobSettingsFrom(config: JobConfig): JobSettings {
     reportReminderBeforeCloseMinutes: config.REPORT_REMINDER_BEFORE_CLOSE_MINUTES,
     summaryAfterCloseMinutes: config.SUMMARY_AFTER_CLOSE_MINUTES,
     contractNoticeDays: config.CONTRACT_NOTICE_DAYS,
+    surveyTargets: { coveragePercent: config.SURVEY_COVERAGE_TARGET_PERCENT, satisfactionPercent: config.SURVEY_SATISFACTION_TARGET_PERCENT },
   };
 }
 

@@ -3,6 +3,7 @@
 // has to be idempotent for its own data, never for concurrent replicas.
 import type { Clock } from "../clock";
 import type { Db } from "../db";
+import type { SurveyTargets } from "../domain/survey-figures";
 import type { WorkingCalendar } from "../domain/working-calendar";
 import type { Log } from "../logger";
 import type { Services } from "../services";
@@ -24,6 +25,8 @@ export interface JobSettings {
   summaryAfterCloseMinutes: number;
   /** R18: days ahead of a contract's end at which its expiry notice is prepared (CONTRACT_NOTICE_DAYS). */
   contractNoticeDays: number;
+  /** R20: the survey targets shown in the directors' summary (SURVEY_*_TARGET_PERCENT); the defaults when absent. */
+  surveyTargets?: SurveyTargets;
 }
 
 export interface JobDeps {

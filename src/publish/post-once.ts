@@ -28,6 +28,8 @@ export interface OutboxDeps {
     | "getInvoiceRequest"
     | "invoiceRecipients"
     | "getBranchChannels"
+    | "getSurveyListMessage"
+    | "recordSurveyListPost"
   >;
   clock: Clock;
   log: Log;

@@ -49,6 +49,9 @@ import { flagLoansAtClosing } from "./parts/flag-loans-at-closing";
 import { listGoodsRegister, openCustodyReceipts, returnCustodyItem, setCustodyState } from "./workshop/custody";
 import { listInvoiceRequests } from "./invoices/list-invoice-requests";
 import { getInvoiceRequest, invoiceRecipients, markInvoiced } from "./invoices/mark-invoiced";
+import { getSurveyForRecording } from "./surveys/get-survey-for-recording";
+import { recordSurvey } from "./surveys/record-survey";
+import { getSurveyListMessage, recordSurveyListPost } from "./surveys/survey-list-message";
 
 export interface ServiceDeps {
   db: Db;
@@ -61,6 +64,8 @@ export interface ServiceDeps {
   escalateAfterMinutes?: number;
   /** R11/R12: the workshop turnaround target (WORKSHOP_TURNAROUND_DAYS / _SPECIAL_DAYS); 1 and 3 working days by default. */
   workshopTurnaround?: WorkshopTurnaround;
+  /** R19: tries before an unreachable customer's survey counts as no answer (config SURVEY_MAX_ATTEMPTS); 3 by default. */
+  surveyMaxAttempts?: number;
 }
 
 type OptionsOf<F> = F extends (deps: never, options: infer O) => unknown ? O : never;
@@ -149,6 +154,11 @@ export function createServices(deps: ServiceDeps) {
     correctDailyWork: (options: OptionsOf<typeof correctDailyWork>) => correctDailyWork(base, options),
     submitDailyReport: (options: OptionsOf<typeof submitDailyReport>) => submitDailyReport(base, options),
     dailyReportStatus: (options: OptionsOf<typeof dailyReportStatus>) => dailyReportStatus(base, options),
+    // R19/R20 customer surveys: the Record survey modal, and the day's list the outbox posts and updates
+    getSurveyForRecording: (options: OptionsOf<typeof getSurveyForRecording>) => getSurveyForRecording({ ...base, surveyMaxAttempts: deps.surveyMaxAttempts }, options),
+    recordSurvey: (options: OptionsOf<typeof recordSurvey>) => recordSurvey({ ...base, surveyMaxAttempts: deps.surveyMaxAttempts }, options),
+    getSurveyListMessage: (options: OptionsOf<typeof getSurveyListMessage>) => getSurveyListMessage(base, options),
+    recordSurveyListPost: (options: OptionsOf<typeof recordSurveyListPost>) => recordSurveyListPost(base, options),
   };
 }
 

@@ -72,6 +72,9 @@ export const ACTIONS = {
   reportAddPart: "report_add_part",
   /** Report work modal: choosing the outcome dispatches, so custody fields follow (R11). */
   reportOutcome: "report_outcome",
+
+  /** R19: Record survey on a line of the day's survey list; value = `<survey id>:<try>`. */
+  surveyRecord: "survey_record",
 } as const;
 
 /** Modal callback ids. */
@@ -92,6 +95,8 @@ export const VIEWS = {
   reportWork: "report_work",
   /** Close a resolved call; private_metadata = ticket id. */
   closeTicket: "close_ticket",
+  /** R19/R20 record a survey; private_metadata = `<survey id>:<try>`. */
+  surveyRecord: "survey_record_modal",
 } as const;
 
 export const BLOCKS = {
@@ -271,6 +276,21 @@ export const BLOCKS = {
   reportFeeAgreed: "report_fee_agreed",
   closeSummary: "close_summary",
   closeResolution: "close_resolution",
+
+  // R19 survey list message (one section per line, `survey_line_<surveyId>_<try>`) and Record survey modal
+  surveyListHeader: "survey_list_header",
+  surveyListIntro: "survey_list_intro",
+  surveyLinePrefix: "survey_line_",
+  surveyCall: "survey_call",
+  surveyOutcome: "survey_outcome",
+  surveyRatingsHint: "survey_ratings_hint",
+  surveyAttitude: "survey_attitude",
+  surveySkill: "survey_skill",
+  surveyArrivalTime: "survey_arrival_time",
+  surveyPromiseKeeping: "survey_promise_keeping",
+  surveyComment: "survey_comment",
+  // R20 the survey line of the directors' daily summary
+  summarySurveys: "summary_surveys",
 } as const;
 
 /**
@@ -332,6 +352,9 @@ export const INPUTS = {
   reportSettlement: "report_settlement_input",
   reportFeeAgreed: "report_fee_agreed_input",
   closeResolution: "close_resolution_input",
+  surveyOutcome: "survey_outcome_input",
+  surveyRating: "survey_rating_input",
+  surveyComment: "survey_comment_input",
 } as const;
 
 /** Events API event types the app listens to. */

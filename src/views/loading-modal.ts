@@ -22,6 +22,7 @@ const MODALS = {
   partsReturn: { callbackId: VIEWS.partsReturn, title: (m) => m.partsWorkshop.parts.returnTitle },
   custodyReturn: { callbackId: VIEWS.custodyReturn, title: (m) => m.partsWorkshop.returnItem.title },
   dailyReport: { callbackId: VIEWS.dailyReport, title: (m) => m.dailyReport.title },
+  surveyRecord: { callbackId: VIEWS.surveyRecord, title: (m) => m.surveys.modal.title },
 } as const satisfies Record<string, { callbackId: string; title: (m: Messages) => string }>;
 
 export type LoadingModal = keyof typeof MODALS;

@@ -12,6 +12,7 @@ import * as directorSummary from "./catalogue/director-summary";
 import * as escalations from "./catalogue/escalations";
 import * as invoices from "./catalogue/invoices";
 import * as partsWorkshop from "./catalogue/parts-workshop";
+import * as surveys from "./catalogue/surveys";
 import * as threadReplies from "./catalogue/thread-replies";
 import * as workReport from "./catalogue/work-report";
 
@@ -45,6 +46,7 @@ const en = {
   dailyReport: dailyReport.en,
   directorSummary: directorSummary.en,
   invoices: invoices.en,
+  surveys: surveys.en,
 
   roleNames: {
     DISPATCHER: "Dispatcher",
@@ -53,6 +55,7 @@ const en = {
     MANAGER: "Manager",
     PARTS_CLERK: "Parts clerk",
     ACCOUNTANT: "Accountant",
+    SURVEYOR: "Surveyor",
     ADMIN: "Admin",
   } satisfies Record<Role, string>,
   /** Plural role names, for "Only dispatchers, service directors can do that." */
@@ -63,6 +66,7 @@ const en = {
     MANAGER: "managers",
     PARTS_CLERK: "parts clerks",
     ACCOUNTANT: "accountants",
+    SURVEYOR: "surveyors",
     ADMIN: "admins",
   } satisfies Record<Role, string>,
   status: {
@@ -508,6 +512,7 @@ const en = {
       "escalation.acknowledge": "acknowledge overdue alerts",
       "invoice.list": "see the invoice requests",
       "invoice.mark": "mark invoices as issued",
+      "survey.record": "record customer surveys",
     } as Record<string, string>,
     forbiddenWhoAction: (roles: string[], action: string) => `Only ${joinList(roles)} can ${action}.`,
     askBranch: "Ask your branch's dispatcher or service director.",
@@ -575,6 +580,7 @@ const en = {
       "custody-return": "return of the item to the customer",
       "daily-report": "daily work report",
       "cannot-finish": "notice that the work cannot be finished on time",
+      survey: "survey",
     } as Record<string, string>,
   },
 

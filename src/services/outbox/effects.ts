@@ -89,7 +89,9 @@ export type NoticeEffect =
   /** R14: the loans flagged at a closing, to their borrower or to a parts clerk. */
   | { kind: "loans-at-closing"; timeZone: string; audience: "borrower" | "clerk"; slackUserId: string; borrowerName: string; loans: FlaggedLoan[]; back: FlaggedLoan[] }
   /** R10: a new invoice request reaches the accountants (the admins when there is none) by DM. */
-  | { kind: "invoice-request"; invoiceRequestId: number };
+  | { kind: "invoice-request"; invoiceRequestId: number }
+  /** R19: a message of the day's survey list, posted once in the survey channel, then updated in place as its lines are recorded. */
+  | { kind: "survey-list"; messageId: number };
 
 export type SlackEffect = TicketEffect | NoticeEffect;
 

@@ -24,6 +24,13 @@ export function queueOfTicket(ticketId: number): string {
   return `ticket:${ticketId}`;
 }
 
+/** A ticket's effects share its queue; a survey list message's posts and updates share one too (posted once, never twice at once). */
+function queueOf(effect: SlackEffect): string | null {
+  if (effect.kind === "survey-list") return `survey-list:${effect.messageId}`;
+  const ticketId = ticketOf(effect);
+  return ticketId === null ? null : queueOfTicket(ticketId);
+}
+
 export interface EffectKey {
   key?: string;
   /** "replace" (the default: the latest state wins, for updates of one message) or "dedupe" (queued once, for one-off posts a retry could queue again). */
@@ -34,12 +41,13 @@ export interface EffectKey {
 export function coalescingKey(effect: SlackEffect): EffectKey {
   if (effect.kind === "ticket-message") return { key: `ticket:${effect.ticketId}:message` };
   if (effect.kind === "escalation-copies") return { key: `escalation:${effect.escalationId}:copies` };
+  if (effect.kind === "survey-list") return { key: `survey-list:${effect.messageId}` };
   return {};
 }
 
 export async function enqueueSlackEffect(db: DbOrTx, effect: SlackEffect, options: EffectKey = {}): Promise<void> {
   const mode = options.keyMode === "dedupe" ? "unsafe_dedupe" : "replace";
-  const ticketId = ticketOf(effect);
+  const queue = queueOf(effect);
   // Effects of one ticket share a queue: graphile-worker runs them one at a time, across replicas, so
   // a ticket's message is never posted twice at once. It takes them by run_at: the clock's time (not
   // the transaction's, which every effect of one change shares) keeps the thread in order. Other
@@ -48,7 +56,7 @@ export async function enqueueSlackEffect(db: DbOrTx, effect: SlackEffect, option
     SELECT graphile_worker.add_job(
       ${SLACK_TASK}::text,
       ${encodeEffect(effect)}::json,
-      queue_name => ${ticketId === null ? null : queueOfTicket(ticketId)}::text,
+      queue_name => ${queue}::text,
       run_at => clock_timestamp(),
       max_attempts => ${MAX_ATTEMPTS}::int,
       job_key => ${options.key ?? null}::text,
@@ -65,10 +73,7 @@ export async function enqueueSlackEffect(db: DbOrTx, effect: SlackEffect, option
 export async function enqueueSlackEffects(db: DbOrTx, effects: SlackEffect[]): Promise<void> {
   if (!effects.length) return;
   const payloads = effects.map((effect) => encodeEffect(effect));
-  const queues = effects.map((effect) => {
-    const ticketId = ticketOf(effect);
-    return ticketId === null ? null : queueOfTicket(ticketId);
-  });
+  const queues = effects.map(queueOf);
   const keys = effects.map((effect) => coalescingKey(effect).key ?? null);
   await db.$executeRaw`
     WITH gc_guard AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared(${QUEUE_GC_LOCK_CLASS}::int, 0))

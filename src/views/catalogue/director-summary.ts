@@ -96,6 +96,7 @@ export const en = {
       "daily-report-reminder": "Daily report reminder",
       "loans-at-closing": "Loans at closing DM",
       "invoice-request": "Invoice request DM",
+      "survey-list": "Survey list",
     } satisfies Record<SlackEffect["kind"], string>,
     line: (what: string, voucherNo: string | null, error: string, attempts: number, when: string) =>
       `*${what}*${voucherNo ? ` ${voucherNo}` : ""} · \`${error}\` · ${plural(attempts, "attempt", "attempts")} · ${when}`,
