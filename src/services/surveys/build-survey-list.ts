@@ -1,5 +1,5 @@
 // R19: the day's survey list of a branch. Every call closed on the previous working day (and on any
-// closed day since) gets its survey — every call, no sample — and the surveys due today (new ones,
+// closed day since, or since the last list when a day's run was missed) gets its survey — every call, no sample — and the surveys due today (new ones,
 // and unreachable customers to call again) are listed in messages of at most LINES_PER_MESSAGE
 // lines, each stored, so that the outbox posts it once and each line can be updated in place.
 import type { Clock } from "../../clock";
@@ -29,8 +29,14 @@ export async function buildSurveyList(deps: { db: Db; clock: Clock }, options: {
   const now = deps.clock.now();
   const branch = await deps.db.branch.findUniqueOrThrow({ where: { id: options.branchId }, select: { timeZone: true } });
   const to = startOfLocalDay(branch.timeZone, options.date);
-  const from = options.previousDate ? startOfLocalDay(branch.timeZone, options.previousDate) : to;
   const listDate = new Date(`${options.date}T00:00:00Z`);
+  // A list of day D covers the calls closed before D began; if a working day's run was missed (the bot
+  // was down all day), the next run also covers what closed since the branch's last list. Surveys are
+  // created once per call, so an overlap is harmless; a first run looks back to the previous working day only.
+  const last = await deps.db.surveyListMessage.aggregate({ where: { branchId: options.branchId, listDate: { lt: listDate } }, _max: { listDate: true } });
+  const lastListDate = last._max.listDate?.toISOString().slice(0, 10) ?? null;
+  const starts = [options.previousDate, lastListDate].filter((date): date is string => date !== null).map((date) => startOfLocalDay(branch.timeZone, date).getTime());
+  const from = starts.length ? new Date(Math.min(...starts)) : to;
 
   return deps.db.$transaction(async (tx) => {
     // Ticket(branchId, closedAt): the calls closed since the previous working day began, with the technician who did the work.
@@ -54,8 +60,8 @@ export async function buildSurveyList(deps: { db: Db; clock: Clock }, options: {
       FOR UPDATE OF s`;
     if (due.length === 0) return { created: created.length, listed: 0, messages: 0 };
 
-    const last = await tx.surveyListMessage.aggregate({ where: { branchId: options.branchId, listDate }, _max: { part: true } });
-    let part = last._max.part ?? 0;
+    const parts = await tx.surveyListMessage.aggregate({ where: { branchId: options.branchId, listDate }, _max: { part: true } });
+    let part = parts._max.part ?? 0;
     let messages = 0;
     for (let start = 0; start < due.length; start += LINES_PER_MESSAGE) {
       const chunk = due.slice(start, start + LINES_PER_MESSAGE);

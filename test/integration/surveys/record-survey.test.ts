@@ -122,3 +122,17 @@ describe("survey figures from SQL (R20)", () => {
     expect(figures.satisfactionByItem).toEqual({ attitude: 100, skill: 50, arrivalTime: 100, promiseKeeping: 100 });
   });
 });
+
+describe("a missed day (R19)", () => {
+  it("R19: when a working day's list was never built (the bot was down all day), the next list also has that day's calls", async () => {
+    const { prisma, branch, technician } = await setup(); // Monday's list: Friday's call
+    const monday = await createTicket(prisma, { branchId: branch.id, status: "CLOSED", assignedTechnicianId: technician.id, receivedAt: new Date("2026-11-23T01:00:00Z"), closedAt: new Date("2026-11-23T05:00:00Z") });
+    const tuesday = await createTicket(prisma, { branchId: branch.id, status: "CLOSED", assignedTechnicianId: technician.id, receivedAt: new Date("2026-11-24T01:00:00Z"), closedAt: new Date("2026-11-24T05:00:00Z") });
+
+    // Tuesday's run never happened; Wednesday's covers Monday and Tuesday.
+    const built = await buildSurveyList({ db: prisma, clock }, { branchId: branch.id, date: "2026-11-25", previousDate: "2026-11-24", actor: "test" });
+
+    expect(built).toEqual({ created: 2, listed: 2, messages: 1 });
+    expect((await prisma.survey.findMany({ where: { ticketId: { in: [monday.id, tuesday.id] } } })).map((survey) => survey.dueOn)).toEqual([new Date("2026-11-25T00:00:00Z"), new Date("2026-11-25T00:00:00Z")]);
+  });
+});
