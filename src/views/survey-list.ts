@@ -7,10 +7,11 @@ import { oneLine, safeText, slackDate, truncate } from "./format";
 import { ACTIONS, BLOCKS } from "./ids";
 import { messagesFor, type Locale, type Messages } from "./messages";
 
-function lineText(line: SurveyListLineView, timeZone: string, m: Messages["surveys"]): string {
+function lineText(line: SurveyListLineView, timeZone: string, all: Messages): string {
+  const m = all.surveys;
   const technician = line.technician ? `<@${line.technician.slackUserId}>` : m.list.noTechnician;
   const closed = line.closedAt ? slackDate(line.closedAt, timeZone) : "—";
-  const category = messagesFor().category[line.category];
+  const category = all.category[line.category];
   let text = m.list.line(line.voucherNo, safeText(oneLine(line.customerName, 80), 100), technician, category, closed);
   if (line.attempt > 1) text += ` · ${m.list.tryOf(line.attempt)}`;
   const { state } = line;
@@ -27,14 +28,15 @@ function lineText(line: SurveyListLineView, timeZone: string, m: Messages["surve
 }
 
 export function buildSurveyListMessage(list: SurveyListView, options: { locale?: Locale } = {}): { text: string; blocks: KnownBlock[] } {
-  const m = messagesFor(options.locale).surveys;
+  const all = messagesFor(options.locale);
+  const m = all.surveys;
   const header = list.parts > 1 ? `${m.list.header(list.listDate)} (${m.list.part(list.part, list.parts)})` : m.list.header(list.listDate);
   const blocks: KnownBlock[] = [
     { type: "header", block_id: BLOCKS.surveyListHeader, text: { type: "plain_text", text: truncate(header, 150), emoji: true } },
     { type: "context", block_id: BLOCKS.surveyListIntro, elements: [{ type: "mrkdwn", text: m.list.intro }] },
   ];
   for (const line of list.lines) {
-    const section: KnownBlock = { type: "section", block_id: `${BLOCKS.surveyLinePrefix}${line.surveyId}_${line.attempt}`, text: { type: "mrkdwn", text: lineText(line, list.timeZone, m) } };
+    const section: KnownBlock = { type: "section", block_id: `${BLOCKS.surveyLinePrefix}${line.surveyId}_${line.attempt}`, text: { type: "mrkdwn", text: lineText(line, list.timeZone, all) } };
     if (line.state.kind === "open") {
       section.accessory = { type: "button", action_id: ACTIONS.surveyRecord, value: `${line.surveyId}:${line.attempt}`, text: { type: "plain_text", text: m.list.record } };
     }
