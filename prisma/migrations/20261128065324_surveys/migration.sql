@@ -50,6 +50,9 @@ CREATE INDEX "SurveyListLine_messageId_position_idx" ON "SurveyListLine"("messag
 -- CreateIndex
 CREATE UNIQUE INDEX "SurveyListLine_surveyId_attempt_key" ON "SurveyListLine"("surveyId", "attempt");
 
+-- CreateIndex
+CREATE INDEX "Survey_outcome_dueOn_idx" ON "Survey"("outcome", "dueOn");
+
 -- AddForeignKey
 ALTER TABLE "Survey" ADD CONSTRAINT "Survey_recordedById_fkey" FOREIGN KEY ("recordedById") REFERENCES "Staff"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
