@@ -63,9 +63,6 @@ export const en = {
   },
   alreadyRecorded: (voucherNo: string, outcome: string, who: string, when: string) => `The survey of ${voucherNo} was already recorded (${outcome}) by ${who} at ${when}: a call is surveyed once.`,
   alreadyRecordedSomeone: "someone",
-  saved: {
-    ANSWERED: (voucherNo: string) => `Survey of ${voucherNo} recorded: answered.`,
-  },
   summary: {
     line: (p: { date: string; closed: number; surveyed: number; coverage: string; warranty: string; target: string; answered: number }) =>
       `*Surveys* (R19/R20) of calls closed ${p.date}: surveyed ${p.surveyed} of ${p.closed} (${p.coverage}; inside warranty ${p.warranty}; target ${p.target}) · answered ${p.answered}`,
