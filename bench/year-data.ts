@@ -31,7 +31,7 @@ import { silentLog } from "../src/logger";
 import { withDatabase } from "../test/support/db-names";
 
 /** Bump when the generated data changes: a database of another version is generated afresh. */
-export const GENERATION_VERSION = 4;
+export const GENERATION_VERSION = 5;
 export const YEAR_DATABASE = "servicedesk_bench_year";
 
 /** The bench's "now": a busy working day, Tuesday 15:00 in Seoul. */
@@ -540,15 +540,16 @@ async function children(step: Step): Promise<void> {
      UNION ALL SELECT id, 'OUT'::"GoodsDirection", "returnedAt", 'Returned to customer' FROM "CustodyReceipt" WHERE "returnedAt" IS NOT NULL`,
   );
   // R19/R20: every call closed at least a day before "now" has its survey, made the next day; 88% of
-  // customers answered, and 97% of the answers are satisfied or very satisfied (a rating per item
-  // from the call's id, so items differ).
+  // customers answered (of the rest, most count as no answer after every try, a few declined), and
+  // 97% of the answers are satisfied or very satisfied (a rating per item from the call's id, so items differ).
   const rating = (salt: number) =>
     `(CASE WHEN (p.id * ${salt}) % 100 < 55 THEN 'VERY_SATISFIED' WHEN (p.id * ${salt}) % 100 < 97 THEN 'SATISFIED'
            WHEN (p.id * ${salt}) % 100 < 99 THEN 'DISSATISFIED' ELSE 'VERY_DISSATISFIED' END)::"Rating"`;
   await step(
     "surveys",
-    `INSERT INTO "Survey" ("ticketId", "technicianId", "dueOn", "listedAt", "respondedAt", attitude, skill, "arrivalTime", "promiseKeeping")
+    `INSERT INTO "Survey" ("ticketId", "technicianId", "dueOn", "listedAt", outcome, "respondedAt", attitude, skill, "arrivalTime", "promiseKeeping")
      SELECT p.id, p.tech_id, (p.closed_at + interval '1 day')::date, p.closed_at + interval '1 day',
+            (CASE WHEN a.responded IS NOT NULL THEN 'ANSWERED' WHEN (p.id * 11) % 100 < 96 THEN 'NO_ANSWER' ELSE 'DECLINED' END)::"SurveyOutcome",
             a.responded, CASE WHEN a.responded IS NOT NULL THEN ${rating(7)} END, CASE WHEN a.responded IS NOT NULL THEN ${rating(13)} END,
             CASE WHEN a.responded IS NOT NULL THEN ${rating(29)} END, CASE WHEN a.responded IS NOT NULL THEN ${rating(31)} END
        FROM bench_plan p

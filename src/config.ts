@@ -83,6 +83,12 @@ export const configSchema = z.object({
   SURVEY_SATISFACTION_TARGET_PERCENT: z.coerce.number({ message: "a percentage" }).min(0).max(100).default(98),
   /** R6/R20: the monthly evaluation's target share of arrivals within the R6 deadline, in percent. */
   EVALUATION_ON_TIME_TARGET_PERCENT: z.coerce.number({ message: "a percentage" }).min(0).max(100).default(95),
+  /** Where people reach this bot's HTTP server (e.g. https://desk.example.com): customers' survey links start with it; empty = no links. */
+  PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: "an http(s) URL such as https://desk.example.com" }).optional()),
+  /** R20: days a customer's survey link stays valid. */
+  SURVEY_LINK_DAYS: z.coerce.number({ message: "a number of days" }).int().min(1).max(90).default(14),
+  /** R19: tries to reach a customer for the survey before it counts as no answer. */
+  SURVEY_MAX_ATTEMPTS: z.coerce.number({ message: "a number of tries" }).int().min(1).max(10).default(3),
 });
 
 export type Config = z.infer<typeof configSchema>;

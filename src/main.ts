@@ -56,6 +56,8 @@ export async function startBot(
     complaintWindowMonths: config.COMPLAINT_WINDOW_MONTHS,
     workshopTurnaround: { days: config.WORKSHOP_TURNAROUND_DAYS, specialDays: config.WORKSHOP_TURNAROUND_SPECIAL_DAYS },
     evaluationSettings: evaluationSettingsFrom(config),
+    surveyMaxAttempts: config.SURVEY_MAX_ATTEMPTS,
+    surveyLinkDays: config.SURVEY_LINK_DAYS,
   };
   const services = createServices({ db: database.prisma, ...serviceSettings });
   // The outbox's and the thread replies' workers query through a pool of their own: a burst of
@@ -67,7 +69,7 @@ export async function startBot(
     port: config.PORT,
     slackApiUrl: config.SLACK_API_URL,
     log,
-    handlerDeps: { services, log, clock: systemClock, jobNames: JOBS.map((job) => job.name) },
+    handlerDeps: { services, log, clock: systemClock, jobNames: JOBS.map((job) => job.name), publicUrl: config.PUBLIC_URL },
     health: database.health,
     metrics,
     pages: createSurveyPages({ services, log }),

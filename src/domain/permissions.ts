@@ -1,7 +1,7 @@
 // Who may do what, as data. Handlers ask `can` before calling a service; a refusal names
 // the roles that may (`rolesAllowed`) so the user knows whom to ask.
 
-export const ROLES = ["DISPATCHER", "TECHNICIAN", "DIRECTOR", "MANAGER", "PARTS_CLERK", "ACCOUNTANT", "ADMIN"] as const;
+export const ROLES = ["DISPATCHER", "TECHNICIAN", "DIRECTOR", "MANAGER", "PARTS_CLERK", "ACCOUNTANT", "SURVEYOR", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ACTIONS = [
@@ -41,6 +41,8 @@ export const ACTIONS = [
   "admin.resend-slack",
   /** R23: the customer's file (grade, equipment, contracts, calls, surveys, complaints). */
   "customer.view-file",
+  /** R19: record a customer's answers to the survey of a closed call. */
+  "survey.record",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -116,6 +118,8 @@ export const GRANTS: Readonly<Record<Action, Readonly<Partial<Record<Role, Scope
   // (a call is registered in the customer's branch); managers oversee every branch. Technicians
   // see their calls on the ticket, not the file: it holds colleagues' complaints and ratings (R22).
   "customer.view-file": { DISPATCHER: "branch", DIRECTOR: "branch", MANAGER: "any" },
+  // R19: the branch's surveyors telephone the customers; its desk and directors may too.
+  "survey.record": { SURVEYOR: "branch", DISPATCHER: "branch", DIRECTOR: "branch" },
 };
 
 function inScope(scope: Scope, actor: Actor, target: Target | undefined): boolean {

@@ -1,24 +1,19 @@
-// The customer's own survey link: what state a link is in, and the answers the page may send (R20).
+// The customer's own survey link (R20): what state a link is in, its token and how it is kept.
 import { createHash, randomBytes } from "node:crypto";
-
-export const SURVEY_ITEMS = ["attitude", "skill", "arrivalTime", "promiseKeeping"] as const;
-export type SurveyItem = (typeof SURVEY_ITEMS)[number];
-export const RATINGS = ["VERY_SATISFIED", "SATISFIED", "DISSATISFIED", "VERY_DISSATISFIED"] as const;
-export type SurveyRating = (typeof RATINGS)[number];
-export type SurveyRatings = Record<SurveyItem, SurveyRating>;
-
-/** Comments longer than this are refused on the page (a text message's worth several times over). */
-export const SURVEY_COMMENT_MAX = 2000;
+import { isFinalOutcome, type SurveyOutcome } from "./surveys";
 
 export type SurveyLinkState = "open" | "used" | "expired";
 
+/** Where the page lives on the bot's HTTP server: PUBLIC_URL + this + the token. */
+export const SURVEY_PATH_PREFIX = "/survey/";
+
 /**
- * A link is used once its survey has an outcome, whoever recorded it (the page or a phone call):
- * a customer cannot overwrite what was recorded. Expiry is checked after, so an answered survey
- * says "already answered" rather than "expired".
+ * A link is used once its survey is done, whoever recorded it (the page or a phone call): a
+ * customer cannot overwrite what was recorded. A customer who was unreachable by phone may still
+ * answer. Expiry is checked after, so a done survey says "already answered" rather than "expired".
  */
-export function surveyLinkState(link: { expiresAt: Date; usedAt: Date | null }, surveyRecorded: boolean, now: Date): SurveyLinkState {
-  if (link.usedAt || surveyRecorded) return "used";
+export function surveyLinkState(link: { expiresAt: Date; usedAt: Date | null }, surveyOutcome: SurveyOutcome | null, now: Date): SurveyLinkState {
+  if (link.usedAt || isFinalOutcome(surveyOutcome)) return "used";
   return now.getTime() >= link.expiresAt.getTime() ? "expired" : "open";
 }
 

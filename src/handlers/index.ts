@@ -31,6 +31,8 @@ import { createRepairCall } from "./shortcuts/create-repair-call";
 import { createComplaint } from "./shortcuts/create-complaint";
 import { complaintAcknowledgeButton, complaintCloseButton, complaintStepButton, ticketComplaintButton } from "./actions/complaint-buttons";
 import { complaintRegisterSubmitted, complaintStepSubmitted } from "./views/complaint-modals";
+import { recordSurveyButton, surveyLinkButton } from "./actions/survey-buttons";
+import { surveySubmitted } from "./views/survey-modal";
 import { registerOn, replacingKeyedKinds } from "./routing";
 import type { HandlerDeps } from "./types";
 import { borrowSubmitted, custodyReturnSubmitted, returnSubmitted } from "./views/parts-modals";
@@ -121,6 +123,10 @@ export function registerHandlers(registry: HandlerRegistry, deps: HandlerDeps): 
   app.view(VIEWS.complaintInformModal, complaintStepSubmitted(deps));
   app.action(ACTIONS.complaintClose, complaintCloseButton(deps));
   app.action(ACTIONS.complaintAcknowledge, complaintAcknowledgeButton(deps));
+  // R19/R20 customer surveys: Record survey on the day's survey list
+  app.action(ACTIONS.surveyRecord, recordSurveyButton(deps));
+  app.action(ACTIONS.surveyCustomerLink, surveyLinkButton(deps));
+  app.view(VIEWS.surveyRecord, surveySubmitted(deps));
 
   app.event(EVENTS.appHomeOpened, appHomeOpened(deps));
   // Technicians' short replies in a ticket's thread (message.channels / .groups / .im)

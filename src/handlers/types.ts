@@ -10,6 +10,8 @@ export interface HandlerDeps {
   clock: Clock;
   /** The scheduled jobs' names, for `/repair jobs` (handlers do not import the jobs). */
   jobNames: readonly string[];
+  /** PUBLIC_URL: where customers reach the survey page; without it no survey link is offered. */
+  publicUrl?: string;
   /**
    * Opens and updates modals (support/open-modal.ts): a Web API client of its own, because the
    * listeners' shared client queues its calls (100 at once, all paused on a rate limit) and a

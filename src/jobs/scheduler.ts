@@ -52,6 +52,7 @@ export function jobSettingsFrom(config: JobConfig): JobSettings {
     complaintResponseWarningMinutes: config.COMPLAINT_RESPONSE_WARNING_HOURS * 60,
     complaintResolutionWarningMinutes: config.COMPLAINT_RESOLUTION_WARNING_DAYS * 24 * 60,
     evaluation: evaluationSettingsFrom(config),
+    surveyTargets: { coveragePercent: config.SURVEY_COVERAGE_TARGET_PERCENT, satisfactionPercent: config.SURVEY_SATISFACTION_TARGET_PERCENT },
   };
 }
 

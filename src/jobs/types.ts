@@ -3,6 +3,7 @@
 // has to be idempotent for its own data, never for concurrent replicas.
 import type { Clock } from "../clock";
 import type { Db } from "../db";
+import type { SurveyTargets } from "../domain/survey-figures";
 import type { WorkingCalendar } from "../domain/working-calendar";
 import type { EvaluationSettings } from "../domain/monthly-evaluation";
 import type { Log } from "../logger";
@@ -30,6 +31,8 @@ export interface JobSettings {
   complaintResolutionWarningMinutes?: number;
   /** R20/R22: the monthly evaluation's targets and complaint window. */
   evaluation: EvaluationSettings;
+  /** R20: the survey targets shown in the directors' summary (SURVEY_*_TARGET_PERCENT); the defaults when absent. */
+  surveyTargets?: SurveyTargets;
 }
 
 export interface JobDeps {

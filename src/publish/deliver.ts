@@ -6,6 +6,7 @@ import { deliverEscalationClimbed, deliverEscalationCopies, deliverEscalationRai
 import { deliverNotice, deliverPreDeadlineWarning } from "./notice-effects";
 import type { EffectRun, OutboxDeps } from "./post-once";
 import type { OutboxSlackClient } from "./slack-client";
+import { deliverSurveyList } from "./survey-effects";
 import { postAssignmentDm, postLine, postUnassignedDm, refreshTicketMessage } from "./ticket-effects";
 
 export async function deliverEffect(deps: OutboxDeps, slack: OutboxSlackClient, effect: SlackEffect, run: EffectRun): Promise<void> {
@@ -28,6 +29,8 @@ export async function deliverEffect(deps: OutboxDeps, slack: OutboxSlackClient, 
       return deliverEscalationReminder(deps, slack, effect, run);
     case "pre-deadline-warning":
       return deliverPreDeadlineWarning(deps, slack, effect, run);
+    case "survey-list":
+      return deliverSurveyList(deps, slack, effect.messageId, run);
     default:
       if (isComplaintEffect(effect)) return deliverComplaintEffect(deps, slack, effect, run);
       return deliverNotice(deps, slack, effect, run);

@@ -38,6 +38,8 @@ export interface OutboxDeps {
     | "complaintLevelRecipients"
     | "getEvaluationReportDelivery"
     | "recordEvaluationReportMessage"
+    | "getSurveyListMessage"
+    | "recordSurveyListPost"
   >;
   clock: Clock;
   log: Log;

@@ -51,6 +51,7 @@ import { listInvoiceRequests } from "./invoices/list-invoice-requests";
 import { getInvoiceRequest, invoiceRecipients, markInvoiced } from "./invoices/mark-invoiced";
 import { openSurveyLink } from "./surveys/open-survey-link";
 import { answerSurveyByLink } from "./surveys/answer-survey-by-link";
+import { createSurveyLink } from "./surveys/create-survey-link";
 import { getCustomerFile } from "./customers/get-customer-file";
 import { lookupCustomer } from "./customers/lookup-customer";
 import { registerComplaint } from "./complaints/register-complaint";
@@ -62,6 +63,9 @@ import type { EvaluationSettings } from "../domain/monthly-evaluation";
 import { getEvaluationReportDelivery, recordEvaluationReportMessage } from "./evaluations/evaluation-report";
 import { showEvaluation } from "./evaluations/show-evaluation";
 import { signOffEvaluation } from "./evaluations/sign-off-evaluation";
+import { getSurveyForRecording } from "./surveys/get-survey-for-recording";
+import { recordSurvey } from "./surveys/record-survey";
+import { getSurveyListMessage, recordSurveyListPost } from "./surveys/survey-list-message";
 
 export interface ServiceDeps {
   db: Db;
@@ -78,6 +82,10 @@ export interface ServiceDeps {
   complaintWindowMonths?: number;
   /** R20/R22: the monthly evaluation's targets and complaint window (SURVEY_*_TARGET_PERCENT, EVALUATION_ON_TIME_TARGET_PERCENT, COMPLAINT_WINDOW_MONTHS). */
   evaluationSettings?: EvaluationSettings;
+  /** R19: tries before an unreachable customer's survey counts as no answer (config SURVEY_MAX_ATTEMPTS); 3 by default. */
+  surveyMaxAttempts?: number;
+  /** R20: days a customer's survey link stays valid (config SURVEY_LINK_DAYS); 14 by default. */
+  surveyLinkDays?: number;
 }
 
 type OptionsOf<F> = F extends (deps: never, options: infer O) => unknown ? O : never;
@@ -99,6 +107,7 @@ export function createServices(deps: ServiceDeps) {
     // R20: the customer's own survey page (transport/survey-pages.ts)
     openSurveyLink: (options: OptionsOf<typeof openSurveyLink>) => openSurveyLink(base, options),
     answerSurveyByLink: (options: OptionsOf<typeof answerSurveyByLink>) => answerSurveyByLink(base, options),
+    createSurveyLink: (options: OptionsOf<typeof createSurveyLink>) => createSurveyLink({ ...base, surveyLinkDays: deps.surveyLinkDays }, options),
     // R23 the customer's file (`/repair customer`, the intake modal's link)
     lookupCustomer: (options: OptionsOf<typeof lookupCustomer>) => lookupCustomer(base, options),
     getCustomerFile: (options: OptionsOf<typeof getCustomerFile>) => getCustomerFile(base, options),
@@ -195,6 +204,11 @@ export function createServices(deps: ServiceDeps) {
     signOffEvaluation: (options: OptionsOf<typeof signOffEvaluation>) => signOffEvaluation(base, options),
     getEvaluationReportDelivery: (options: OptionsOf<typeof getEvaluationReportDelivery>) => getEvaluationReportDelivery(base, options),
     recordEvaluationReportMessage: (options: OptionsOf<typeof recordEvaluationReportMessage>) => recordEvaluationReportMessage(base, options),
+    // R19/R20 customer surveys: the Record survey modal, and the day's list the outbox posts and updates
+    getSurveyForRecording: (options: OptionsOf<typeof getSurveyForRecording>) => getSurveyForRecording({ ...base, surveyMaxAttempts: deps.surveyMaxAttempts }, options),
+    recordSurvey: (options: OptionsOf<typeof recordSurvey>) => recordSurvey({ ...base, surveyMaxAttempts: deps.surveyMaxAttempts }, options),
+    getSurveyListMessage: (options: OptionsOf<typeof getSurveyListMessage>) => getSurveyListMessage(base, options),
+    recordSurveyListPost: (options: OptionsOf<typeof recordSurveyListPost>) => recordSurveyListPost(base, options),
   };
 }
 

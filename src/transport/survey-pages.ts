@@ -3,14 +3,14 @@
 // it is never logged, never sent on as a Referer, and the page is never cached.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { RATINGS, SURVEY_COMMENT_MAX, SURVEY_ITEMS, type SurveyItem, type SurveyRating, type SurveyRatings } from "../domain/survey-link";
+import { MAX_SURVEY_COMMENT, RATINGS, SURVEY_ITEMS, type Rating as SurveyRating, type SurveyItem, type SurveyRatings } from "../domain/surveys";
+import { SURVEY_PATH_PREFIX } from "../domain/survey-link";
 import type { Log } from "../logger";
 import type { SurveyLinkAnswer } from "../services/surveys/answer-survey-by-link";
 import type { OpenedSurveyLink } from "../services/surveys/open-survey-link";
 import { SURVEY_PAGE_LOCALES, type SurveyPageLocale } from "../views/catalogue/survey-page";
 import { buildSurveyPage, type SurveyPageModel } from "../views/survey-page";
 
-export const SURVEY_PATH_PREFIX = "/survey/";
 const LANGUAGE_COOKIE = "survey_lang";
 /** A filled form is well under 1 KB of fields and a 2,000-character comment (up to 3 bytes a character, escaped). */
 const FORM_BODY_LIMIT = 32 * 1024;
@@ -86,7 +86,7 @@ type ParsedSurveyForm =
 
 const ratingSchema = z.enum(RATINGS);
 
-/** The form's fields: each item one of the four levels, the comment at most SURVEY_COMMENT_MAX characters. */
+/** The form's fields: each item one of the four levels, the comment at most MAX_SURVEY_COMMENT characters. */
 export function parseSurveyForm(fields: URLSearchParams): ParsedSurveyForm {
   const ratings: Partial<Record<SurveyItem, SurveyRating>> = {};
   const missing: SurveyItem[] = [];
@@ -96,7 +96,7 @@ export function parseSurveyForm(fields: URLSearchParams): ParsedSurveyForm {
     else missing.push(item);
   }
   const comment = (fields.get("comment") ?? "").replace(/\r\n/g, "\n").trim();
-  const commentTooLong = [...comment].length > SURVEY_COMMENT_MAX;
+  const commentTooLong = [...comment].length > MAX_SURVEY_COMMENT;
   const lang = fields.get("lang");
   if (missing.length || commentTooLong) return { ok: false, lang, values: { ratings, comment }, errors: { items: missing, commentTooLong } };
   return { ok: true, lang, ratings: ratings as SurveyRatings, comment: comment || null };

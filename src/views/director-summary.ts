@@ -5,7 +5,8 @@ import type { KnownBlock } from "@slack/types";
 import type { DirectorSummary } from "../services/reports/director-summary";
 import { escapeMrkdwn, messageLink, oneLine, safeText, slackDate, truncate } from "./format";
 import { ACTIONS, BLOCKS } from "./ids";
-import { messagesFor, type Locale } from "./messages";
+import { messagesFor, type Locale, type Messages } from "./messages";
+import { SURVEY_ITEMS } from "../domain/surveys";
 
 const MAX_LINES = 25;
 const SECTION_MAX = 2900;
@@ -50,6 +51,23 @@ function listSection(blockId: string, title: string, lines: string[], more: (cou
   return section(blockId, text);
 }
 
+function surveyLine(surveys: NonNullable<DirectorSummary["surveys"]>, m: Messages["surveys"]["summary"], items: Messages["surveys"]["items"]): string {
+  const f = surveys.figures;
+  const pct = (value: number | null, met: boolean | null = null) => (value === null ? m.none : `${value}%${met === false ? ` ${m.below}` : ""}`);
+  const line = m.line({
+    date: surveys.closedOn,
+    closed: f.closed,
+    surveyed: f.surveyed,
+    coverage: pct(f.coverage, f.meets.coverage),
+    warranty: pct(f.warrantyCoverage, f.meets.warrantyCoverage),
+    target: `${f.targets.coveragePercent}%`,
+    answered: f.answered,
+  });
+  if (f.answered === 0) return line;
+  const perItem = SURVEY_ITEMS.map((item) => m.item(items[item], pct(f.satisfactionByItem[item]))).join(" · ");
+  return `${line}\n${m.satisfaction(pct(f.satisfaction, f.meets.satisfaction), `${f.targets.satisfactionPercent}%`, perItem)}`;
+}
+
 export function buildDirectorSummaryMessage(input: SummaryMessageInput): { text: string; blocks: KnownBlock[] } {
   const m = messagesFor(input.locale).directorSummary.summary;
   const s = input.summary;
@@ -66,6 +84,8 @@ export function buildDirectorSummaryMessage(input: SummaryMessageInput): { text:
     m.fees(s.fees.collectedOnSite.count, money(s.fees.collectedOnSite.amount, s.currency), s.fees.invoiceRequested.count, money(s.fees.invoiceRequested.amount, s.currency)),
   ];
   blocks.push(section(BLOCKS.summaryBody, body.join("\n")));
+  // R19/R20: reports stored before the survey line existed have none.
+  if (s.surveys) blocks.push(section(BLOCKS.summarySurveys, surveyLine(s.surveys, messagesFor(input.locale).surveys.summary, messagesFor(input.locale).surveys.items)));
   blocks.push(
     s.missingReports.length
       ? listSection(BLOCKS.summaryReports, m.missingReportsTitle, s.missingReports.map((p) => `• <@${p.slackUserId}>`), m.peopleMore)

@@ -92,6 +92,11 @@ export const ACTIONS = {
   complaintInform: "complaint_inform",
   complaintClose: "complaint_close",
   complaintAcknowledge: "complaint_acknowledge",
+
+  /** R19: Record survey on a line of the day's survey list; value = `<survey id>:<try>`. */
+  surveyRecord: "survey_record",
+  /** R20: in the Record survey modal (with PUBLIC_URL), a link for the customer to answer on the page; value = survey id. */
+  surveyCustomerLink: "survey_customer_link",
 } as const;
 
 /** Modal callback ids. */
@@ -120,6 +125,10 @@ export const VIEWS = {
   complaintRespondModal: "complaint_respond_modal",
   complaintResolveModal: "complaint_resolve_modal",
   complaintInformModal: "complaint_inform_modal",
+  /** R19/R20 record a survey; private_metadata = `<survey id>:<try>`. */
+  surveyRecord: "survey_record_modal",
+  /** R20: the customer's survey link, pushed over the Record survey modal (read only, no submit). */
+  surveyLink: "survey_link_modal",
 } as const;
 
 export const BLOCKS = {
@@ -344,6 +353,23 @@ export const BLOCKS = {
   complaintNote: "complaint_note",
   complaintOutcome: "complaint_outcome",
   complaintSubstantiated: "complaint_substantiated",
+
+  // R19 survey list message (one section per line, `survey_line_<surveyId>_<try>`) and Record survey modal
+  surveyListHeader: "survey_list_header",
+  surveyListIntro: "survey_list_intro",
+  surveyLinePrefix: "survey_line_",
+  surveyCall: "survey_call",
+  surveyLinkOffer: "survey_link_offer",
+  surveyLinkAddress: "survey_link_address",
+  surveyOutcome: "survey_outcome",
+  surveyRatingsHint: "survey_ratings_hint",
+  surveyAttitude: "survey_attitude",
+  surveySkill: "survey_skill",
+  surveyArrivalTime: "survey_arrival_time",
+  surveyPromiseKeeping: "survey_promise_keeping",
+  surveyComment: "survey_comment",
+  // R20 the survey line of the directors' daily summary
+  summarySurveys: "summary_surveys",
 } as const;
 
 /**
@@ -417,6 +443,9 @@ export const INPUTS = {
   complaintNote: "complaint_note_input",
   complaintOutcome: "complaint_outcome_input",
   complaintSubstantiated: "complaint_substantiated_input",
+  surveyOutcome: "survey_outcome_input",
+  surveyRating: "survey_rating_input",
+  surveyComment: "survey_comment_input",
 } as const;
 
 /** Events API event types the app listens to. */

@@ -28,6 +28,8 @@ const MODALS = {
   complaintRespond: { callbackId: VIEWS.complaintRespondModal, title: (m) => m.complaints.modal.respondTitle },
   complaintResolve: { callbackId: VIEWS.complaintResolveModal, title: (m) => m.complaints.modal.resolveTitle },
   complaintInform: { callbackId: VIEWS.complaintInformModal, title: (m) => m.complaints.modal.informTitle },
+  surveyRecord: { callbackId: VIEWS.surveyRecord, title: (m) => m.surveys.modal.title },
+  surveyLink: { callbackId: VIEWS.surveyLink, title: (m) => m.surveys.link.title },
 } as const satisfies Record<string, { callbackId: string; title: (m: Messages) => string }>;
 
 export type LoadingModal = keyof typeof MODALS;

@@ -15,6 +15,7 @@ import * as evaluation from "./catalogue/evaluation";
 import * as invoices from "./catalogue/invoices";
 import * as customerFile from "./catalogue/customer-file";
 import * as partsWorkshop from "./catalogue/parts-workshop";
+import * as surveys from "./catalogue/surveys";
 import * as threadReplies from "./catalogue/thread-replies";
 import * as workReport from "./catalogue/work-report";
 
@@ -51,6 +52,7 @@ const en = {
   customerFile: customerFile.en,
   complaints: complaints.en,
   evaluation: evaluation.en,
+  surveys: surveys.en,
 
   roleNames: {
     DISPATCHER: "Dispatcher",
@@ -59,6 +61,7 @@ const en = {
     MANAGER: "Manager",
     PARTS_CLERK: "Parts clerk",
     ACCOUNTANT: "Accountant",
+    SURVEYOR: "Surveyor",
     ADMIN: "Admin",
   } satisfies Record<Role, string>,
   /** Plural role names, for "Only dispatchers, service directors can do that." */
@@ -69,6 +72,7 @@ const en = {
     MANAGER: "managers",
     PARTS_CLERK: "parts clerks",
     ACCOUNTANT: "accountants",
+    SURVEYOR: "surveyors",
     ADMIN: "admins",
   } satisfies Record<Role, string>,
   status: {
@@ -519,6 +523,7 @@ const en = {
       "invoice.mark": "mark invoices as issued",
       "customer.view-file": "open a customer's file",
       ...complaints.en.forbiddenAction,
+      "survey.record": "record customer surveys",
     } as Record<string, string>,
     forbiddenWhoAction: (roles: string[], action: string) => `Only ${joinList(roles)} can ${action}.`,
     askBranch: "Ask your branch's dispatcher or service director.",
@@ -588,6 +593,7 @@ const en = {
       "cannot-finish": "notice that the work cannot be finished on time",
       complaint: "complaint",
       "complaint-step": "complaint record",
+      survey: "survey",
     } as Record<string, string>,
   },
 

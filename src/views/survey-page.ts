@@ -1,6 +1,6 @@
 // The customer's survey page (R20) as plain HTML: no script, one form, large touch targets, so it
 // works on any phone a text message opens it on. Pure: data and language in, a document out.
-import { RATINGS, SURVEY_COMMENT_MAX, SURVEY_ITEMS, type SurveyItem, type SurveyRating } from "../domain/survey-link";
+import { MAX_SURVEY_COMMENT, RATINGS, SURVEY_ITEMS, type Rating as SurveyRating, type SurveyItem } from "../domain/surveys";
 import { SURVEY_PAGE_LOCALES, surveyPageCatalogue, type SurveyPageLocale } from "./catalogue/survey-page";
 
 export interface SurveyFormModel {
@@ -54,7 +54,7 @@ export function buildSurveyPage(model: SurveyPageModel, locale: SurveyPageLocale
     const problem = problems.has(item) ? `<p class="problem-text">${escapeHtml(text.missingAnswer)}</p>` : "";
     return `<fieldset id="${item}"${problems.has(item) ? ' class="problem"' : ""}><legend>${escapeHtml(text.items[item])}</legend>${problem}${choices}</fieldset>`;
   }).join("");
-  const commentProblem = model.errors?.commentTooLong ? `<p class="problem-text">${escapeHtml(text.commentTooLong(SURVEY_COMMENT_MAX))}</p>` : "";
+  const commentProblem = model.errors?.commentTooLong ? `<p class="problem-text">${escapeHtml(text.commentTooLong(MAX_SURVEY_COMMENT))}</p>` : "";
   const summary = model.errors && (problems.size || model.errors.commentTooLong) ? `<p class="problem-text" role="alert">${escapeHtml(text.formProblem)}</p>` : "";
   const validUntil = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: model.timeZone }).format(model.expiresAt);
   const body =
@@ -62,7 +62,7 @@ export function buildSurveyPage(model: SurveyPageModel, locale: SurveyPageLocale
     `<p>${escapeHtml(text.intro(model.voucherNo, model.technicianFirstName))}</p>${summary}` +
     `<form method="post"><input type="hidden" name="lang" value="${locale}">${items}` +
     `<fieldset><legend><label for="comment">${escapeHtml(text.commentLabel)}</label></legend>${commentProblem}` +
-    `<textarea id="comment" name="comment" maxlength="${SURVEY_COMMENT_MAX}">${escapeHtml(model.values?.comment ?? "")}</textarea></fieldset>` +
+    `<textarea id="comment" name="comment" maxlength="${MAX_SURVEY_COMMENT}">${escapeHtml(model.values?.comment ?? "")}</textarea></fieldset>` +
     `<button type="submit">${escapeHtml(text.submit)}</button></form>` +
     `<p class="note">${escapeHtml(text.validUntil(validUntil))}</p>`;
   return documentOf(locale, text.title, body);

@@ -44,7 +44,7 @@ async function seedOctober() {
     });
   const k1 = await closed(kim.id, "2026-10-06T03:00:00Z", "C_WARRANTY");
   await closed(kim.id, "2026-10-07T03:00:00Z", "A_PAID");
-  await prisma.survey.create({ data: { ticketId: k1.id, technicianId: kim.id, dueOn: new Date("2026-10-07"), respondedAt: new Date("2026-10-07T02:00:00Z"), attitude: "VERY_SATISFIED", skill: "SATISFIED", arrivalTime: "SATISFIED", promiseKeeping: "SATISFIED" } });
+  await prisma.survey.create({ data: { ticketId: k1.id, technicianId: kim.id, dueOn: new Date("2026-10-07"), outcome: "ANSWERED", respondedAt: new Date("2026-10-07T02:00:00Z"), attitude: "VERY_SATISFIED", skill: "SATISFIED", arrivalTime: "SATISFIED", promiseKeeping: "SATISFIED" } });
   await prisma.workLog.create({ data: { technicianId: kim.id, workDate: new Date("2026-10-06T00:00:00Z"), category: "C_WARRANTY", hours: 2.5 } });
   // Lee: a substantiated complaint in October → R22's first warning.
   await prisma.complaint.create({ data: { customerId: customer.id, technicianId: lee.id, severity: "GENERAL", description: "Rude on the phone", receivedAt: new Date("2026-10-20T02:00:00Z"), substantiated: true } });

@@ -36,6 +36,8 @@ export interface TestAppOptions {
   now?: string;
   log?: Log;
   fake?: SlackFakeOptions;
+  /** PUBLIC_URL: survey links for customers are offered, starting with it. */
+  publicUrl?: string;
   /** How Slack reaches the app: signed HTTP requests (default) or Socket Mode. */
   transport?: Transport;
 }
@@ -52,7 +54,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app: SlackApp = createSlackApp({
     slackApiUrl: slack.apiUrl,
     log,
-    handlerDeps: { services, log, clock, jobNames: JOBS.map((job) => job.name) },
+    handlerDeps: { services, log, clock, jobNames: JOBS.map((job) => job.name), publicUrl: options.publicUrl },
     health: () => checkHealth(database.prisma),
     // Against the fake: fail fast instead of the WebClient's 30 minutes of retries.
     clientOptions: { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },

@@ -113,8 +113,9 @@ export async function computeMonthlyEvaluation(
       SELECT COALESCE(s."technicianId", t."assignedTechnicianId") AS "technicianId",
              count(*)::int AS "closed",
              count(*) FILTER (WHERE t."category" = 'C_WARRANTY')::int AS "closedWarranty",
-             count(s."respondedAt")::int AS "surveyed",
-             count(s."respondedAt") FILTER (WHERE t."category" = 'C_WARRANTY')::int AS "surveyedWarranty",
+             -- Surveyed, as in the directors' summary (domain/survey-figures.ts): answered, declined, or no answer after every try.
+             count(*) FILTER (WHERE s."outcome" IN ('ANSWERED', 'DECLINED', 'NO_ANSWER'))::int AS "surveyed",
+             count(*) FILTER (WHERE s."outcome" IN ('ANSWERED', 'DECLINED', 'NO_ANSWER') AND t."category" = 'C_WARRANTY')::int AS "surveyedWarranty",
              ${item("attitude")}, ${item("skill")}, ${item("arrivalTime")}, ${item("promiseKeeping")}
       -- Survey(ticketId) is unique: LIMIT 1 changes nothing but keeps the planner probing that index
       -- per call of the month, instead of hashing every survey ever made (a scan that grows each year).

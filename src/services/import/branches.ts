@@ -21,6 +21,8 @@ const branchRow = z.object({
   time_zone: timeZone(),
   dispatch_channel_id: slackChannelId().optional(),
   directors_channel_id: slackChannelId().optional(),
+  /** R19: where the day's survey list goes (the dispatch channel when empty). */
+  survey_channel_id: slackChannelId().optional(),
   labour_rate: money().optional(),
   /** R10: fees up to this are collected on site; above it, invoiced (seed 001 §4.5.5: 500). */
   on_site_limit: money().optional(),
@@ -42,6 +44,7 @@ interface BranchPlan {
     timeZone: string;
     dispatchChannelId: string | null;
     directorsChannelId: string | null;
+    surveyChannelId: string | null;
     labourRate: Prisma.Decimal;
     currency: string;
     onSiteCollectionLimit: Prisma.Decimal;
@@ -109,6 +112,7 @@ function toPlan(row: BranchRow): BranchPlan {
       timeZone: row.time_zone,
       dispatchChannelId: row.dispatch_channel_id ?? null,
       directorsChannelId: row.directors_channel_id ?? null,
+      surveyChannelId: row.survey_channel_id ?? null,
       labourRate: row.labour_rate ?? new Prisma.Decimal(0),
       currency: row.currency ?? DEFAULT_CURRENCY,
       onSiteCollectionLimit: row.on_site_limit ?? new Prisma.Decimal(DEFAULT_ON_SITE_COLLECTION_LIMIT),

@@ -92,7 +92,9 @@ export type NoticeEffect =
   /** R10: a new invoice request reaches the accountants (the admins when there is none) by DM. */
   | { kind: "invoice-request"; invoiceRequestId: number }
   /** R20/R22: the stored monthly evaluation in the directors' channel (once; its ts recorded for the sign-off). */
-  | { kind: "evaluation-report"; reportId: number };
+  | { kind: "evaluation-report"; reportId: number }
+  /** R19: a message of the day's survey list, posted once in the survey channel, then updated in place as its lines are recorded. */
+  | { kind: "survey-list"; messageId: number };
 
 /** R21/R22: effects about one complaint: they run one at a time, in order, in the complaint's queue. */
 export type ComplaintEffect =

@@ -29,7 +29,9 @@ export function queueOfComplaint(complaintId: number): string {
   return `complaint:${complaintId}`;
 }
 
+/** A ticket's effects share its queue, a complaint's its own; a survey list message's posts and updates share one too (posted once, never twice at once). */
 function queueOf(effect: SlackEffect): string | null {
+  if (effect.kind === "survey-list") return `survey-list:${effect.messageId}`;
   const ticketId = ticketOf(effect);
   if (ticketId !== null) return queueOfTicket(ticketId);
   return isComplaintEffect(effect) ? queueOfComplaint(effect.complaintId) : null;
@@ -47,6 +49,7 @@ export function coalescingKey(effect: SlackEffect): EffectKey {
   if (effect.kind === "escalation-copies") return { key: `escalation:${effect.escalationId}:copies` };
   if (effect.kind === "complaint-message") return { key: `complaint:${effect.complaintId}:message` };
   if (effect.kind === "complaint-escalation-copies") return { key: `escalation:${effect.escalationId}:copies` };
+  if (effect.kind === "survey-list") return { key: `survey-list:${effect.messageId}` };
   return {};
 }
 

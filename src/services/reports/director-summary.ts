@@ -8,6 +8,8 @@ import { daysOut } from "../../domain/part-loans";
 import { startOfLocalDay } from "../../domain/local-day";
 import type { ServiceCategory } from "../../domain/category";
 import { AppError } from "../../errors";
+import type { SurveyFigures, SurveyTargets } from "../../domain/survey-figures";
+import { computeBranchSurveyFigures } from "../surveys/survey-figures";
 
 /** Overdue calls listed by voucher number; the rest are only counted. */
 export const OVERDUE_LIST_LIMIT = 20;
@@ -72,6 +74,8 @@ export interface DirectorSummary {
   contractNotices: Array<{ contractId: number; number: string; customerName: string; endsOn: string; assignee: SummaryPerson | null }>;
   /** R14: part loans still out at the end of the day that were taken on an earlier day; absent in reports stored before it existed. */
   longLoans?: { count: number; items: LongLoanItem[] };
+  /** R19/R20: the surveys of the calls closed on the previous working day (surveyed today); absent in reports stored before it existed. */
+  surveys?: { closedOn: string; figures: SurveyFigures };
 }
 
 const CATEGORIES: readonly ServiceCategory[] = ["A_PAID", "B_CONTRACT", "C_WARRANTY", "D_INTERNAL"];
@@ -83,7 +87,10 @@ function nextDate(date: string): string {
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 /** The summary of `date` (the branch's local YYYY-MM-DD) for one branch. */
-export async function computeDirectorSummary(db: DbOrTx, options: { branchId: number; date: string }): Promise<DirectorSummary> {
+export async function computeDirectorSummary(
+  db: DbOrTx,
+  options: { branchId: number; date: string; /** R19/R20: the previous working day, whose calls were surveyed today, and the targets. */ surveys?: { previousDate: string | null; targets?: SurveyTargets } },
+): Promise<DirectorSummary> {
   const { branchId, date } = options;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new AppError("VALIDATION", { message: `date must be YYYY-MM-DD, got "${date}"`, details: { fields: ["date"] } });
   const branch = await db.branch.findUnique({ where: { id: branchId }, select: { id: true, code: true, name: true, timeZone: true, currency: true } });
@@ -199,6 +206,11 @@ export async function computeDirectorSummary(db: DbOrTx, options: { branchId: nu
     ORDER BY l."borrowedAt" ASC, l."id" ASC
     LIMIT ${LONG_LOANS_LIST_LIMIT}`;
 
+  const previousDate = options.surveys?.previousDate ?? null;
+  const surveyFigures = previousDate
+    ? computeBranchSurveyFigures(db, { branchId, closedFrom: startOfLocalDay(branch.timeZone, previousDate), closedTo: start, targets: options.surveys?.targets })
+    : Promise.resolve(null);
+
   const [[counts], arrivals, longLoanRows, [assignedRow], overdueRows, [workshopRow], [repairedRow], hourRows, partRows, feeRows, missingRows, noticeRows] = await Promise.all([
     ticketCounts,
     arrivalRows,
@@ -213,6 +225,7 @@ export async function computeDirectorSummary(db: DbOrTx, options: { branchId: nu
     missing,
     notices,
   ]);
+  const surveys = await surveyFigures;
 
   const byPerson = new Map<number, DirectorSummary["hours"][number]>();
   for (const row of hourRows) {
@@ -274,5 +287,6 @@ export async function computeDirectorSummary(db: DbOrTx, options: { branchId: nu
         daysOut: daysOut({ timeZone: branch.timeZone, borrowedAt: row.borrowedAt, on: date }),
       })),
     },
+    ...(surveys && previousDate ? { surveys: { closedOn: previousDate, figures: surveys } } : {}),
   };
 }

@@ -75,6 +75,8 @@ const branches: Rows = [
     time_zone: "Asia/Seoul",
     dispatch_channel_id: "C0DEMOSEL1",
     directors_channel_id: "C0DEMOSEL2",
+    // R19: the day's survey list; Berlin has none, so its list goes to its dispatch channel.
+    survey_channel_id: "C0DEMOSEL3",
     labour_rate: "55000",
     currency: "KRW",
     working_hours: "Mon-Fri 09:00-12:00,13:00-18:00",
@@ -114,6 +116,7 @@ const staff: Rows = [
   person("U0DEMO014", "Sabine Wagner", "BERLIN", "parts_clerk", { email: "sabine.wagner@demo-service.example", phone: "+49 30 5550 1214" }),
   person("U0DEMO015", "한승우", "SEOUL", "manager", { email: "seungwoo.han@demo-service.example", phone: "010-5550-0115" }),
   person("U0DEMO016", "李伟", "SEOUL", "admin", { email: "wei.li@demo-service.example", phone: "010-5550-0116" }),
+  person("U0DEMO017", "윤서진", "SEOUL", "surveyor", { email: "seojin.yoon@demo-service.example", phone: "02-555-0117" }),
 ];
 
 const customers: Rows = [

@@ -15,11 +15,11 @@ export async function openSurveyLink(deps: { db: Db; clock: Clock }, options: { 
     select: {
       expiresAt: true,
       usedAt: true,
-      survey: { select: { respondedAt: true, technician: { select: { name: true } }, ticket: { select: { voucherNo: true, branch: { select: { timeZone: true } } } } } },
+      survey: { select: { outcome: true, technician: { select: { name: true } }, ticket: { select: { voucherNo: true, branch: { select: { timeZone: true } } } } } },
     },
   });
   if (!link) return { state: "unknown" };
-  const state = surveyLinkState(link, link.survey.respondedAt !== null, deps.clock.now());
+  const state = surveyLinkState(link, link.survey.outcome, deps.clock.now());
   if (state !== "open") return { state };
   return {
     state,

@@ -105,6 +105,7 @@ export const en = {
       "complaint-warning": "Complaint deadline warning",
       "complaint-level": "Complaint level DM (R22)",
       "evaluation-report": "Monthly evaluation",
+      "survey-list": "Survey list",
     } satisfies Record<SlackEffect["kind"], string>,
     line: (what: string, voucherNo: string | null, error: string, attempts: number, when: string) =>
       `*${what}*${voucherNo ? ` ${voucherNo}` : ""} · \`${error}\` · ${plural(attempts, "attempt", "attempts")} · ${when}`,

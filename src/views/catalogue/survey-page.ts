@@ -1,7 +1,7 @@
 // The customer's survey page, in the three languages customers read (R20). The page is the first
 // text customers read themselves, so it speaks their language before the rest of the bot does.
 // Trade terms follow the seeds' paper survey: 태도 / 기술 / 도착 시간 / 약속 이행, 服务态度 / 技术水平 / 到达时间 / 履行承诺.
-import type { SurveyItem, SurveyRating } from "../../domain/survey-link";
+import type { Rating as SurveyRating, SurveyItem } from "../../domain/surveys";
 
 export const SURVEY_PAGE_LOCALES = ["en", "ko", "zh-CN"] as const;
 export type SurveyPageLocale = (typeof SURVEY_PAGE_LOCALES)[number];

@@ -28,7 +28,7 @@ async function seededMonth() {
     createTicket(prisma, { branchId: branch.id, customerId: customer.id, receivedAt: BEFORE, status: "CLOSED", closedAt, category, suggestedCategory: category, assignedTechnicianId: technicianId });
   const answered = (ticketId: number, technicianId: number, ratings: { attitude?: "VERY_SATISFIED" | "SATISFIED" | "DISSATISFIED" | "VERY_DISSATISFIED"; skill?: "SATISFIED" | "DISSATISFIED" }) =>
     prisma.survey.create({
-      data: { ticketId, technicianId, dueOn: new Date("2026-10-16"), respondedAt: MID, attitude: ratings.attitude ?? "VERY_SATISFIED", skill: ratings.skill ?? "SATISFIED", arrivalTime: "SATISFIED", promiseKeeping: "VERY_SATISFIED" },
+      data: { ticketId, technicianId, dueOn: new Date("2026-10-16"), outcome: "ANSWERED", respondedAt: MID, attitude: ratings.attitude ?? "VERY_SATISFIED", skill: ratings.skill ?? "SATISFIED", arrivalTime: "SATISFIED", promiseKeeping: "VERY_SATISFIED" },
     });
 
   // Kim: four calls closed in the month (both edges count), two inside warranty; three surveys answered,

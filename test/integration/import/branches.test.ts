@@ -42,6 +42,15 @@ describe("branches import", () => {
     expect(berlin.workingHours.filter((hours) => hours.weekday === 6)).toEqual([expect.objectContaining({ opensAt: 9 * 60, closesAt: 12 * 60 })]);
   });
 
+  it("R19: takes the survey channel like the other channels (none: the list goes to the dispatch channel)", async () => {
+    const header = "code,name,time_zone,dispatch_channel_id,survey_channel_id,working_hours";
+    const result = await runImport("branches", csv(header, "SEOUL,Seoul,Asia/Seoul,C0SEL1,C0SEL3,Mon-Fri 09:00-18:00", "BUSAN,Busan,Asia/Seoul,C0BSN1,,Mon-Fri 09:00-18:00"));
+
+    expect(result).toMatchObject({ created: 2, errors: [] });
+    expect(await db.current.prisma.branch.findUniqueOrThrow({ where: { code: "SEOUL" } })).toMatchObject({ dispatchChannelId: "C0SEL1", surveyChannelId: "C0SEL3" });
+    expect(await db.current.prisma.branch.findUniqueOrThrow({ where: { code: "BUSAN" } })).toMatchObject({ surveyChannelId: null });
+  });
+
   it("on re-import replaces the weekly hours, adds and renames holidays, and keeps holidays not in the file", async () => {
     await runImport("branches", csv(HEADER, "SEOUL,Seoul,Asia/Seoul,,,0,KRW,Mon-Fri 09:00-18:00,2026-12-25 Christmas|2026-10-09 Hangul Day"));
     const again = await runImport("branches", csv(HEADER, "SEOUL,Seoul,Asia/Seoul,,,0,KRW,Mon-Fri 09:00-18:00,2026-12-25 Christmas|2026-10-09 Hangul Day"));

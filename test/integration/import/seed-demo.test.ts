@@ -69,6 +69,9 @@ describe("the demo company seed", () => {
     }
     expect(staff.filter((person) => person.roles.includes("MANAGER"))).toHaveLength(1);
     expect(staff.filter((person) => person.roles.includes("ADMIN"))).toHaveLength(1);
+    // R19: Seoul's surveyor calls the customers from its own survey channel.
+    expect(holders("SEOUL", "SURVEYOR")).toBe(1);
+    expect(await db.current.prisma.branch.findUniqueOrThrow({ where: { code: "SEOUL" } })).toMatchObject({ surveyChannelId: "C0DEMOSEL3" });
     expect(staff.filter((person) => person.roles.includes("TECHNICIAN")).every((technician) => technician.skills.length > 0 && technician.areas.length > 0)).toBe(true);
   });
 

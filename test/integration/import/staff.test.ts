@@ -28,6 +28,13 @@ describe("staff import", () => {
     expect(await db.current.prisma.staff.findUniqueOrThrow({ where: { slackUserId: "U0KIM" } })).toMatchObject({ roles: ["DIRECTOR", "MANAGER"], active: true });
   });
 
+  it("R19: accepts the surveyor role like the others", async () => {
+    const result = await runImport("staff", csv(HEADER, "U0SURV,Park Surveyor,SEOUL,Surveyor|dispatcher,,,,,"));
+
+    expect(result).toMatchObject({ created: 1, errors: [] });
+    expect(await db.current.prisma.staff.findUniqueOrThrow({ where: { slackUserId: "U0SURV" } })).toMatchObject({ roles: ["SURVEYOR", "DISPATCHER"] });
+  });
+
   it("reports an unknown role, an unknown branch and a bad Slack id, email or phone", async () => {
     const result = await runImport(
       "staff",
@@ -40,7 +47,7 @@ describe("staff import", () => {
     );
 
     expect(result.errors).toEqual([
-      { line: 2, message: 'roles: unknown role "boss" (expected dispatcher, technician, director, manager, parts_clerk, admin or accountant)' },
+      { line: 2, message: 'roles: unknown role "boss" (expected dispatcher, technician, director, manager, parts_clerk, admin, accountant or surveyor)' },
       { line: 3, message: 'areas: unknown area "downtown" (expected urban or suburban)' },
       { line: 3, message: "email: an email address such as name@example.com" },
       { line: 4, message: "slack_user_id: a Slack user id such as U012ABCDEF" },

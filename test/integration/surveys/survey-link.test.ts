@@ -1,6 +1,7 @@
 // R20 on the customer's page: a link answers its survey once, whatever arrives at the same time.
 import { fixedClock } from "../../../src/clock";
-import { hashSurveyToken, newSurveyToken, type SurveyRatings } from "../../../src/domain/survey-link";
+import { hashSurveyToken, newSurveyToken } from "../../../src/domain/survey-link";
+import type { SurveyRatings } from "../../../src/domain/surveys";
 import { answerSurveyByLink } from "../../../src/services/surveys/answer-survey-by-link";
 import { openSurveyLink } from "../../../src/services/surveys/open-survey-link";
 import { useTestDatabase } from "../../support/db";
@@ -33,9 +34,10 @@ describe("answering a survey by the customer's link (R20)", () => {
     const { deps, survey, tokens } = await linkedSurvey();
     expect(await answerSurveyByLink(deps, { token: tokens[0], ratings, comment: "Fine" })).toEqual({ state: "answered" });
     const stored = await deps.db.survey.findUniqueOrThrow({ where: { id: survey.id } });
-    expect(stored).toMatchObject({ ...ratings, comment: "Fine", respondedAt: new Date(NOW) });
-    const audit = await deps.db.auditLog.findFirstOrThrow({ where: { action: "survey.answer" } });
+    expect(stored).toMatchObject({ ...ratings, comment: "Fine", outcome: "ANSWERED", method: "LINK", attempts: 1, respondedAt: new Date(NOW), recordedAt: new Date(NOW) });
+    const audit = await deps.db.auditLog.findFirstOrThrow({ where: { action: "survey.record" } });
     expect(audit).toMatchObject({ actor: "customer:survey-link", entity: "Survey", entityId: String(survey.id) });
+    expect(await deps.db.complaint.count()).toBe(0);
     expect(await answerSurveyByLink(deps, { token: tokens[0], ratings, comment: null })).toEqual({ state: "used" });
     expect(await answerSurveyByLink(deps, { token: tokens[1], ratings, comment: null })).toEqual({ state: "used" });
   });
@@ -48,12 +50,29 @@ describe("answering a survey by the customer's link (R20)", () => {
       answerSurveyByLink(deps, { token: tokens[0], ratings, comment: "third" }),
     ]);
     expect(results.filter((result) => result.state === "answered")).toHaveLength(1);
-    expect(await deps.db.auditLog.count({ where: { action: "survey.answer", entityId: String(survey.id) } })).toBe(1);
+    expect(await deps.db.auditLog.count({ where: { action: "survey.record", entityId: String(survey.id) } })).toBe(1);
+  });
+
+  it("R21: an answer below satisfied on the page registers a complaint from the survey, with the answer", async () => {
+    const { deps, survey, ticket, tokens } = await linkedSurvey();
+    await answerSurveyByLink(deps, { token: tokens[0], ratings: { ...ratings, arrivalTime: "VERY_DISSATISFIED" }, comment: "Two hours late" });
+    const complaint = await deps.db.complaint.findFirstOrThrow();
+    expect(complaint).toMatchObject({ surveyId: survey.id, ticketId: ticket.id, technicianId: survey.technicianId, source: "SURVEY", severity: "GENERAL", registeredById: null });
+    expect(complaint.description).toContain("arrival time (very dissatisfied)");
+    expect(complaint.description).toContain("Two hours late");
+  });
+
+  it("R19/R20: a customer the surveyor could not reach may still answer on the page", async () => {
+    const { deps, survey, tokens } = await linkedSurvey();
+    await deps.db.survey.update({ where: { id: survey.id }, data: { outcome: "UNREACHABLE", attempts: 1 } });
+    expect(await openSurveyLink(deps, { token: tokens[0] })).toMatchObject({ state: "open" });
+    expect(await answerSurveyByLink(deps, { token: tokens[0], ratings, comment: null })).toEqual({ state: "answered" });
+    expect(await deps.db.survey.findUniqueOrThrow({ where: { id: survey.id } })).toMatchObject({ outcome: "ANSWERED", attempts: 2 });
   });
 
   it("R20: a survey recorded by phone first leaves the link used", async () => {
     const { deps, survey, tokens } = await linkedSurvey();
-    await deps.db.survey.update({ where: { id: survey.id }, data: { respondedAt: new Date(NOW), ...ratings } });
+    await deps.db.survey.update({ where: { id: survey.id }, data: { outcome: "ANSWERED", respondedAt: new Date(NOW), ...ratings } });
     expect(await openSurveyLink(deps, { token: tokens[0] })).toEqual({ state: "used" });
     expect(await answerSurveyByLink(deps, { token: tokens[0], ratings: { ...ratings, skill: "VERY_DISSATISFIED" }, comment: null })).toEqual({ state: "used" });
     expect((await deps.db.survey.findUniqueOrThrow({ where: { id: survey.id } })).skill).toBe("SATISFIED");

@@ -5,14 +5,16 @@ const link = (overrides: Partial<{ expiresAt: Date; usedAt: Date | null }> = {})
 
 describe("the customer's survey link (R20)", () => {
   it("R20: a link is open until it expires, used once answered", () => {
-    expect(surveyLinkState(link(), false, now)).toBe("open");
-    expect(surveyLinkState(link({ expiresAt: now }), false, now)).toBe("expired");
-    expect(surveyLinkState(link({ usedAt: now }), false, now)).toBe("used");
+    expect(surveyLinkState(link(), null, now)).toBe("open");
+    expect(surveyLinkState(link({ expiresAt: now }), null, now)).toBe("expired");
+    expect(surveyLinkState(link({ usedAt: now }), null, now)).toBe("used");
   });
 
-  it("R20: a survey recorded by phone makes its link used, even once it expired", () => {
-    expect(surveyLinkState(link(), true, now)).toBe("used");
-    expect(surveyLinkState(link({ expiresAt: new Date("2026-11-01T00:00:00Z") }), true, now)).toBe("used");
+  it("R20: a survey done by phone makes its link used, even once it expired; an unreachable customer may still answer", () => {
+    expect(surveyLinkState(link(), "ANSWERED", now)).toBe("used");
+    expect(surveyLinkState(link(), "DECLINED", now)).toBe("used");
+    expect(surveyLinkState(link({ expiresAt: new Date("2026-11-01T00:00:00Z") }), "NO_ANSWER", now)).toBe("used");
+    expect(surveyLinkState(link(), "UNREACHABLE", now)).toBe("open");
   });
 
   it("a token is 256 random URL-safe bits, different each time, and only its SHA-256 is kept", () => {
