@@ -30,9 +30,9 @@ const SIGNING_SECRET = "jobs-once-signing-secret";
 const BOT_TOKEN = "xoxb-jobs-once";
 
 /** Once per branch and local day. */
-const DAILY_JOBS = ["carry-over", "contract-expiry", "daily-report-reminder", "loans-at-closing", "director-summary"];
+const DAILY_JOBS = ["carry-over", "contract-expiry", "daily-report-reminder", "loans-at-closing", "director-summary", "survey-list"];
 /** Once per UTC minute. */
-const MINUTE_JOBS = ["overdue-scan", "pre-deadline-warning", "escalation-ladder", "completion-overdue-scan"];
+const MINUTE_JOBS = ["overdue-scan", "pre-deadline-warning", "escalation-ladder", "completion-overdue-scan", "complaint-clocks"];
 /** Local hours the branches are at when the test starts: after the day's jobs are due, far from midnight. */
 const LOCAL_HOURS = [13, 16, 19];
 
@@ -325,7 +325,9 @@ describe("scheduled jobs with two replicas of the built bot on one database", ()
       const inDm = (userId: string, text: string) => dm(userId).filter((message) => mentions(message, text)).length;
       expect({
         branch: branch.code,
-        summaries: topLevel(branch.directors).length,
+        // In a month's first week the monthly evaluation is due too: at most once, and not a summary.
+        summaries: topLevel(branch.directors).filter((message) => !mentions(message, "Monthly evaluation")).length,
+        evaluationsAtMostOnce: inChannel(branch.directors, "Monthly evaluation") <= 1,
         summariesOfTheDay: inChannel(branch.directors, branch.date),
         carryOverLists: inChannel(branch.dispatch, "carried over to today"),
         listsTheCarriedCall: topLevel(branch.dispatch).some((message) => mentions(message, "carried over to today") && mentions(message, branch.carriedVoucher)),
@@ -339,6 +341,7 @@ describe("scheduled jobs with two replicas of the built bot on one database", ()
       }).toEqual({
         branch: branch.code,
         summaries: 1,
+        evaluationsAtMostOnce: true,
         summariesOfTheDay: 1,
         carryOverLists: 1,
         listsTheCarriedCall: true,

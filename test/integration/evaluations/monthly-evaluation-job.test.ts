@@ -53,6 +53,8 @@ describe("monthly evaluation job (R20, R22)", () => {
     expect(evaluationDueAt({ deps, branch, date: "2026-11-02" })).toBeNull(); // the holiday
     expect(evaluationDueAt({ deps, branch, date: "2026-11-03" })).toEqual(due);
     expect(evaluationDueAt({ deps, branch, date: "2026-11-04" })).toEqual(due); // caught up by a bot that was down
+    expect(evaluationDueAt({ deps, branch, date: "2026-11-10" })).toEqual(due); // the seventh day after, still
+    expect(evaluationDueAt({ deps, branch, date: "2026-11-11" })).toBeNull(); // later: a bot first started late in the month posts no stale report
     // Without the holiday, Monday the 2nd.
     expect(evaluationDueAt({ deps, branch: { ...branch, calendar: seoulCalendar() }, date: "2026-11-02" })).toEqual(new Date(Date.parse("2026-11-02T09:00:00Z") + 30 * 60_000));
   });

@@ -3,9 +3,11 @@ import { fixedClock } from "../../../src/clock";
 import { hashSurveyToken, newSurveyToken } from "../../../src/domain/survey-link";
 import type { SurveyRatings } from "../../../src/domain/surveys";
 import { answerSurveyByLink } from "../../../src/services/surveys/answer-survey-by-link";
+import { createSurveyLink } from "../../../src/services/surveys/create-survey-link";
 import { openSurveyLink } from "../../../src/services/surveys/open-survey-link";
+import type { Role } from "../../../src/domain/permissions";
 import { useTestDatabase } from "../../support/db";
-import { createBranchWithCalendar, createTechnician, createTicket } from "../../support/factories/data";
+import { actorFor, createBranchWithCalendar, createStaff, createTechnician, createTicket } from "../../support/factories/data";
 
 const db = useTestDatabase();
 const NOW = "2026-11-24T01:00:00Z";
@@ -86,5 +88,50 @@ describe("answering a survey by the customer's link (R20)", () => {
     expect((await deps.db.survey.findUniqueOrThrow({ where: { id: survey.id } })).respondedAt).toBeNull();
     expect(await answerSurveyByLink(deps, { token: newSurveyToken(), ratings, comment: null })).toEqual({ state: "unknown" });
     expect(await openSurveyLink(deps, { token: "short" })).toEqual({ state: "unknown" });
+  });
+});
+
+describe("getting a customer's survey link (R20)", () => {
+  async function surveyOfBranch() {
+    const prisma = db.current.prisma;
+    const branch = await createBranchWithCalendar(prisma, { code: "SEOUL", name: "Seoul" });
+    const other = await createBranchWithCalendar(prisma, { code: "BUSAN", name: "Busan" });
+    const ticket = await createTicket(prisma, { branchId: branch.id, status: "CLOSED", closedAt: new Date("2026-11-23T08:00:00Z") });
+    const survey = await prisma.survey.create({ data: { ticketId: ticket.id, dueOn: new Date("2026-11-24T00:00:00Z") } });
+    const staff = async (roles: Role[], branchId = branch.id) => actorFor(await createStaff(prisma, { branchId, roles }));
+    return { prisma, survey, ticket, staff, other };
+  }
+
+  it("R20: whoever may record the survey gets a new link each time, valid SURVEY_LINK_DAYS, kept only as a hash, audited", async () => {
+    const { prisma, survey, ticket, staff } = await surveyOfBranch();
+    const clock = fixedClock(NOW);
+    const surveyor = await staff(["SURVEYOR"]);
+    const first = await createSurveyLink({ db: prisma, clock, surveyLinkDays: 3 }, { actor: surveyor, surveyId: survey.id });
+    expect(first).toMatchObject({ voucherNo: ticket.voucherNo, expiresAt: new Date("2026-11-27T01:00:00Z"), timeZone: "Asia/Seoul" });
+    const second = await createSurveyLink({ db: prisma, clock }, { actor: await staff(["DISPATCHER"]), surveyId: survey.id });
+    expect(second.token).not.toBe(first.token);
+    expect(second.expiresAt).toEqual(new Date("2026-12-08T01:00:00Z"));
+    const stored = await prisma.surveyLink.findMany({ orderBy: { id: "asc" } });
+    expect(stored.map((link) => link.tokenHash)).toEqual([hashSurveyToken(first.token), hashSurveyToken(second.token)]);
+    expect(JSON.stringify(stored)).not.toContain(first.token);
+    expect(await prisma.auditLog.count({ where: { action: "survey.link" } })).toBe(2);
+  });
+
+  it("R20: a technician, or a dispatcher of another branch, is refused; no link is made", async () => {
+    const { prisma, survey, staff, other } = await surveyOfBranch();
+    const deps = { db: prisma, clock: fixedClock(NOW) };
+    await expect(createSurveyLink(deps, { actor: await staff(["TECHNICIAN"]), surveyId: survey.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createSurveyLink(deps, { actor: await staff(["DISPATCHER"], other.id), surveyId: survey.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await prisma.surveyLink.count()).toBe(0);
+  });
+
+  it("R20: a survey already done gets no link, and the refusal says who recorded it", async () => {
+    const { prisma, survey, staff } = await surveyOfBranch();
+    const director = await staff(["DIRECTOR"]);
+    await prisma.survey.update({ where: { id: survey.id }, data: { outcome: "DECLINED", recordedAt: new Date(NOW), recordedById: director.staffId } });
+    await expect(createSurveyLink({ db: prisma, clock: fixedClock(NOW) }, { actor: director, surveyId: survey.id })).rejects.toMatchObject({
+      code: "ALREADY_DONE",
+      details: expect.objectContaining({ outcome: "DECLINED", by: director.slackUserId }),
+    });
   });
 });
