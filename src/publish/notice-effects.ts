@@ -4,6 +4,7 @@
 // the technicians' monthly evaluation (R20/R22).
 // Their jobs record what happened and queue these in the same transaction; posting them here means
 // a Slack outage delays them (retried, then listed for the admins) instead of losing them.
+import type { KnownBlock } from "@slack/types";
 import type { NoticeEffect, TicketEffect } from "../services/outbox/effects";
 import { buildCarryOverMessage } from "../views/carry-over";
 import { buildDailyReminder } from "../views/daily-report-modal";
@@ -98,54 +99,69 @@ export async function deliverNotice(deps: OutboxDeps, slack: OutboxSlackClient, 
   }
 }
 
-/** R16: the stored report is posted once, in the directors' channel (else the dispatch channel), and its ts recorded for the sign-off. */
+/** R16: the stored daily summary, posted once with its own figures (those the manager signs), even when posted late. */
 async function postDirectorReport(deps: OutboxDeps, slack: OutboxSlackClient, reportId: number, run: EffectRun): Promise<void> {
   const delivery = await deps.services.getDirectorReportDelivery({ reportId });
   const { report } = delivery;
   if (report.messageTs) return;
-  let channel = delivery.directorsChannelId;
-  if (!channel) {
-    deps.log.warn("branch has no directors channel: summary posted to the dispatch channel", { branch: delivery.branchCode, date: report.reportDate });
-    channel = delivery.dispatchChannelId;
-  }
-  if (!channel) return deps.log.warn("branch has no directors or dispatch channel: summary stored, not posted", { branch: delivery.branchCode, date: report.reportDate });
-  // A stored report keeps its own figures (those the manager signs), even when posted late.
-  const state = report.signedOffAt && report.signedOffBy ? { kind: "signed-off" as const, by: report.signedOffBy.slackUserId, at: report.signedOffAt } : { kind: "awaiting" as const };
-  const message = buildDirectorSummaryMessage({ reportId: report.id, summary: report.figures, state });
-  const metadata: Metadata = { event_type: REPORT_EVENT, event_payload: { report_id: report.id } };
-  const earlier = run.attempt > 1 ? await findPosted(slack, channel, metadata, delivery.createdAt) : null;
-  let posted: { channel: string; ts: string };
-  if (earlier) posted = { channel, ts: earlier };
-  else {
-    const sent = await callSlack(() => slack.chat.postMessage({ channel: channel!, text: message.text, blocks: message.blocks, unfurl_links: false, metadata }));
-    if (!sent.ts) throw new Error("chat.postMessage returned no ts");
-    posted = { channel: sent.channel ?? channel, ts: sent.ts };
-  }
-  await deps.services.recordDirectorReportMessage({ reportId: report.id, channelId: posted.channel, ts: posted.ts });
+  await postStoredReport(deps, slack, run, {
+    delivery,
+    what: "summary",
+    logFields: { date: report.reportDate },
+    message: buildDirectorSummaryMessage({ reportId: report.id, summary: report.figures, state: signOffState(report) }),
+    metadata: { event_type: REPORT_EVENT, event_payload: { report_id: report.id } },
+    record: (posted) => deps.services.recordDirectorReportMessage({ reportId: report.id, ...posted }),
+  });
 }
 
-/** R20/R22: the stored evaluation is posted once, in the directors' channel (else the dispatch channel), and its ts recorded for the sign-off. */
+/** R20/R22: the stored monthly evaluation, posted once with its own figures, even when posted late. */
 async function postEvaluationReport(deps: OutboxDeps, slack: OutboxSlackClient, reportId: number, run: EffectRun): Promise<void> {
   const delivery = await deps.services.getEvaluationReportDelivery({ reportId });
   const { report } = delivery;
   if (report.messageTs) return;
+  await postStoredReport(deps, slack, run, {
+    delivery,
+    what: "monthly evaluation",
+    logFields: { month: report.month },
+    message: buildEvaluationMessage({ reportId: report.id, evaluation: report.figures, state: signOffState(report) }),
+    metadata: { event_type: EVALUATION_EVENT, event_payload: { evaluation_report_id: report.id } },
+    record: (posted) => deps.services.recordEvaluationReportMessage({ reportId: report.id, ...posted }),
+  });
+}
+
+function signOffState(report: { signedOffAt: Date | null; signedOffBy: { slackUserId: string } | null }) {
+  return report.signedOffAt && report.signedOffBy ? { kind: "signed-off" as const, by: report.signedOffBy.slackUserId, at: report.signedOffAt } : { kind: "awaiting" as const };
+}
+
+/**
+ * R16/R20: a report a manager signs off is posted once, in the directors' channel (else the
+ * dispatch channel), and where it went is recorded for the sign-off. A retry first looks for the
+ * post an earlier try made (its metadata) rather than posting twice.
+ */
+async function postStoredReport(
+  deps: OutboxDeps,
+  slack: OutboxSlackClient,
+  run: EffectRun,
+  options: {
+    delivery: { directorsChannelId: string | null; dispatchChannelId: string | null; branchCode: string; createdAt: Date };
+    what: string;
+    logFields: Record<string, unknown>;
+    message: { text: string; blocks: KnownBlock[] };
+    metadata: Metadata;
+    record: (posted: { channelId: string; ts: string }) => Promise<unknown>;
+  },
+): Promise<void> {
+  const { delivery, what, message, metadata } = options;
+  const context = { branch: delivery.branchCode, ...options.logFields };
   let channel = delivery.directorsChannelId;
   if (!channel) {
-    deps.log.warn("branch has no directors channel: monthly evaluation posted to the dispatch channel", { branch: delivery.branchCode, month: report.month });
+    deps.log.warn(`branch has no directors channel: ${what} posted to the dispatch channel`, context);
     channel = delivery.dispatchChannelId;
   }
-  if (!channel) return deps.log.warn("branch has no directors or dispatch channel: monthly evaluation stored, not posted", { branch: delivery.branchCode, month: report.month });
-  // The stored figures are the ones the manager signs, even when posted late.
-  const state = report.signedOffAt && report.signedOffBy ? { kind: "signed-off" as const, by: report.signedOffBy.slackUserId, at: report.signedOffAt } : { kind: "awaiting" as const };
-  const message = buildEvaluationMessage({ reportId: report.id, evaluation: report.figures, state });
-  const metadata: Metadata = { event_type: EVALUATION_EVENT, event_payload: { evaluation_report_id: report.id } };
+  if (!channel) return deps.log.warn(`branch has no directors or dispatch channel: ${what} stored, not posted`, context);
   const earlier = run.attempt > 1 ? await findPosted(slack, channel, metadata, delivery.createdAt) : null;
-  let posted: { channel: string; ts: string };
-  if (earlier) posted = { channel, ts: earlier };
-  else {
-    const sent = await callSlack(() => slack.chat.postMessage({ channel: channel!, text: message.text, blocks: message.blocks, unfurl_links: false, metadata }));
-    if (!sent.ts) throw new Error("chat.postMessage returned no ts");
-    posted = { channel: sent.channel ?? channel, ts: sent.ts };
-  }
-  await deps.services.recordEvaluationReportMessage({ reportId: report.id, channelId: posted.channel, ts: posted.ts });
+  if (earlier) return void (await options.record({ channelId: channel, ts: earlier }));
+  const sent = await callSlack(() => slack.chat.postMessage({ channel: channel!, text: message.text, blocks: message.blocks, unfurl_links: false, metadata }));
+  if (!sent.ts) throw new Error("chat.postMessage returned no ts");
+  await options.record({ channelId: sent.channel ?? channel, ts: sent.ts });
 }
