@@ -63,10 +63,12 @@ export function createSurveyPages(options: { services: SurveyPageServices; log: 
   }
 
   return (req, res) => {
-    const url = new URL(req.url ?? "/", "http://survey.invalid");
-    if (!url.pathname.startsWith(SURVEY_PATH_PREFIX)) return false;
-    const token = url.pathname.slice(SURVEY_PATH_PREFIX.length);
-    const locale = chooseLocale(url.searchParams.get("lang") ?? languageCookie(req), req.headers["accept-language"]);
+    // The request target as sent, split by hand: `new URL()` throws on some ("//"), and this runs
+    // outside any promise, where a throw would end the process.
+    const [path = "", query = ""] = (req.url ?? "").split("?", 2);
+    if (!path.startsWith(SURVEY_PATH_PREFIX)) return false;
+    const token = path.slice(SURVEY_PATH_PREFIX.length);
+    const locale = chooseLocale(new URLSearchParams(query).get("lang") ?? languageCookie(req), req.headers["accept-language"]);
     if (req.method !== "GET" && req.method !== "POST") {
       res.writeHead(405, { allow: "GET, POST" }).end();
       return true;

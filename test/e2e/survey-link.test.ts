@@ -1,6 +1,7 @@
 // R20 beyond the procedure, end to end: with PUBLIC_URL set, Record survey offers a link for the
 // customer; the link, pushed over the modal, opens the bot's page, which records the answer once,
 // updates the list's line in place and, for an answer below satisfied, registers the complaint (R21).
+import { request } from "node:http";
 import { runJob } from "../../src/jobs/runner";
 import { surveyListJob } from "../../src/jobs/survey-list";
 import { ACTIONS, BLOCKS, VIEWS } from "../../src/views/ids";
@@ -113,6 +114,23 @@ describe("the customer's survey link (R20)", () => {
     expect(big.status).toBe(413);
     expect((await fetch(`${t.current.url}/survey/x`, { method: "DELETE" })).status).toBe(405);
     expect((await fetch(`${t.current.url}/survey/x`)).status).toBe(404);
+  });
+
+  it("odd request targets get an answer, and the bot stays up", async () => {
+    const statusOf = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port: t.current.port, path, method: "GET", headers: { cookie: "survey_lang=%E0%A4%A; x=1", "accept-language": ";q=,,zh;q=abc" } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    expect(await statusOf("//")).toBe(404);
+    expect(await statusOf("//evil.example/survey/x")).toBe(404);
+    expect(await statusOf("/survey/%zz?lang=%zz&lang=ko")).toBe(404);
+    expect(await statusOf(`/survey/${"a".repeat(43)}?`)).toBe(404);
+    expect((await fetch(`${t.current.url}/healthz`)).status).toBe(200);
   });
 });
 
