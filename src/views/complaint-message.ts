@@ -4,6 +4,7 @@ import type { ActionsBlock, Button, KnownBlock, MrkdwnElement } from "@slack/typ
 import type { ComplaintAlert } from "../services/complaints/escalations";
 import type { ComplaintCard, ComplaintLineEntry } from "../services/complaints/models";
 import type { ComplaintLevel } from "../domain/complaint-levels";
+import type { ComplaintSource } from "../domain/complaints";
 import { messageLink, mention, oneLine, safeText, slackDate } from "./format";
 import { ACTIONS, BLOCKS } from "./ids";
 import { messagesFor, type Locale } from "./messages";
@@ -12,6 +13,10 @@ type Message = { text: string; blocks: KnownBlock[] };
 
 const MAX_TEXT = 2_800;
 const userMention = (slackUserId: string) => (/^[UW][A-Z0-9]+$/.test(slackUserId) ? `<@${slackUserId}>` : safeText(slackUserId, 100));
+/** Who registered a complaint: a person, or a survey answer (a surveyor's or the customer's, R20). */
+export function registeredByText(by: string, source: ComplaintSource, m: { line: { bySurvey: string } }): string {
+  return /^[UW][A-Z0-9]+$/.test(by) || source !== "SURVEY" ? userMention(by) : m.line.bySurvey;
+}
 
 function field(label: string, value: string): MrkdwnElement {
   return { type: "mrkdwn", text: `*${label}*\n${value}` };
@@ -76,7 +81,7 @@ export function buildComplaintLine(entry: ComplaintLineEntry, options: { timeZon
   const tz = options.timeZone;
   switch (entry.event) {
     case "registered":
-      return { text: m.line.registered(userMention(entry.by), m.severity[entry.severity], m.source[entry.source]) + (entry.severity === "SERIOUS" ? `\n${m.line.escalatedSerious}` : "") };
+      return { text: m.line.registered(registeredByText(entry.by, entry.source, m), m.severity[entry.severity], m.source[entry.source]) + (entry.severity === "SERIOUS" ? `\n${m.line.escalatedSerious}` : "") };
     case "assigned":
       return { text: m.line.assigned(userMention(entry.by), userMention(entry.handler)) };
     case "responded":

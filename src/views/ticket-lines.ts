@@ -7,6 +7,7 @@ import { mention, safeText, slackDate } from "./format";
 import { returnedThreadText, stateChangedText } from "./goods-register";
 import { messagesFor, type Locale } from "./messages";
 import { reportHistoryText } from "./report-work-modal";
+import { registeredByText } from "./complaint-message";
 import { buildHistoryReply } from "./ticket-history";
 import { buildResolvedHistory } from "./thread-reply";
 
@@ -38,6 +39,10 @@ export function buildTicketLine(line: TicketLine, context: TicketLineContext): {
       return { text: returnedThreadText(line, { timeZone, note: line.note, locale }) };
     case "resolved-by-reply":
       return { text: buildResolvedHistory({ actor: line.actor, signedBy: line.signedBy, hours: line.hours, partLines: line.partLines, at: line.at, timeZone, locale }) };
+    case "complaint": {
+      const m = messagesFor(locale).complaints;
+      return { text: m.line.onTicket(line.number, m.kind[line.complaintKind], m.severity[line.severity], registeredByText(line.by, line.source, m), slackDate(line.at, timeZone)) };
+    }
   }
 }
 

@@ -150,6 +150,9 @@ describe("complaints (R21: registered, routed, handled, the customer told; R22: 
     expect(JSON.stringify(dm.blocks)).toContain("Serious complaint CP-2026-0001");
     expect(JSON.stringify(dm.blocks)).toContain(ACTIONS.complaintAcknowledge);
     expect(slack.messagesIn("D0DIR1")).toHaveLength(0);
+    // The call's own thread says a complaint is about it.
+    const thread = slack.messagesIn(DISPATCH).filter((m) => m.thread_ts === ticketMessage.ts && m.ts !== ticketMessage.ts);
+    expect(thread.map((m) => m.text)).toContainEqual(expect.stringMatching(/^:warning: Complaint CP-2026-0001 \(serious\) about this call, registered by <@U0DIR1> /));
 
     // A technician may not acknowledge; the manager does, and the DM says so without its button.
     const escalation = await prisma.escalation.findFirstOrThrow();

@@ -9,7 +9,7 @@ import { MAX_COMPLAINT_TEXT, type ComplaintKind, type ComplaintSeverity, type Co
 import { parseVoucherNumber } from "../../domain/voucher";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
-import { enqueueSlackEffect } from "../outbox/enqueue";
+import { enqueueSlackEffect, enqueueTicketLine } from "../outbox/enqueue";
 import { escalationRecipients } from "../escalations/recipients";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor, auditActor } from "../tickets/authorize";
@@ -74,6 +74,13 @@ export async function registerComplaintInTx(tx: DbOrTx, deps: { clock: Clock }, 
     entityId: complaint.id,
     data: { number, severity: input.severity, kind: input.kind, source: input.source, ticketId: input.ticketId ?? null, technicianId: input.technicianId ?? null, surveyId: input.surveyId ?? null },
   });
+  // The call's own thread says so too: whoever reads the call sees that a complaint is about it.
+  if (input.ticketId) {
+    await enqueueTicketLine(tx, {
+      ticketId: input.ticketId,
+      line: { kind: "complaint", number, complaintKind: input.kind, severity: input.severity, source: input.source, by: input.by.actor, at: now },
+    });
+  }
   await enqueueComplaintChange(tx, complaint.id, { event: "registered", by: input.by.actor, at: now, severity: input.severity, source: input.source });
   if (input.severity === "SERIOUS") {
     // R21: serious → the managers at once, on the ladder's top rung (nothing above it to climb to).

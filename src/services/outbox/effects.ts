@@ -10,6 +10,7 @@ import type { WorkshopState } from "../workshop/custody";
 import type { ServiceCategory } from "../../domain/category";
 import type { VisitOutcome } from "../tickets/report-work";
 import type { ComplaintLineEntry } from "../complaints/models";
+import type { ComplaintKind, ComplaintSeverity, ComplaintSource } from "../../domain/complaints";
 
 /** One line in a ticket's thread. */
 export type TicketLine =
@@ -30,7 +31,9 @@ export type TicketLine =
   /** R11: the item went back to the customer. */
   | { kind: "custody-returned"; receipts: { number: string }[]; signedBy: string; returnedAt: Date; unrepaired: boolean; resolved: boolean; note: string | null }
   /** R9: resolved from a thread reply ("done, signed …"). */
-  | { kind: "resolved-by-reply"; actor: PersonRef; signedBy: string; hours: number; partLines: number; at: Date };
+  | { kind: "resolved-by-reply"; actor: PersonRef; signedBy: string; hours: number; partLines: number; at: Date }
+  /** R21: a complaint about this call was registered (its own message and thread carry the rest). */
+  | { kind: "complaint"; number: string; complaintKind: ComplaintKind; severity: ComplaintSeverity; source: ComplaintSource; by: string; at: Date };
 
 /** Who did it, as a line names them: a mention for staff, the Slack id otherwise. */
 export interface LineActor {

@@ -50,6 +50,10 @@ export const en = {
     resolved: (who: string, substantiated: boolean, outcome: string) => `${who} recorded the outcome (${substantiated ? "substantiated" : "not substantiated"}): ${outcome}`,
     informed: (who: string, how: string, when: string) => `${who} recorded that the customer was told the outcome ${how.toLowerCase()}, ${when}.`,
     closed: (who: string) => `${who} closed it.`,
+    /** Who registered it when no person did: a customer's survey answer (R20/R21). */
+    bySurvey: "A survey answer",
+    /** In the call's own thread. */
+    onTicket: (number: string, kind: string, severity: string, who: string, when: string) => `:warning: ${kind} ${number} (${severity.toLowerCase()}) about this call, registered by ${who} ${when} (R21).`,
     escalatedSerious: ":rotating_light: Serious complaint: sent to the managers at once (R21).",
     escalated: (clock: string, audience: string) => `:rotating_light: The ${clock} deadline passed: escalated to the ${audience} (R21).`,
     acknowledged: (who: string) => `${who} acknowledged the escalation.`,
