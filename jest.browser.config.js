@@ -7,5 +7,7 @@ module.exports = {
   globalSetup: base.globalSetup,
   globalTeardown: base.globalTeardown,
   reporters: base.reporters,
+  // A page load and a form post each wait on a real browser, on a machine that may be busy.
+  testTimeout: 30_000,
   projects: [{ ...common, displayName: "browser", testMatch: ["<rootDir>/test/browser/**/*.test.ts"] }],
 };

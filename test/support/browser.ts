@@ -4,6 +4,9 @@ import { chromium, type Browser } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/** Chromium's first start on a cold machine takes several seconds: more than jest's 5 s default. */
+const LAUNCH_TIMEOUT_MS = 60_000;
+
 /** One browser per test file, closed after it. */
 export function useBrowser(): { readonly current: Browser } {
   const holder: { current?: Browser } = {};
@@ -16,8 +19,9 @@ export function useBrowser(): { readonly current: Browser } {
     holder.current = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      timeout: LAUNCH_TIMEOUT_MS,
     });
-  });
+  }, LAUNCH_TIMEOUT_MS);
   afterAll(async () => {
     await holder.current?.close();
   });
