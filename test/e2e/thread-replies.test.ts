@@ -103,6 +103,24 @@ describe("thread replies from the field (end to end)", () => {
     expect(await prisma.ticketNote.count()).toBe(0);
   });
 
+  it("R9/R13/R14: a technician types the field commands in Chinese, with full-width digits and units", async () => {
+    const { ticket, ticketMessage, part } = await onCall();
+    const prisma = app.current.database.prisma;
+    const arrived = await say("U0TECH1", DISPATCH, ticketMessage.ts, "到达");
+    await waitForReaction(DISPATCH, arrived.ts, "white_check_mark");
+    expect(await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "ON_SITE" });
+
+    const work = await say("U0TECH1", DISPATCH, ticketMessage.ts, "工时 １．５小时\n配件 P-1001 ×２");
+    await waitForReaction(DISPATCH, work.ts, "white_check_mark");
+    expect((await prisma.workLog.findMany({ where: { ticketId: ticket.id } })).map((l) => Number(l.hours))).toEqual([1.5]);
+    expect(await prisma.partStock.findFirstOrThrow({ where: { partId: part.id } })).toMatchObject({ quantity: 1 });
+
+    const done = await say("U0TECH1", DISPATCH, ticketMessage.ts, "完成，签字 王伟");
+    await waitForReaction(DISPATCH, done.ts, "white_check_mark");
+    expect(await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "RESOLVED", outcome: "FIXED_ON_SITE" });
+    expect(await prisma.visitReport.findFirstOrThrow({ where: { ticketId: ticket.id } })).toMatchObject({ signedByName: "王伟" });
+  });
+
   it("malformed lines get a threaded answer saying what the bot understands; nothing is recorded", async () => {
     const { ticketMessage } = await onCall();
     const { slack, database } = app.current;

@@ -124,3 +124,51 @@ describe("parseThreadReply: one command per line", () => {
     expect(parseThreadReply("hours abc\narrived").map((c) => c.kind)).toEqual(["malformed", "arrived"]);
   });
 });
+
+describe("parseLine: field commands in Korean and Chinese", () => {
+  it.each([
+    ["도착", { kind: "arrived" }],
+    ["도착함", { kind: "arrived" }],
+    ["到达", { kind: "arrived" }],
+    ["已到达。", { kind: "arrived" }],
+    ["시간 1.5", { kind: "hours", hours: 1.5, category: null }],
+    ["시간 １．５", { kind: "hours", hours: 1.5, category: null }],
+    ["시간 1.5시간 B", { kind: "hours", hours: 1.5, category: "B" }],
+    ["工时 1.5", { kind: "hours", hours: 1.5, category: null }],
+    ["工时1.5小时", { kind: "hours", hours: 1.5, category: null }],
+    ["工时 ２ Ｃ", { kind: "hours", hours: 2, category: "C" }],
+    ["부품 P-1001 x2", { kind: "part", partNo: "P-1001", quantity: 2, serialOut: null, serialIn: null }],
+    ["부품 P-1001 2개", { kind: "part", partNo: "P-1001", quantity: 2, serialOut: null, serialIn: null }],
+    ["配件 Ｐ－１００１ ×２", { kind: "part", partNo: "P-1001", quantity: 2, serialOut: null, serialIn: null }],
+    ["配件 P-1001 3个", { kind: "part", partNo: "P-1001", quantity: 3, serialOut: null, serialIn: null }],
+    ["완료", { kind: "done", signedBy: null }],
+    ["완료 서명 김민수", { kind: "done", signedBy: "김민수" }],
+    ["完成 签字 王伟", { kind: "done", signedBy: "王伟" }],
+    ["完成，签字王伟", { kind: "done", signedBy: "王伟" }],
+    ["完成 签名：王伟", { kind: "done", signedBy: "王伟" }],
+    ["메모 고객이 다음 주 재방문 요청", { kind: "note", text: "고객이 다음 주 재방문 요청" }],
+    ["备注 客户要求下周再来", { kind: "note", text: "客户要求下周再来" }],
+  ])("R9/R13/R14: %s", (line, expected) => {
+    expect(parseLine(line)).toEqual(expected);
+  });
+
+  it.each([
+    ["시간", "hours", "hours-missing"],
+    ["工时 abc", "hours", "hours-not-a-number"],
+    ["도착 늦음", "arrived", "extra-words"],
+    ["완료 내일", "done", "extra-words"],
+    ["完成 签字", "done", "done-signed-missing-name"],
+  ])("%s is malformed like its English form", (line, command, reason) => {
+    expect(parseLine(line)).toEqual({ kind: "malformed", command, reason, line });
+  });
+
+  it("a sentence that only begins like a command is free text", () => {
+    expect(parseLine("도착했어요 고객 부재")).toEqual({ kind: "free-text", text: "도착했어요 고객 부재" });
+    expect(parseLine("시간이 부족했습니다")).toEqual({ kind: "free-text", text: "시간이 부족했습니다" });
+    expect(parseLine("完成了吗")).toEqual({ kind: "free-text", text: "完成了吗" });
+  });
+
+  it("a reply mixes languages, one command per line", () => {
+    expect(parseThreadReply("到达\n工时 1.5 B\n配件 P-1001 x2\n完成 签字 王伟").map((command) => command.kind)).toEqual(["arrived", "hours", "part", "done"]);
+  });
+});
