@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
 import { buildRegisterComplaintModal } from "../../views/complaint-modals";
 import { openModal, viewsClient } from "../support/open-modal";
+import { tellInShortcutChannel } from "../support/shortcut";
 import type { HandlerDeps } from "../types";
 
 /**
@@ -11,11 +12,7 @@ export function createComplaint(deps: HandlerDeps) {
   return async ({ ack, shortcut, client }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs) => {
     await ack();
     const userId = shortcut.user.id;
-    const tell = ({ text }: { text: string }) =>
-      client.chat
-        .postEphemeral({ channel: shortcut.channel.id, user: userId, text })
-        .then(() => undefined)
-        .catch((cause: unknown) => deps.log.warn("could not tell the user about a refused shortcut", { cause }));
+    const tell = tellInShortcutChannel(client, shortcut, deps.log);
     const context = { shortcut: shortcut.callback_id, user: userId };
     await openModal({ client: viewsClient(deps, client), triggerId: shortcut.trigger_id, modal: "complaintRegister", tell, log: deps.log, context }, async () => {
       const actor = await deps.services.resolveActor(userId);

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } 
 import { calledAtProblem } from "../../domain/intake";
 import { intakeModalView } from "../support/intake";
 import { openModal, viewsClient } from "../support/open-modal";
+import { tellInShortcutChannel } from "../support/shortcut";
 import type { HandlerDeps } from "../types";
 
 /**
@@ -13,11 +14,7 @@ export function createRepairCall(deps: HandlerDeps) {
   return async ({ ack, shortcut, client }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs) => {
     await ack();
     const userId = shortcut.user.id;
-    const tell = ({ text }: { text: string }) =>
-      client.chat
-        .postEphemeral({ channel: shortcut.channel.id, user: userId, text })
-        .then(() => undefined)
-        .catch((cause: unknown) => deps.log.warn("could not tell the user about a refused shortcut", { cause }));
+    const tell = tellInShortcutChannel(client, shortcut, deps.log);
     const context = { shortcut: shortcut.callback_id, user: userId };
     await openModal({ client: viewsClient(deps, client), triggerId: shortcut.trigger_id, modal: "intakeNew", tell, log: deps.log, context }, async () => {
       // The link is fetched alongside the permission check, not after it.

@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import { Prisma } from "../../generated/prisma/client";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, assertRoleFor } from "../tickets/authorize";
-import { coverageOn, liveContracts, localDateText } from "../tickets/ticket-rows";
+import { contractFactsFor, contractsOf, coverageOn, liveContracts, localDateText } from "../tickets/ticket-rows";
 import { FILE_LIMITS, type CustomerFile, type MessageRef } from "./models";
 
 function messageOf(ticket: { slackChannelId: string | null; slackMessageTs: string | null }): MessageRef | null {
@@ -118,13 +118,7 @@ export async function getCustomerFile(deps: { db: DbOrTx; clock: Clock }, option
   assertCan(options.actor, "customer.view-file", { branchId: customer.branchId });
 
   const today = localDate({ timeZone: customer.branch.timeZone }, deps.clock.now());
-  const contracts = customer.contracts.map((contract) => ({
-    number: contract.number,
-    startsOn: localDateText(contract.startsOn)!,
-    endsOn: localDateText(contract.endsOn)!,
-    status: contract.status,
-    equipmentIds: contract.equipment.map((e) => e.id),
-  }));
+  const contracts = contractsOf(customer.contracts);
   const live = new Set(liveContracts(contracts, today).map((contract) => contract.number));
   return {
     customer: {
@@ -142,7 +136,7 @@ export async function getCustomerFile(deps: { db: DbOrTx; clock: Clock }, option
     currency: customer.branch.currency,
     equipment: customer.equipment.map((equipment) => {
       const warrantyEnd = localDateText(equipment.warrantyEnd);
-      const facts = contracts.map((contract) => ({ ...contract, coversEquipment: contract.equipmentIds.length === 0 || contract.equipmentIds.includes(equipment.id) }));
+      const facts = contractFactsFor(contracts, equipment.id);
       return {
         id: equipment.id,
         model: equipment.model,

@@ -5,7 +5,7 @@ import { OPEN_STATUSES } from "../../domain/ticket-status";
 import { localDate } from "../../domain/working-calendar";
 import { AppError } from "../../errors";
 import type { CustomerContext } from "./models";
-import { coverageOn, liveContracts, localDateText } from "./ticket-rows";
+import { contractFactsFor, contractsOf, coverageOn, liveContracts, localDateText } from "./ticket-rows";
 
 /**
  * R2/R23: what the intake modal shows once a customer is chosen — their equipment with R1 applied
@@ -30,13 +30,7 @@ export async function getCustomerContext(deps: { db: DbOrTx; clock: Clock }, opt
     throw new AppError("NOT_FOUND", { message: `customer ${options.customerId} not found`, details: { entity: "Customer", customerId: options.customerId } });
   }
   const today = localDate({ timeZone: customer.branch.timeZone }, deps.clock.now());
-  const contracts = customer.contracts.map((contract) => ({
-    number: contract.number,
-    startsOn: localDateText(contract.startsOn)!,
-    endsOn: localDateText(contract.endsOn)!,
-    status: contract.status,
-    equipmentIds: contract.equipment.map((e) => e.id),
-  }));
+  const contracts = contractsOf(customer.contracts);
   return {
     customer: {
       id: customer.id,
@@ -50,10 +44,7 @@ export async function getCustomerContext(deps: { db: DbOrTx; clock: Clock }, opt
     },
     equipment: customer.equipment.map((equipment) => {
       const warrantyEnd = localDateText(equipment.warrantyEnd);
-      const facts = contracts.map((contract) => ({
-        ...contract,
-        coversEquipment: contract.equipmentIds.length === 0 || contract.equipmentIds.includes(equipment.id),
-      }));
+      const facts = contractFactsFor(contracts, equipment.id);
       return {
         id: equipment.id,
         model: equipment.model,

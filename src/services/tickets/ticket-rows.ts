@@ -33,6 +33,22 @@ export function coverageOn(options: { onDate: string; warrantyEnd: string | null
   return { kind: "NONE" };
 }
 
+/** A customer's contract rows as dates and the equipment each names (none named: it covers all). */
+export function contractsOf<S extends string>(rows: { number: string; startsOn: Date; endsOn: Date; status: S; equipment: { id: number }[] }[]) {
+  return rows.map((contract) => ({
+    number: contract.number,
+    startsOn: localDateText(contract.startsOn)!,
+    endsOn: localDateText(contract.endsOn)!,
+    status: contract.status,
+    equipmentIds: contract.equipment.map((e) => e.id),
+  }));
+}
+
+/** Those contracts as R1's facts for one piece of equipment. */
+export function contractFactsFor<T extends { equipmentIds: number[] }>(contracts: T[], equipmentId: number): (T & { coversEquipment: boolean })[] {
+  return contracts.map((contract) => ({ ...contract, coversEquipment: contract.equipmentIds.length === 0 || contract.equipmentIds.includes(equipmentId) }));
+}
+
 /** Active contracts running on `onDate`, the one ending last first. */
 export function liveContracts<T extends Omit<CoverageContract, "coversEquipment">>(contracts: T[], onDate: string): T[] {
   return contracts
