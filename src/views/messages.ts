@@ -6,6 +6,7 @@ import type { ServiceArea } from "../domain/deadline";
 import { MAX_CALLED_AT_DAYS_BACK } from "../domain/intake";
 import type { Role } from "../domain/permissions";
 import type { ErrorCode } from "../errors";
+import { currentLocale, type Locale } from "../i18n/locale";
 import type { CustomerGrade, TicketListFilter, TicketStatus } from "../services/tickets/models";
 import * as complaints from "./catalogue/complaints";
 import * as dailyReport from "./catalogue/daily-report";
@@ -19,7 +20,7 @@ import * as surveys from "./catalogue/surveys";
 import * as threadReplies from "./catalogue/thread-replies";
 import * as workReport from "./catalogue/work-report";
 
-export type Locale = "en";
+export type { Locale } from "../i18n/locale";
 
 /** The semantic field names services use in `missingFields` and VALIDATION field errors. */
 export type IntakeField =
@@ -620,8 +621,9 @@ function joinList(items: string[]): string {
 
 export type Messages = typeof en;
 
-const catalogues: Record<Locale, Messages> = { en };
+const catalogues: Partial<Record<Locale, Messages>> = { en };
 
-export function messagesFor(locale: Locale = "en"): Messages {
+/** The catalogue for `locale`, else for the reader the running code writes for (see src/i18n/locale.ts). */
+export function messagesFor(locale: Locale = currentLocale()): Messages {
   return catalogues[locale] ?? en;
 }
