@@ -10,6 +10,7 @@ import { tellPrivately } from "../support/failures";
 import { openModal, viewsClient, type ModalContent, type OpenModalOptions } from "../support/open-modal";
 import type { HandlerDeps } from "../types";
 import { isLocalDate } from "../../domain/intake";
+import { canonicalCommandWord } from "../../domain/command-words";
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -23,7 +24,7 @@ export function parseDayArgs(words: readonly string[]): DayArgs | null {
   let team = false;
   let date: string | undefined;
   for (const word of words) {
-    if (word.toLowerCase() === "team" && !team) team = true;
+    if (canonicalCommandWord(word) === "team" && !team) team = true;
     else if (!date && isLocalDate(word)) date = word;
     else return null;
   }

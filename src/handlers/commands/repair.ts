@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { canonicalCommandWord } from "../../domain/command-words";
 import { parseVoucherNumber } from "../../domain/voucher";
 import type { TicketListFilter } from "../../services/tickets/models";
 import { buildHelpMessage } from "../../views/help";
@@ -32,10 +33,13 @@ export type RepairCommand =
   | { name: "complaint"; voucherNo: string | null }
   | { name: "evaluation"; month: string | null; technician: string | null };
 
-/** `/repair <subcommand> …`: the first word picks what to do; anything unknown gets help. */
+/**
+ * `/repair <subcommand> …`: the first word picks what to do, in English, Korean or Chinese
+ * (domain/command-words.ts); anything unknown gets help.
+ */
 export function parseRepairCommand(text: string): RepairCommand {
   const words = text.trim().split(/\s+/).filter(Boolean);
-  const first = (words[0] ?? "").toLowerCase();
+  const first = canonicalCommandWord(words[0] ?? "");
   if (first === "" || first === "new") return words.length <= 1 ? { name: "new" } : { name: "help", unknownText: text.trim() };
   if (first === "help") return { name: "help" };
   if (first === "parts") return { name: "parts", query: words.slice(1).join(" ") || null };
@@ -52,7 +56,7 @@ export function parseRepairCommand(text: string): RepairCommand {
   }
   if (first === "evaluation") return { name: "evaluation", ...parseEvaluationWords(words.slice(1)) };
   if (first === "list") {
-    const filter = (words[1] ?? "open").toLowerCase() as TicketListFilter;
+    const filter = canonicalCommandWord(words[1] ?? "open") as TicketListFilter;
     if (words.length <= 2 && LIST_FILTERS.includes(filter)) return { name: "list", filter };
     return { name: "help", unknownText: text.trim() };
   }
