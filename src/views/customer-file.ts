@@ -5,7 +5,7 @@
 import type { KnownBlock, ModalView, SectionBlock } from "@slack/types";
 import type { CustomerFile, CustomerFileComplaint, CustomerFileSurvey, MessageRef } from "../services/customers/models";
 import type { CustomerSearchHit } from "../services/tickets/models";
-import { escapeMrkdwn, messageLink, oneLine, safeText, slackDate, truncate } from "./format";
+import { escapeMrkdwn, formatMoney, messageLink, oneLine, safeText, slackDate, truncate } from "./format";
 import { ACTIONS, BLOCKS, VIEWS } from "./ids";
 import { messagesFor, type Locale, type Messages } from "./messages";
 
@@ -104,7 +104,7 @@ export function buildCustomerFileBlocks(file: CustomerFile, options: { locale?: 
       callRef(call.voucherNo, call.message),
       call.closedAt ? slackDate(call.closedAt, timeZone, "{date_short}") : "–",
       call.outcome ? m.workReport.modal.outcomes[call.outcome] : t.noOutcome,
-      Number(call.fees) > 0 ? money(call.fees, file.currency) : t.noFees,
+      Number(call.fees) > 0 ? formatMoney(call.fees, file.currency, options.locale) : t.noFees,
       call.technicianName ? safeText(call.technicianName, 80) : t.unassigned,
     );
     return call.resolution ? `${line}\n${t.resolution(safeText(oneLine(call.resolution, 150), 200))}` : line;
@@ -192,10 +192,3 @@ export function buildNoCustomer(options: { query: string; elsewhere: number; loc
   return { text: options.elsewhere > 0 ? t.onlyElsewhere(query, options.elsewhere) : t.noMatch(query) };
 }
 
-function money(amount: string, currency: string): string {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 2 }).format(Number(amount));
-  } catch {
-    return `${amount} ${currency}`;
-  }
-}

@@ -3,7 +3,7 @@
 // R18: the contract expiry notice in the dispatch channel and the assignee's DM.
 import type { KnownBlock } from "@slack/types";
 import type { DirectorSummary } from "../services/reports/director-summary";
-import { escapeMrkdwn, messageLink, oneLine, safeText, slackDate, truncate } from "./format";
+import { escapeMrkdwn, formatMoney, messageLink, oneLine, safeText, slackDate, truncate } from "./format";
 import { ACTIONS, BLOCKS } from "./ids";
 import { messagesFor, type Locale, type Messages } from "./messages";
 import { SURVEY_ITEMS } from "../domain/surveys";
@@ -20,13 +20,6 @@ export interface SummaryMessageInput {
   locale?: Locale;
 }
 
-function money(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 2 }).format(amount);
-  } catch {
-    return `${amount.toFixed(2)} ${currency}`;
-  }
-}
 
 const hours = (value: number) => String(Math.round(value * 100) / 100);
 
@@ -81,7 +74,7 @@ export function buildDirectorSummaryMessage(input: SummaryMessageInput): { text:
     m.calls(s.calls.received, s.calls.assigned, s.calls.completed, s.calls.carriedOver),
     m.arrivals(s.arrivals.onTime, s.arrivals.withDeadline, percent),
     m.workshop(s.workshop.waitingRepair, s.workshop.waitingParts, s.workshop.repaired, s.workshop.receivedToday, s.workshop.repairedToday, s.workshop.returnedToday),
-    m.fees(s.fees.collectedOnSite.count, money(s.fees.collectedOnSite.amount, s.currency), s.fees.invoiceRequested.count, money(s.fees.invoiceRequested.amount, s.currency)),
+    m.fees(s.fees.collectedOnSite.count, formatMoney(s.fees.collectedOnSite.amount, s.currency, input.locale), s.fees.invoiceRequested.count, formatMoney(s.fees.invoiceRequested.amount, s.currency, input.locale)),
   ];
   blocks.push(section(BLOCKS.summaryBody, body.join("\n")));
   // R19/R20: reports stored before the survey line existed have none.
@@ -103,7 +96,7 @@ export function buildDirectorSummaryMessage(input: SummaryMessageInput): { text:
   );
   blocks.push(s.hours.length ? listSection(BLOCKS.summaryHours, m.hoursTitle, hourLines, m.hoursMore) : section(BLOCKS.summaryHours, m.noHours));
 
-  const partLines = s.parts.map((part) => `• ${m.partsLine(escapeMrkdwn(part.partNo), safeText(oneLine(part.name, 60), 80), part.quantity, money(part.value, s.currency))}`);
+  const partLines = s.parts.map((part) => `• ${m.partsLine(escapeMrkdwn(part.partNo), safeText(oneLine(part.name, 60), 80), part.quantity, formatMoney(part.value, s.currency, input.locale))}`);
   blocks.push(s.parts.length ? listSection(BLOCKS.summaryParts, m.partsTitle, partLines, m.partsMore) : section(BLOCKS.summaryParts, m.noParts));
 
   if (s.contractNotices.length) {

@@ -2,6 +2,7 @@
 import type { Coverage, PersonRef } from "../services/tickets/models";
 import type { FeePolicy } from "../domain/fees";
 import type { Messages } from "./messages";
+import { currentLocale, intlTag, type Locale } from "../i18n/locale";
 
 /** Cuts text to `max` characters (ellipsis included) without splitting a surrogate pair. */
 export function truncate(text: string, max: number): string {
@@ -36,19 +37,54 @@ export function oneLine(text: string, max: number): string {
 
 const fallbackFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "2026-03-02 14:05 Asia/Seoul": what clients that cannot render Slack's date token show. */
-export function fallbackDate(date: Date, timeZone: string): string {
-  let format = fallbackFormats.get(timeZone);
+function fallbackFormat(timeZone: string, locale: Locale): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let format = fallbackFormats.get(key);
   if (!format) {
-    try {
-      format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-    } catch {
-      return fallbackDate(date, "UTC");
-    }
-    fallbackFormats.set(timeZone, format);
+    // English readers keep the unambiguous ISO order; Korean and Chinese get their own (2026. 03. 02. / 2026/03/02).
+    const tag = locale === "en" || locale === "en-XA" ? "en-CA" : intlTag(locale);
+    format = new Intl.DateTimeFormat(tag, { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    fallbackFormats.set(key, format);
   }
-  const parts = Object.fromEntries(format.formatToParts(date).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${timeZone}`;
+  return format;
+}
+
+/**
+ * "2026-03-02 14:05 Asia/Seoul" (in Korean "2026. 03. 02. 14:05 Asia/Seoul"): what clients that
+ * cannot render Slack's date token show, in the reader's locale.
+ */
+export function fallbackDate(date: Date, timeZone: string, locale: Locale = currentLocale()): string {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = fallbackFormat(timeZone, locale);
+  } catch {
+    return fallbackDate(date, "UTC", locale);
+  }
+  if (locale === "en" || locale === "en-XA") {
+    const parts = Object.fromEntries(format.formatToParts(date).map((part) => [part.type, part.value]));
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${timeZone}`;
+  }
+  return `${format.format(date)} ${timeZone}`;
+}
+
+/** An amount with its currency as the reader writes it (₩120,000 · ¥1,200.00 · €45.50); the code alone when Intl does not know it. */
+export function formatMoney(amount: number | string, currency: string, locale: Locale = currentLocale()): string {
+  const value = typeof amount === "number" ? amount : Number(amount);
+  try {
+    return new Intl.NumberFormat(intlTag(locale), { style: "currency", currency, maximumFractionDigits: 2 }).format(value);
+  } catch {
+    return `${Number.isFinite(value) ? value.toFixed(2) : amount} ${currency}`;
+  }
+}
+
+/** Hours as the reader writes numbers: 1.5, 2, 0.25 (never more than two decimals). */
+export function formatHours(hours: number, locale: Locale = currentLocale()): string {
+  return new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 2, useGrouping: false }).format(hours);
+}
+
+/** A list joined as the reader's language joins it ("A, B and C", "A, B 및 C", "A、B和C"). */
+export function formatList(items: readonly string[], locale: Locale = currentLocale()): string {
+  return new Intl.ListFormat(intlTag(locale), { style: "long", type: "conjunction" }).format(items);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { MAX_HOURS_PER_ENTRY, MAX_PART_QUANTITY } from "../domain/thread-command";
 import type { ThreadLineOutcome, ThreadReplyResult } from "../services/tickets/thread-replies";
 import type { PersonRef } from "../services/tickets/models";
-import { escapeMrkdwn, mention, oneLine, slackDate } from "./format";
+import { escapeMrkdwn, formatHours, mention, oneLine, slackDate } from "./format";
 import { messagesFor, type Locale } from "./messages";
 
 export const REACTION_DONE = "white_check_mark";
@@ -104,6 +104,5 @@ function describe(outcome: ThreadLineOutcome, timeZone: string, locale?: Locale)
 /** The ticket thread's history line for a call fixed from the thread (R10: who signed). */
 export function buildResolvedHistory(options: { actor: PersonRef; signedBy: string; hours: number; partLines: number; at: Date; timeZone: string; locale?: Locale }): string {
   const m = messagesFor(options.locale).threadReplies;
-  const hours = Number.isInteger(options.hours) ? String(options.hours) : options.hours.toFixed(2).replace(/0$/, "");
-  return m.history.resolved(mention(options.actor), escapeMrkdwn(oneLine(options.signedBy, 200)), hours, options.partLines, slackDate(options.at, options.timeZone));
+  return m.history.resolved(mention(options.actor), escapeMrkdwn(oneLine(options.signedBy, 200)), formatHours(options.hours, options.locale), options.partLines, slackDate(options.at, options.timeZone));
 }
