@@ -5,6 +5,7 @@
 import type { ComplaintEffect } from "../services/outbox/effects";
 import type { ComplaintCard } from "../services/complaints/models";
 import { buildComplaintAlert, buildComplaintAssignedDm, buildComplaintLevelDm, buildComplaintLine, buildComplaintMessage, buildComplaintRoutedDm, buildComplaintWarningDm } from "../views/complaint-message";
+import { renderFor } from "../i18n/locale-source";
 import { findPosted, type Metadata } from "./find-posted";
 import { Copies, postDmOnce, postOnce, type EffectRun, type OutboxDeps } from "./post-once";
 import { callSlack } from "./slack-errors";
@@ -21,7 +22,7 @@ export async function deliverComplaintEffect(deps: OutboxDeps, slack: OutboxSlac
     case "complaint-line": {
       const card = await ensureComplaintMessage(deps, slack, effect.complaintId, { updateExisting: false });
       if (!card.slackMessage) return;
-      const line = buildComplaintLine(effect.entry, { timeZone: card.branch.timeZone });
+      const line = await renderFor(deps.locales, { channel: card.slackMessage.channelId }, () => buildComplaintLine(effect.entry, { timeZone: card.branch.timeZone }));
       await postOnce(slack, { channel: card.slackMessage.channelId, threadTs: card.slackMessage.ts }, line, metadataOf(card.id, { job: run.jobId }), lookFirst);
       return;
     }
@@ -29,34 +30,41 @@ export async function deliverComplaintEffect(deps: OutboxDeps, slack: OutboxSlac
       const card = await ensureComplaintMessage(deps, slack, effect.complaintId, { updateExisting: false });
       const directors = await deps.services.complaintDirectors({ complaintId: card.id });
       if (!directors.slackUserIds.length) return deps.log.warn("a general complaint has nobody to tell: no director and no admin", { complaintId: card.id });
-      const dm = buildComplaintRoutedDm(card, { toAdmins: directors.toAdmins });
+      const dm = () => buildComplaintRoutedDm(card, { toAdmins: directors.toAdmins });
       const copies = new Copies(deps.log, { complaintId: card.id });
-      for (const slackUserId of directors.slackUserIds) await copies.attempt(`dm:${slackUserId}`, () => postDmOnce(slack, slackUserId, dm, metadataOf(card.id, { job: run.jobId, to: slackUserId }), run));
+      for (const slackUserId of directors.slackUserIds) {
+        await copies.attempt(`dm:${slackUserId}`, async () => postDmOnce(slack, slackUserId, await renderFor(deps.locales, { person: slackUserId }, dm), metadataOf(card.id, { job: run.jobId, to: slackUserId }), run));
+      }
       copies.finish();
       return;
     }
     case "complaint-assigned": {
       const card = await ensureComplaintMessage(deps, slack, effect.complaintId, { updateExisting: false });
       if (!card.handler || card.handler.staffId !== effect.staffId) return;
-      await postDmOnce(slack, card.handler.slackUserId, buildComplaintAssignedDm(card), metadataOf(card.id, { job: run.jobId }), run);
+      const handler = card.handler.slackUserId;
+      await postDmOnce(slack, handler, await renderFor(deps.locales, { person: handler }, () => buildComplaintAssignedDm(card)), metadataOf(card.id, { job: run.jobId }), run);
       return;
     }
     case "complaint-warning": {
       const card = await ensureComplaintMessage(deps, slack, effect.complaintId, { updateExisting: false });
       const to = card.handler ? { slackUserIds: [card.handler.slackUserId] } : await deps.services.complaintDirectors({ complaintId: card.id });
-      const dm = buildComplaintWarningDm(card, effect.clock);
+      const dm = () => buildComplaintWarningDm(card, effect.clock);
       const copies = new Copies(deps.log, { complaintId: card.id });
-      for (const slackUserId of to.slackUserIds) await copies.attempt(`dm:${slackUserId}`, () => postDmOnce(slack, slackUserId, dm, metadataOf(card.id, { job: run.jobId, to: slackUserId }), run));
+      for (const slackUserId of to.slackUserIds) {
+        await copies.attempt(`dm:${slackUserId}`, async () => postDmOnce(slack, slackUserId, await renderFor(deps.locales, { person: slackUserId }, dm), metadataOf(card.id, { job: run.jobId, to: slackUserId }), run));
+      }
       copies.finish();
       return;
     }
     case "complaint-level": {
       const recipients = await deps.services.complaintLevelRecipients({ technicianId: effect.technicianId, level: effect.level });
       const card = await deps.services.getComplaintCard({ complaintId: effect.complaintId });
-      const dm = buildComplaintLevelDm({ technicianSlackUserId: recipients.technician.slackUserId, level: effect.level, count: effect.count, windowMonths: effect.windowMonths, number: card.number });
+      const dm = () => buildComplaintLevelDm({ technicianSlackUserId: recipients.technician.slackUserId, level: effect.level, count: effect.count, windowMonths: effect.windowMonths, number: card.number });
       if (!recipients.slackUserIds.length) deps.log.warn("an R22 level has nobody to tell", { complaintId: card.id });
       const copies = new Copies(deps.log, { complaintId: card.id });
-      for (const slackUserId of recipients.slackUserIds) await copies.attempt(`dm:${slackUserId}`, () => postDmOnce(slack, slackUserId, dm, metadataOf(card.id, { job: run.jobId, to: slackUserId }), run));
+      for (const slackUserId of recipients.slackUserIds) {
+        await copies.attempt(`dm:${slackUserId}`, async () => postDmOnce(slack, slackUserId, await renderFor(deps.locales, { person: slackUserId }, dm), metadataOf(card.id, { job: run.jobId, to: slackUserId }), run));
+      }
       copies.finish();
       return;
     }
@@ -68,11 +76,11 @@ export async function deliverComplaintEffect(deps: OutboxDeps, slack: OutboxSlac
       ]);
       if (!alert.open) return;
       if (!recipients.people.length) deps.log.warn("a complaint escalation has nobody to go to", { complaintId: effect.complaintId });
-      const dm = buildComplaintAlert(alert, { withAcknowledgeButton: true });
       const copies = new Copies(deps.log, { complaintId: effect.complaintId, escalationId: effect.escalationId });
       for (const { staffId, slackUserId } of recipients.people) {
         if (alert.messages.some((shown) => shown.staffId === staffId)) continue;
         await copies.attempt(`dm:${slackUserId}`, async () => {
+          const dm = await renderFor(deps.locales, { person: slackUserId }, () => buildComplaintAlert(alert, { withAcknowledgeButton: true }));
           const sent = await postDmOnce(slack, slackUserId, dm, metadataOf(effect.complaintId, { escalation_id: effect.escalationId, staff_id: staffId }), run);
           await deps.services.recordComplaintEscalationMessage({ escalationId: effect.escalationId, channelId: sent.channel, ts: sent.ts, staffId });
         });
@@ -84,8 +92,11 @@ export async function deliverComplaintEffect(deps: OutboxDeps, slack: OutboxSlac
       const alert = await deps.services.getComplaintAlert({ escalationId: effect.escalationId });
       const copies = new Copies(deps.log, { complaintId: effect.complaintId, escalationId: effect.escalationId });
       for (const shown of alert.messages) {
-        const message = buildComplaintAlert(alert, { withAcknowledgeButton: Boolean(shown.staffId) });
-        await copies.attempt(`update:${shown.channelId}`, () => callSlack(() => slack.chat.update({ channel: shown.channelId, ts: shown.ts, text: message.text, blocks: message.blocks })));
+        await copies.attempt(`update:${shown.channelId}`, async () => {
+          const reader = shown.staffId ? { staff: shown.staffId } : { channel: shown.channelId };
+          const message = await renderFor(deps.locales, reader, () => buildComplaintAlert(alert, { withAcknowledgeButton: Boolean(shown.staffId) }));
+          await callSlack(() => slack.chat.update({ channel: shown.channelId, ts: shown.ts, text: message.text, blocks: message.blocks }));
+        });
       }
       copies.finish();
       return;
@@ -96,8 +107,9 @@ export async function deliverComplaintEffect(deps: OutboxDeps, slack: OutboxSlac
 /** Posts the complaint's message when it has none yet (looking first for one a crashed attempt posted); else updates it when asked. */
 async function ensureComplaintMessage(deps: OutboxDeps, slack: OutboxSlackClient, complaintId: number, options: { updateExisting: boolean }): Promise<ComplaintCard> {
   const card = await deps.services.getComplaintCard({ complaintId });
-  const message = buildComplaintMessage(card);
+  const render = (channel: string) => renderFor(deps.locales, { channel }, () => buildComplaintMessage(card));
   if (card.slackMessage) {
+    const message = await render(card.slackMessage.channelId);
     if (options.updateExisting) await callSlack(() => slack.chat.update({ channel: card.slackMessage!.channelId, ts: card.slackMessage!.ts, text: message.text, blocks: message.blocks }));
     return card;
   }
@@ -108,6 +120,7 @@ async function ensureComplaintMessage(deps: OutboxDeps, slack: OutboxSlackClient
   }
   const metadata = metadataOf(complaintId, { copy: "message" });
   const started = await deps.services.markComplaintPostStarted({ complaintId, at: deps.clock.now() });
+  const message = await render(channel);
   let ts = started.earlier ? await findPosted(slack, channel, metadata, started.earlier) : null;
   if (ts) await callSlack(() => slack.chat.update({ channel, ts: ts!, text: message.text, blocks: message.blocks }));
   else {

@@ -6,6 +6,7 @@
 import type { EscalationMessageRef } from "../services/escalations/models";
 import type { SlackEffect } from "../services/outbox/effects";
 import { buildEscalationAlert } from "../views/overdue-alert";
+import { renderFor } from "../i18n/locale-source";
 import type { Metadata } from "./find-posted";
 import { Copies, postDmOnce, postOnce, type EffectRun, type OutboxDeps } from "./post-once";
 import { callSlack } from "./slack-errors";
@@ -20,7 +21,7 @@ export async function deliverEscalationRaised(deps: OutboxDeps, slack: OutboxSla
   const { alert, dispatchChannelId, directors, posted } = raised;
   const now = deps.clock.now();
   // Rendered as it stands now: acknowledged or resolved before its first post, it says so.
-  const shown = buildEscalationAlert({ alert, state: display.standing, now });
+  const shownIn = (channel: string) => renderFor(deps.locales, { channel }, () => buildEscalationAlert({ alert, state: display.standing, now }));
   const copies = new Copies(deps.log, { escalationId });
   const record = (at: { channel: string; ts: string }, staffId: number | null = null) => deps.services.recordEscalationMessage({ escalationId, channelId: at.channel, ts: at.ts, staffId });
   // After an earlier try (or a resend), a copy may be in Slack already: look before posting.
@@ -28,20 +29,20 @@ export async function deliverEscalationRaised(deps: OutboxDeps, slack: OutboxSla
 
   const thread = alert.ticketMessage;
   if (thread) {
-    await copies.attempt("thread", async () => record(await postOnce(slack, { channel: thread.channelId, threadTs: thread.ts }, shown, metadataOf(escalationId, { copy: "thread" }), lookFirst)));
+    await copies.attempt("thread", async () => record(await postOnce(slack, { channel: thread.channelId, threadTs: thread.ts }, await shownIn(thread.channelId), metadataOf(escalationId, { copy: "thread" }), lookFirst)));
   }
   if (dispatchChannelId) {
-    await copies.attempt("channel", async () => record(await postOnce(slack, { channel: dispatchChannelId }, shown, metadataOf(escalationId, { copy: "channel" }), lookFirst)));
+    await copies.attempt("channel", async () => record(await postOnce(slack, { channel: dispatchChannelId }, await shownIn(dispatchChannelId), metadataOf(escalationId, { copy: "channel" }), lookFirst)));
   } else {
     deps.log.warn("branch has no dispatch channel: escalation alert not posted there", { ticketId: alert.ticketId });
   }
   if (directors.length === 0) deps.log.warn("branch has no active director and there is no admin to alert", { ticketId: alert.ticketId });
   // Nobody needs to act on an alert already acknowledged or resolved: no DMs then.
   if (display.open) {
-    const dm = buildEscalationAlert({ alert, state: display.standing, now, withAcknowledgeButton: true });
     for (const { staffId, slackUserId } of directors) {
       if (posted.some((p) => p.staffId === staffId)) continue;
       await copies.attempt(`dm:${slackUserId}`, async () => {
+        const dm = await renderFor(deps.locales, { person: slackUserId }, () => buildEscalationAlert({ alert, state: display.standing, now, withAcknowledgeButton: true }));
         const sent = await postDmOnce(slack, slackUserId, dm, metadataOf(escalationId, { staff_id: staffId }), { ...run, attempt: lookFirst ? Math.max(run.attempt, 2) : run.attempt });
         await record(sent, staffId);
       });
@@ -56,8 +57,11 @@ export async function deliverEscalationCopies(deps: OutboxDeps, slack: OutboxSla
   const now = deps.clock.now();
   const copies = new Copies(deps.log, { escalationId });
   for (const shown of display.messages) {
-    const message = buildEscalationAlert({ alert: display.alert, state: display.standing, now, withAcknowledgeButton: isDm(shown) });
-    await copies.attempt(`update:${shown.channelId}`, () => callSlack(() => slack.chat.update({ channel: shown.channelId, ts: shown.ts, text: message.text, blocks: message.blocks })));
+    await copies.attempt(`update:${shown.channelId}`, async () => {
+      const reader = shown.staffId ? { staff: shown.staffId } : { channel: shown.channelId };
+      const message = await renderFor(deps.locales, reader, () => buildEscalationAlert({ alert: display.alert, state: display.standing, now, withAcknowledgeButton: isDm(shown) }));
+      await callSlack(() => slack.chat.update({ channel: shown.channelId, ts: shown.ts, text: message.text, blocks: message.blocks }));
+    });
   }
   copies.finish();
 }
@@ -68,10 +72,10 @@ export async function deliverEscalationClimbed(deps: OutboxDeps, slack: OutboxSl
   if (!display.open) return;
   const recipients = await deps.services.climbRecipients();
   if (recipients.people.length === 0) deps.log.warn("no active manager and no admin to escalate to", { escalationId });
-  const dm = buildEscalationAlert({ alert: display.alert, state: display.standing, now: deps.clock.now(), withAcknowledgeButton: true });
   const copies = new Copies(deps.log, { escalationId });
   for (const { staffId, slackUserId } of recipients.people) {
     await copies.attempt(`dm:${slackUserId}`, async () => {
+      const dm = await renderFor(deps.locales, { person: slackUserId }, () => buildEscalationAlert({ alert: display.alert, state: display.standing, now: deps.clock.now(), withAcknowledgeButton: true }));
       const sent = await postDmOnce(slack, slackUserId, dm, metadataOf(escalationId, { staff_id: staffId, copy: "climbed" }), run);
       await deps.services.recordEscalationMessage({ escalationId, channelId: sent.channel, ts: sent.ts, staffId });
     });
@@ -83,7 +87,7 @@ export async function deliverEscalationClimbed(deps: OutboxDeps, slack: OutboxSl
 export async function deliverEscalationReminder(deps: OutboxDeps, slack: OutboxSlackClient, effect: Extract<SlackEffect, { kind: "escalation-reminder" }>, run: EffectRun): Promise<void> {
   const display = await deps.services.getEscalationDisplay({ escalationId: effect.escalationId });
   if (!display.open) return;
-  const dm = buildEscalationAlert({ alert: display.alert, state: display.standing, now: deps.clock.now(), withAcknowledgeButton: true, reminder: true });
+  const dm = await renderFor(deps.locales, { person: effect.slackUserId }, () => buildEscalationAlert({ alert: display.alert, state: display.standing, now: deps.clock.now(), withAcknowledgeButton: true, reminder: true }));
   const sent = await postDmOnce(slack, effect.slackUserId, dm, metadataOf(effect.escalationId, { snooze_id: effect.snoozeId }), run);
   await deps.services.recordEscalationMessage({ escalationId: effect.escalationId, channelId: sent.channel, ts: sent.ts, staffId: effect.staffId });
 }

@@ -13,6 +13,7 @@ import { buildInvoiceRequestDm } from "../views/invoice-requests";
 import { buildLoansAtClosingDm } from "../views/parts";
 import { buildEvaluationMessage } from "../views/monthly-evaluation";
 import { buildPreDeadlineWarning } from "../views/pre-deadline-warning";
+import { renderFor } from "../i18n/locale-source";
 import { findPosted, type Metadata } from "./find-posted";
 import { Copies, postDmOnce, postOnce, type EffectRun, type OutboxDeps } from "./post-once";
 import { callSlack } from "./slack-errors";
@@ -28,17 +29,17 @@ const noticeMetadata = (run: EffectRun, copy: string): Metadata => ({ event_type
 /** R7: the thread reply and the technician's DM (the dispatch channel, for an unassigned call). */
 export async function deliverPreDeadlineWarning(deps: OutboxDeps, slack: OutboxSlackClient, effect: Extract<TicketEffect, { kind: "pre-deadline-warning" }>, run: EffectRun): Promise<void> {
   const warning = await deps.services.getPreDeadlineWarning({ ticketId: effect.ticketId, minutesLeft: effect.minutesLeft });
-  const message = buildPreDeadlineWarning(warning);
+  const render = (reader: { channel: string } | { person: string }) => renderFor(deps.locales, reader, () => buildPreDeadlineWarning(warning));
   const lookFirst = run.attempt > 1;
   const copies = new Copies(deps.log, { ticketId: effect.ticketId, notice: effect.kind });
   const thread = warning.ticketMessage;
-  if (thread) await copies.attempt("thread", () => postOnce(slack, { channel: thread.channelId, threadTs: thread.ts }, message, noticeMetadata(run, "thread"), lookFirst));
+  if (thread) await copies.attempt("thread", async () => postOnce(slack, { channel: thread.channelId, threadTs: thread.ts }, await render({ channel: thread.channelId }), noticeMetadata(run, "thread"), lookFirst));
   if (warning.technicianSlackUserId) {
     const technician = warning.technicianSlackUserId;
-    await copies.attempt("dm", () => postDmOnce(slack, technician, message, noticeMetadata(run, "dm"), run));
+    await copies.attempt("dm", async () => postDmOnce(slack, technician, await render({ person: technician }), noticeMetadata(run, "dm"), run));
   } else if (warning.dispatchChannelId) {
     const channel = warning.dispatchChannelId;
-    await copies.attempt("channel", () => postOnce(slack, { channel }, message, noticeMetadata(run, "channel"), lookFirst));
+    await copies.attempt("channel", async () => postOnce(slack, { channel }, await render({ channel }), noticeMetadata(run, "channel"), lookFirst));
   } else {
     deps.log.warn("branch has no dispatch channel: unassigned call's warning not posted there", { ticketId: effect.ticketId });
   }
@@ -51,7 +52,7 @@ export async function deliverNotice(deps: OutboxDeps, slack: OutboxSlackClient, 
     case "carry-over-list": {
       const branch = await deps.services.getBranchChannels({ branchId: effect.branchId });
       if (!branch.dispatchChannelId) return deps.log.warn("branch has no dispatch channel: carry-over list not posted", { branch: branch.code, carried: effect.items.length });
-      const message = buildCarryOverMessage({ items: effect.items, timeZone: branch.timeZone });
+      const message = await renderFor(deps.locales, { channel: branch.dispatchChannelId }, () => buildCarryOverMessage({ items: effect.items, timeZone: branch.timeZone }));
       await postOnce(slack, { channel: branch.dispatchChannelId }, message, noticeMetadata(run, "channel"), lookFirst);
       return;
     }
@@ -64,33 +65,37 @@ export async function deliverNotice(deps: OutboxDeps, slack: OutboxSlackClient, 
       const copies = new Copies(deps.log, { contract: notice.number });
       if (notice.dispatchChannelId) {
         const channel = notice.dispatchChannelId;
-        await copies.attempt("channel", () => postOnce(slack, { channel }, buildContractNoticeMessage(notice), noticeMetadata(run, "channel"), lookFirst));
+        await copies.attempt("channel", async () => postOnce(slack, { channel }, await renderFor(deps.locales, { channel }, () => buildContractNoticeMessage(notice)), noticeMetadata(run, "channel"), lookFirst));
       } else {
         deps.log.warn("branch has no dispatch channel: contract notice not posted", { branch: notice.branchCode, contract: notice.number });
       }
       if (notice.assigneeSlackUserId) {
         const assignee = notice.assigneeSlackUserId;
-        await copies.attempt("dm", () => postDmOnce(slack, assignee, buildContractNoticeDm(notice), noticeMetadata(run, "dm"), run));
+        await copies.attempt("dm", async () => postDmOnce(slack, assignee, await renderFor(deps.locales, { person: assignee }, () => buildContractNoticeDm(notice)), noticeMetadata(run, "dm"), run));
       } else {
         deps.log.warn("nobody to follow up a contract renewal (no director or dispatcher)", { branch: notice.branchCode, contract: notice.number });
       }
       copies.finish();
       return;
     }
-    case "daily-report-reminder":
-      await postDmOnce(slack, effect.slackUserId, buildDailyReminder({ date: effect.date, totals: effect.totals }), noticeMetadata(run, "dm"), run);
+    case "daily-report-reminder": {
+      const reminder = await renderFor(deps.locales, { person: effect.slackUserId }, () => buildDailyReminder({ date: effect.date, totals: effect.totals }));
+      await postDmOnce(slack, effect.slackUserId, reminder, noticeMetadata(run, "dm"), run);
       return;
+    }
     case "loans-at-closing": {
-      const message = buildLoansAtClosingDm({ audience: effect.audience, borrowerName: effect.borrowerName, loans: effect.loans, back: effect.back, timeZone: effect.timeZone });
+      const message = await renderFor(deps.locales, { person: effect.slackUserId }, () =>
+        buildLoansAtClosingDm({ audience: effect.audience, borrowerName: effect.borrowerName, loans: effect.loans, back: effect.back, timeZone: effect.timeZone }),
+      );
       await postDmOnce(slack, effect.slackUserId, message, noticeMetadata(run, "dm"), run);
       return;
     }
     case "invoice-request": {
       const [request, recipients] = await Promise.all([deps.services.getInvoiceRequest({ invoiceRequestId: effect.invoiceRequestId }), deps.services.invoiceRecipients()]);
       if (!recipients.slackUserIds.length) return deps.log.warn("an invoice request has nobody to tell: no accountant and no admin", { invoiceRequestId: request.id });
-      const message = buildInvoiceRequestDm({ request, fallbackToAdmins: recipients.fallback });
       const copies = new Copies(deps.log, { invoiceRequestId: request.id });
       for (const slackUserId of recipients.slackUserIds) {
+        const message = await renderFor(deps.locales, { person: slackUserId }, () => buildInvoiceRequestDm({ request, fallbackToAdmins: recipients.fallback }));
         await copies.attempt(`dm:${slackUserId}`, () => postDmOnce(slack, slackUserId, message, noticeMetadata(run, `dm:${slackUserId}`), run));
       }
       copies.finish();
@@ -108,7 +113,7 @@ async function postDirectorReport(deps: OutboxDeps, slack: OutboxSlackClient, re
     delivery,
     what: "summary",
     logFields: { date: report.reportDate },
-    message: buildDirectorSummaryMessage({ reportId: report.id, summary: report.figures, state: signOffState(report) }),
+    render: () => buildDirectorSummaryMessage({ reportId: report.id, summary: report.figures, state: signOffState(report) }),
     metadata: { event_type: REPORT_EVENT, event_payload: { report_id: report.id } },
     record: (posted) => deps.services.recordDirectorReportMessage({ reportId: report.id, ...posted }),
   });
@@ -123,7 +128,7 @@ async function postEvaluationReport(deps: OutboxDeps, slack: OutboxSlackClient, 
     delivery,
     what: "monthly evaluation",
     logFields: { month: report.month },
-    message: buildEvaluationMessage({ reportId: report.id, evaluation: report.figures, state: signOffState(report) }),
+    render: () => buildEvaluationMessage({ reportId: report.id, evaluation: report.figures, state: signOffState(report) }),
     metadata: { event_type: EVALUATION_EVENT, event_payload: { evaluation_report_id: report.id } },
     record: (posted) => deps.services.recordEvaluationReportMessage({ reportId: report.id, ...posted }),
   });
@@ -146,12 +151,12 @@ async function postStoredReport(
     delivery: { directorsChannelId: string | null; dispatchChannelId: string | null; branchCode: string; createdAt: Date };
     what: string;
     logFields: Record<string, unknown>;
-    message: { text: string; blocks: KnownBlock[] };
+    render: () => { text: string; blocks: KnownBlock[] };
     metadata: Metadata;
     record: (posted: { channelId: string; ts: string }) => Promise<unknown>;
   },
 ): Promise<void> {
-  const { delivery, what, message, metadata } = options;
+  const { delivery, what, metadata } = options;
   const context = { branch: delivery.branchCode, ...options.logFields };
   let channel = delivery.directorsChannelId;
   if (!channel) {
@@ -161,6 +166,7 @@ async function postStoredReport(
   if (!channel) return deps.log.warn(`branch has no directors or dispatch channel: ${what} stored, not posted`, context);
   const earlier = run.attempt > 1 ? await findPosted(slack, channel, metadata, delivery.createdAt) : null;
   if (earlier) return void (await options.record({ channelId: channel, ts: earlier }));
+  const message = await renderFor(deps.locales, { channel }, options.render);
   const sent = await callSlack(() => slack.chat.postMessage({ channel: channel!, text: message.text, blocks: message.blocks, unfurl_links: false, metadata }));
   if (!sent.ts) throw new Error("chat.postMessage returned no ts");
   await options.record({ channelId: sent.channel ?? channel, ts: sent.ts });

@@ -3,6 +3,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { Clock } from "../clock";
 import type { Log } from "../logger";
+import type { LocaleSource } from "../i18n/locale-source";
 import type { Services } from "../services";
 import { findInThread, findPosted, type Metadata } from "./find-posted";
 import { callSlack, classifySlackError, PermanentSlackFailure } from "./slack-errors";
@@ -43,6 +44,8 @@ export interface OutboxDeps {
   >;
   clock: Clock;
   log: Log;
+  /** Each post is rendered in its reader's language: the channel's branch's, or the person's. */
+  locales?: LocaleSource;
 }
 
 /** Which run of an effect this is: the queue's job id (stable across retries) and its attempt, from 1. */

@@ -12,10 +12,13 @@ import { buildFailure, buildRefusal } from "../views/refusal";
 import { buildThreadAnswer, type ThreadAnswer } from "../views/thread-reply";
 import { classifySlackError } from "./slack-errors";
 import type { ThreadReplySlackClient } from "./slack-client";
+import { renderFor, type LocaleSource } from "../i18n/locale-source";
 
 export interface ThreadReplyDeps {
   services: Pick<Services, "findTicketByMessage" | "resolveActor" | "handleThreadReply">;
   log: Log;
+  /** The answers are in the language of the person who replied. */
+  locales?: LocaleSource;
 }
 
 /** Which try of a queued reply this is, from 1. */
@@ -36,6 +39,10 @@ export type AnswerPart =
  * Returns the parts of the answer Slack did not take, to be posted again later.
  */
 export async function handleQueuedReply(deps: ThreadReplyDeps, slack: ThreadReplySlackClient, reply: QueuedThreadReply, run: ReplyRun): Promise<AnswerPart[]> {
+  return renderFor(deps.locales, { person: reply.user }, () => handleInReaderLocale(deps, slack, reply, run));
+}
+
+async function handleInReaderLocale(deps: ThreadReplyDeps, slack: ThreadReplySlackClient, reply: QueuedThreadReply, run: ReplyRun): Promise<AnswerPart[]> {
   const context = { channel: reply.channel, ts: reply.ts, user: reply.user, attempt: run.attempt };
   // Cheap check first: most channel threads are not a ticket's.
   const found = await deps.services.findTicketByMessage({ channelId: reply.channel, ts: reply.threadTs });

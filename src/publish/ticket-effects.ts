@@ -10,6 +10,7 @@ import type { TicketCard } from "../services/tickets/models";
 import { buildAssignmentDm, buildDeclinedDm, buildUnassignedDm } from "../views/technician-dm";
 import { buildTicketLine } from "../views/ticket-lines";
 import { buildTicketMessage } from "../views/ticket-message";
+import { renderFor } from "../i18n/locale-source";
 import { findPosted, type Metadata } from "./find-posted";
 import { postDmOnce, postOnce, type EffectRun, type OutboxDeps } from "./post-once";
 import { callSlack } from "./slack-errors";
@@ -29,16 +30,19 @@ export async function refreshTicketMessage(deps: OutboxDeps, slack: OutboxSlackC
 /** R5: a replaced technician hears they are off the call. */
 export async function postUnassignedDm(deps: OutboxDeps, slack: OutboxSlackClient, effect: Extract<SlackEffect, { kind: "unassigned-dm" }>, run: EffectRun): Promise<void> {
   const card = await deps.services.getTicketCard({ ticketId: effect.ticketId });
-  const notice = buildUnassignedDm({ card, newTechnician: effect.technician, now: deps.clock.now() });
+  const notice = await renderFor(deps.locales, { person: effect.previous.slackUserId }, () => buildUnassignedDm({ card, newTechnician: effect.technician, now: deps.clock.now() }));
   await postDmOnce(slack, effect.previous.slackUserId, notice, { event_type: DM_EVENT, event_payload: { job: run.jobId } }, run);
 }
 
 /** Posts the call's message when it has none yet (looking first for one a crashed attempt posted); else updates it when asked. */
 async function ensureTicketMessage(deps: OutboxDeps, slack: OutboxSlackClient, ticketId: number, options: { updateExisting: boolean }): Promise<TicketCard> {
   const card = await deps.services.getTicketCard({ ticketId });
-  const message = buildTicketMessage(card, { now: deps.clock.now() });
+  const render = (channel: string) => renderFor(deps.locales, { channel }, () => buildTicketMessage(card, { now: deps.clock.now() }));
   if (card.slackMessage) {
-    if (options.updateExisting) await callSlack(() => slack.chat.update({ channel: card.slackMessage!.channelId, ts: card.slackMessage!.ts, text: message.text, blocks: message.blocks }));
+    if (options.updateExisting) {
+      const message = await render(card.slackMessage.channelId);
+      await callSlack(() => slack.chat.update({ channel: card.slackMessage!.channelId, ts: card.slackMessage!.ts, text: message.text, blocks: message.blocks }));
+    }
     return card;
   }
   const channel = card.branch.dispatchChannelId;
@@ -48,6 +52,7 @@ async function ensureTicketMessage(deps: OutboxDeps, slack: OutboxSlackClient, t
   }
   const metadata: Metadata = { event_type: TICKET_EVENT, event_payload: { ticket_id: ticketId } };
   const started = await deps.services.markTicketPostStarted({ ticketId, at: deps.clock.now() });
+  const message = await render(channel);
   let ts = started.earlier ? await findPosted(slack, channel, metadata, started.earlier) : null;
   if (ts) {
     deps.log.warn("found the ticket's message posted by an attempt that did not finish; keeping it", { ticketId, ts });
@@ -65,8 +70,9 @@ async function ensureTicketMessage(deps: OutboxDeps, slack: OutboxSlackClient, t
 async function refreshTechnicianDm(deps: OutboxDeps, slack: OutboxSlackClient, card: TicketCard): Promise<void> {
   const assignment = await deps.services.latestAssignmentDm({ ticketId: card.id });
   if (!assignment?.dm) return;
-  const message =
-    assignment.declineReason !== null ? buildDeclinedDm({ card, reason: assignment.declineReason }) : buildAssignmentDm({ card, note: assignment.note, now: deps.clock.now() });
+  const message = await renderFor(deps.locales, { person: assignment.technician.slackUserId }, () =>
+    assignment.declineReason !== null ? buildDeclinedDm({ card, reason: assignment.declineReason }) : buildAssignmentDm({ card, note: assignment.note, now: deps.clock.now() }),
+  );
   await callSlack(() => slack.chat.update({ channel: assignment.dm!.channelId, ts: assignment.dm!.ts, text: message.text, blocks: message.blocks }));
 }
 
@@ -74,7 +80,7 @@ export async function postLine(deps: OutboxDeps, slack: OutboxSlackClient, ticke
   const card = await ensureTicketMessage(deps, slack, ticketId, { updateExisting: false });
   if (!card.slackMessage) return;
   const { channelId, ts: threadTs } = card.slackMessage;
-  const content = buildTicketLine(line, { voucherNo: card.voucherNo, timeZone: card.branch.timeZone, now: deps.clock.now() });
+  const content = await renderFor(deps.locales, { channel: channelId }, () => buildTicketLine(line, { voucherNo: card.voucherNo, timeZone: card.branch.timeZone, now: deps.clock.now() }));
   const metadata: Metadata = { event_type: LINE_EVENT, event_payload: { job: run.jobId } };
   await postOnce(slack, { channel: channelId, threadTs }, content, metadata, run.attempt > 1);
 }
@@ -84,7 +90,7 @@ export async function postAssignmentDm(deps: OutboxDeps, slack: OutboxSlackClien
   const assignment = await deps.services.getAssignmentDelivery({ assignmentId: effect.assignmentId });
   if (!assignment || assignment.dm) return;
   const card = await ensureTicketMessage(deps, slack, effect.ticketId, { updateExisting: false });
-  const dm = buildAssignmentDm({ card, note: assignment.note, now: deps.clock.now(), previous: effect.previous });
+  const dm = await renderFor(deps.locales, { person: assignment.technician.slackUserId }, () => buildAssignmentDm({ card, note: assignment.note, now: deps.clock.now(), previous: effect.previous }));
   const metadata: Metadata = { event_type: DM_EVENT, event_payload: { assignment_id: effect.assignmentId } };
   const posted = await postDmOnce(slack, assignment.technician.slackUserId, dm, metadata, run);
   await deps.services.recordAssignmentMessage({ assignmentId: effect.assignmentId, channelId: posted.channel, ts: posted.ts });
