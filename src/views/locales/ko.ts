@@ -58,7 +58,7 @@ const workReport: Messages["workReport"] = {
       `유상 접수 (R10): A 공수 시간당 공임 ${rate} ${currency}${labour ? ` · 현재까지 공임 ${labour} ${currency}` : ""} · 부품은 목록 가격.`,
     feeContextWarranty: "보증 접수 (R10): 무상. 단, 소모품은 목록 가격으로 청구합니다.",
     feeContextContract: (charged) =>
-      charged.length ? `계약 접수 (R10): 계약 미포함 항목(${charged.join(", ")})은 청구합니다.` : "계약 접수 (R10): 계약으로 처리합니다.",
+      charged.length ? `계약 접수 (R10): 계약 미포함 항목(${charged.join(", ")})은 청구합니다.` : "계약 접수 (R10): 계약에 포함됩니다.",
     feeParts: { labour: "공임", parts: "부품", travel: "출장비·식비·숙박비" },
     travel: (currency) => `출장비 (${currency})`,
     meals: (currency) => `식비 (${currency})`,
@@ -123,7 +123,7 @@ const workReport: Messages["workReport"] = {
     condition: "상태",
     accessories: "부속품",
     none: "없음",
-    footer: (voucherNo, at) => `접수 ${voucherNo} · ${at} 인수. 물품을 돌려받을 때까지 이 영수증을 보관하세요.`,
+    footer: (voucherNo, at) => `접수 ${voucherNo} · ${at} 입고. 물품을 돌려받을 때까지 이 영수증을 보관하세요.`,
   },
   card: {
     title: "작업",
@@ -189,7 +189,7 @@ const escalations: Messages["escalations"] = {
     fallback: (voucherNo, customer) => `도착 기한 임박 (R7): ${voucherNo} · ${customer}`,
     warning: (voucherNo, customer, deadline, minutesLeft) =>
       `:hourglass_flowing_sand: *${voucherNo}* (${customer}) 도착 기한 ${deadline}: 근무 시간 ${minutesLeft}분 남음 (R7).`,
-    toTechnician: (technician) => `${technician}님, 기한 내에 도착하거나 지금 접수 창구에 알려 주세요.`,
+    toTechnician: (technician) => `${technician}님, 기한 내에 도착하거나 지금 접수 담당자에게 알려 주세요.`,
     toDispatchers: (dispatchers) => `${dispatchers}: 아직 배정된 기사가 없습니다. 지금 기사를 배정하세요.`,
     toDispatchersNobody: "아직 배정된 기사가 없고, 지점에 활성 접수 담당자도 없습니다.",
   },
@@ -228,7 +228,7 @@ const escalations: Messages["escalations"] = {
   missingRoles: {
     noManager: ":warning: *활성 총책임자 없음*: 상향 보고는 관리자에게 갑니다. 총책임자를 추가하거나 다시 활성화하세요.",
     noDirector: (branches) =>
-      `:warning: *활성 서비스 책임자 없음*: ${branches}. 이 지점의 지연 및 완료 불가 알림은 관리자에게 갑니다. 서비스 책임자를 추가하거나 다시 활성화하세요.`,
+      `:warning: *활성 서비스 책임자 없음*: ${branches}. 해당 지점의 지연 및 완료 불가 알림은 관리자에게 갑니다. 서비스 책임자를 추가하거나 다시 활성화하세요.`,
     branch: (code, name) => `${name} (${code})`,
   },
   resolved: {
@@ -302,7 +302,7 @@ const partsWorkshop: Messages["partsWorkshop"] = {
     card: (hours, parts) => `수리 카드: ${hours}시간, 부품: ${parts}`,
     due: (when, days) => `${when}까지 출고 (목표: 근무일 ${days}일)`,
     pastDue: (days) => `:red_circle: *근무일 ${days}일 목표 초과*`,
-    pastSpecial: (days) => `:red_circle: *특수 물품 한도(근무일 ${days}일)까지 초과*`,
+    pastSpecial: (days) => `:red_circle: *특수 물품 한도(근무일 ${days}일)도 초과*`,
     targets: (days, specialDays) => `처리 목표: 근무일 ${days}일 이내 입출고, 특수 물품 ${specialDays}일.`,
     noParts: "없음",
     partLine: (quantity, partNo) => `${quantity} × ${partNo}`,
@@ -424,7 +424,7 @@ const directorSummary: Messages["directorSummary"] = {
     signedOff: (who, when) => `${when}, ${who} 결재 완료 (R17).`,
     alreadySignedOff: (who, when) => `이 보고서는 이미 결재되었습니다 (${who}, ${when}).`,
     signOffRefused: "서비스 책임자의 일일 보고는 총책임자만 결재할 수 있습니다 (R17).",
-    signOffOwnReport: "이 지점의 서비스 책임자이므로, 지점 일일 보고는 다른 총책임자의 결재가 필요합니다 (R17).",
+    signOffOwnReport: "본인이 이 지점의 서비스 책임자이므로, 지점 일일 보고는 다른 총책임자의 결재가 필요합니다 (R17).",
   },
   contracts: {
     customerNotice: (p) =>
@@ -711,7 +711,7 @@ const complaints: Messages["complaints"] = {
 
   refusal: {
     closed: (number) => `${number} 건은 종결되어 더 이상 기록할 수 없습니다.`,
-    "not-resolved": (number) => `먼저 ${number}의 처리 결과를 기록하세요. 고객에게 처리 결과를 알립니다 (R21).`,
+    "not-resolved": (number) => `먼저 ${number}의 처리 결과를 기록하세요. 고객에게는 처리 결과를 알려야 합니다 (R21).`,
     "not-informed": (number) => `${number} 건은 아직 종결할 수 없습니다. 먼저 고객에게 처리 결과를 언제, 어떻게 알렸는지 기록하세요 (*고객 통보*) (R21).`,
   },
 
@@ -750,7 +750,7 @@ const evaluation: Messages["evaluation"] = {
   postedAwaiting: "지금 계산한 결과입니다. 게시된 평가는 총책임자 결재를 기다리고 있습니다.",
   alreadySignedOff: (who, when) => `이 평가는 이미 결재되었습니다 (${who}, ${when}).`,
   signOffRefused: "월간 평가는 총책임자만 결재할 수 있습니다 (R20).",
-  signOffOwnReport: "이 지점의 서비스 책임자이므로, 지점 월간 평가는 다른 총책임자의 결재가 필요합니다.",
+  signOffOwnReport: "본인이 이 지점의 서비스 책임자이므로, 지점 월간 평가는 다른 총책임자의 결재가 필요합니다.",
   refused: "월간 평가는 서비스 책임자와 총책임자만 볼 수 있습니다.",
   otherBranch: "다른 지점 소속 기사입니다. 서비스 책임자는 자기 지점, 총책임자는 모든 지점의 평가를 봅니다.",
   badMonth: (text) => `"${text}": 올바른 월이 아닙니다. YYYY-MM 형식으로 쓰세요. 예: \`/repair 평가 2026-10\`.`,
@@ -781,7 +781,7 @@ const surveys: Messages["surveys"] = {
   list: {
     header: (date) => `만족도 조사 대상: ${date}`,
     part: (part, parts) => `${part}/${parts}`,
-    intro: "전 근무일에 종결된 모든 접수와 다시 연락할 고객입니다 (R19). 고객마다 전화하고 *조사 기록* 버튼을 누르세요.",
+    intro: "직전 근무일에 종결된 모든 접수와 다시 연락할 고객입니다 (R19). 고객마다 전화하고 *조사 기록* 버튼을 누르세요.",
     fallback: (date, count) => `${date} 만족도 조사 목록: 조사할 접수 ${count}건 (R19)`,
     line: (voucherNo, customer, technician, category, closed) => `*${voucherNo}* · ${customer}\n${technician} · ${category} · ${closed} 종결`,
     noTechnician: "기사 없음",
@@ -825,7 +825,7 @@ const surveys: Messages["surveys"] = {
     close: "완료",
     intro: (voucherNo) => `이 주소를 *${voucherNo}* 고객에게 보내는 문자 메시지에 붙여 넣으세요. 고객은 휴대폰에서 같은 네 문항에 답하며, 응답은 조사 목록에 나타납니다.`,
     address: (url) => `\`\`\`${url}\`\`\``,
-    validUntil: (date) => `${date}까지 한 번 쓸 수 있습니다. 누를 때마다 새 링크가 만들어지고, 조사에 응답하면 모든 링크가 만료됩니다.`,
+    validUntil: (date) => `${date}까지 한 번 쓸 수 있습니다. 버튼을 누를 때마다 새 링크가 만들어지고, 조사에 응답하면 모든 링크가 만료됩니다.`,
   },
   alreadyRecorded: (voucherNo, outcome, who, when) => `${voucherNo} 만족도 조사는 이미 기록되었습니다 (${outcome}, ${who}, ${when}). 접수마다 한 번만 조사합니다.`,
   alreadyRecordedSomeone: "누군가",
@@ -981,7 +981,7 @@ export const ko: Messages = {
     customer: "고객",
     phone: "전화번호",
     address: "주소",
-    contact: "연락 담당",
+    contact: "연락 담당자",
     equipment: "장비",
     noEquipment: "기록 없음",
     coverage: "보증·계약",
