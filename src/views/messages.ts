@@ -19,6 +19,8 @@ import * as partsWorkshop from "./catalogue/parts-workshop";
 import * as surveys from "./catalogue/surveys";
 import * as threadReplies from "./catalogue/thread-replies";
 import * as workReport from "./catalogue/work-report";
+import { ko } from "./locales/ko";
+import { zhCN } from "./locales/zh-CN";
 
 export type { Locale } from "../i18n/locale";
 
@@ -621,7 +623,7 @@ function joinList(items: string[]): string {
 
 export type Messages = typeof en;
 
-const catalogues: Partial<Record<Locale, Messages>> = { en };
+const catalogues: Partial<Record<Locale, Messages>> = { en, ko, "zh-CN": zhCN };
 
 /** The catalogue for `locale`, else for the reader the running code writes for (see src/i18n/locale.ts). */
 export function messagesFor(locale: Locale = currentLocale()): Messages {
