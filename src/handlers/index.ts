@@ -22,6 +22,7 @@ import { dailyReportSubmitted } from "./views/daily-report-modal";
 import { appHomeOpened } from "./events/app-home-opened";
 import { threadReply } from "./events/thread-reply";
 import { dedupeEvents } from "./middleware/dedupe-events";
+import { readerLocale } from "./middleware/reader-locale";
 import { emptyListenedIds, safetyNet, type ListenedIds } from "./middleware/safety-net";
 import { customerSearch } from "./options/customer-search";
 import { partSearch } from "./options/part-search";
@@ -43,6 +44,8 @@ export type HandlerRegistry = Pick<App, "use" | "command" | "action" | "view" | 
 /** Registers every listener; returns the ids they answer (the safety net's, and /metrics' labels). */
 export function registerHandlers(registry: HandlerRegistry, deps: HandlerDeps): ListenedIds {
   const listened = emptyListenedIds();
+  // First, so that even the safety net's apology is in the sender's language.
+  registry.use(readerLocale(deps));
   registry.use(safetyNet(deps, listened));
   registry.use(dedupeEvents(deps));
   const app = recordingListenedIds(registry, listened);

@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Clock } from "../clock";
 import type { Log } from "../logger";
 import type { Services } from "../services";
+import type { LocaleSource } from "../i18n/locale-source";
 
 export interface HandlerDeps {
   services: Services;
@@ -18,4 +19,6 @@ export interface HandlerDeps {
    * trigger expires while it waits. Without it, the listener's client does.
    */
   modalClient?: { views: Pick<WebClient["views"], "open" | "update"> };
+  /** Each person reads the bot in their language (middleware/reader-locale.ts); without it, in the default. */
+  locales?: LocaleSource;
 }
