@@ -6,6 +6,18 @@ import { pinyin } from "pinyin-pro";
 
 /** The 19 initial consonants in Unicode's order, as the compatibility jamo a keyboard types. */
 export const HANGUL_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
+/**
+ * How the key stores each initial: one upper-case ASCII letter (ㄱ → A … ㅅ → J, ㅇ → L … ㅎ → S).
+ * pg_trgm makes trigrams only of letters its database's LC_CTYPE calls alphanumeric, and the
+ * embedded server's is C (src/db/embedded.ts): jamo stored as such would never be indexed there.
+ * Upper case keeps them apart from pinyin, which is lower case (LIKE compares case).
+ */
+export const HANGUL_KEY_LETTERS = "ABCDEFGHIJKLMNOPQRS";
+
+/** Initial consonants as the key stores them: "ㅅㅇ" → "JL". */
+export function encodeHangulInitials(initials: string): string {
+  return [...initials].map((initial) => HANGUL_KEY_LETTERS[HANGUL_INITIALS.indexOf(initial)]).join("");
+}
 
 const SYLLABLE_FIRST = 0xac00; // 가
 const SYLLABLE_LAST = 0xd7a3; // 힣
@@ -71,7 +83,7 @@ function pinyinOf(run: string[]): { initials: string; full: string } | null {
 
 /**
  * A customer's search key: the Hangul initials of each run of Korean syllables (서울상사 →
- * "ㅅㅇㅅㅅ"), then for each run of Han characters its pinyin initials and its full pinyin
+ * ㅅㅇㅅㅅ, stored "JLJJ"), then for each run of Han characters its pinyin initials and its full pinyin
  * (北京科技 → "bjkj beijingkeji"), separated by single spaces; "" for a name with neither. A
  * query (never containing a space) therefore matches inside one run, never across two.
  * Polyphonic characters get pinyin-pro's reading in context (银行 → yinhang).
@@ -79,7 +91,7 @@ function pinyinOf(run: string[]): { initials: string; full: string } | null {
 export function nameSearchKey(name: string): string {
   const chars = [...normalizeForSearch(name)];
   const hangul = runs(chars, (char) => isSyllable(char) || isInitialJamo(char)).map((run) =>
-    run.map((char) => (isSyllable(char) ? syllableInitial(char) : char)).join(""),
+    encodeHangulInitials(run.map((char) => (isSyllable(char) ? syllableInitial(char) : char)).join("")),
   );
   const han = runs(chars, (char) => HAN.test(char))
     .flatMap((run) => splitUnreadable(run))
@@ -106,7 +118,7 @@ export type HangulQueryPart = { kind: "syllable"; char: string } | { kind: "init
  * How a type-ahead query is matched against the search key, or null when it is matched by name
  * and phone only (as before):
  * - "hangul": only syllables and initial consonants, at least one initial (ㅅㅇ, 서ㅇ); `key` is
- *   its initials (matched inside the stored key), `parts` checks each syllable typed in full. A
+ *   its initials as the key stores them ("JL", matched inside the stored key), `parts` checks each syllable typed in full. A
  *   double initial (ㄲ) matches exactly that initial.
  * - "latin": only Latin letters (bjkj, BJKJ, beijing); `key` in lower case.
  * Spaces in the query are ignored, as they are in the key.
@@ -118,7 +130,7 @@ export function nameSearchQuery(
   if (chars.length === 0) return null;
   if (chars.every((char) => isSyllable(char) || isInitialJamo(char)) && chars.some(isInitialJamo)) {
     const parts: HangulQueryPart[] = chars.map((char) => (isSyllable(char) ? { kind: "syllable", char } : { kind: "initial", char }));
-    return { kind: "hangul", key: parts.map((part) => (part.kind === "syllable" ? syllableInitial(part.char) : part.char)).join(""), parts };
+    return { kind: "hangul", key: encodeHangulInitials(parts.map((part) => (part.kind === "syllable" ? syllableInitial(part.char) : part.char)).join("")), parts };
   }
   const letters = chars.join("").toLowerCase();
   return LATIN_ONLY.test(letters) ? { kind: "latin", key: letters } : null;

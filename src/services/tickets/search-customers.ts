@@ -25,16 +25,22 @@ function hangulNamePattern(parts: HangulQueryPart[]): string {
     .join("[[:space:]]*");
 }
 
-/** Korean initials (ㅅㅇ, 서ㅇ) and pinyin (bjkj, beijing) against Customer.nameSearchKey. */
-function nameSearchKeyMatch(query: string): Prisma.Sql {
+/**
+ * Which customers a query finds by name. Korean initials (ㅅㅇ, 서ㅇ) are answered by the key
+ * alone: it also holds the initials of names that contain lone jamo, so "name ILIKE" would find
+ * nothing more, and where LC_CTYPE is C (the embedded server) Hangul gives pg_trgm no trigrams,
+ * so that branch of an OR would force a scan of the whole table. Pinyin (bjkj, beijing) is
+ * matched on the key besides the name.
+ */
+function nameMatch(query: string): Prisma.Sql {
+  const byName = Prisma.sql`"name" ILIKE ${likePattern(query)}`;
   const keyQuery = nameSearchQuery(query);
-  if (keyQuery === null) return Prisma.empty;
-  const key = Prisma.sql`"nameSearchKey" LIKE ${likePattern(keyQuery.key)}`;
+  if (keyQuery === null) return byName;
+  const byKey = Prisma.sql`"nameSearchKey" LIKE ${likePattern(keyQuery.key)}`;
+  if (keyQuery.kind === "latin") return Prisma.sql`${byName} OR ${byKey}`;
   // The key finds the candidates through its index; syllables typed in full are then checked on the name.
-  if (keyQuery.kind === "hangul" && keyQuery.parts.some((part) => part.kind === "syllable")) {
-    return Prisma.sql`OR (${key} AND normalize("name", NFC) ~ ${hangulNamePattern(keyQuery.parts)})`;
-  }
-  return Prisma.sql`OR ${key}`;
+  if (keyQuery.parts.some((part) => part.kind === "syllable")) return Prisma.sql`(${byKey} AND normalize("name", NFC) ~ ${hangulNamePattern(keyQuery.parts)})`;
+  return byKey;
 }
 
 /**
@@ -61,7 +67,7 @@ export async function searchCustomers(
   return deps.db.$queryRaw<CustomerSearchHit[]>`
     SELECT "id", "name", "phone", "grade"::text AS "grade", "area"::text AS "area"
     FROM "Customer"
-    WHERE "name" ILIKE ${likePattern(query)} ${phoneMatch} ${nameSearchKeyMatch(query)}
+    WHERE ${nameMatch(query)} ${phoneMatch}
     ORDER BY ("branchId" = ${branchId}) DESC, "grade" ASC, "name" ASC, "id" ASC
     LIMIT ${limit}`;
 }

@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fixedClock } from "../../../src/clock";
-import { nameSearchKey } from "../../../src/domain/name-search";
+import { Prisma } from "../../../src/generated/prisma/client";
+import { encodeHangulInitials, nameSearchKey, nameSearchQuery } from "../../../src/domain/name-search";
 import { silentLog } from "../../../src/logger";
 import { backfillNameSearchKeys } from "../../../src/services/customers/backfill-name-search-keys";
 import { lookupCustomer } from "../../../src/services/customers/lookup-customer";
@@ -70,6 +71,13 @@ describe("searchCustomers: Korean names by initial consonants (초성 검색)", 
     expect(await names("ㅅㅇㅅ".normalize("NFKC"))).toEqual(["서울상사"]);
   });
 
+  it("a name that itself contains lone jamo is found by them, as a name search would", async () => {
+    await createCustomer(db.current.prisma, { name: "ㅋㅋ마트" });
+    expect(await names("ㅋㅋ")).toEqual(["ㅋㅋ마트"]);
+    expect(await names("ㅋㅋ마")).toEqual(["ㅋㅋ마트"]);
+    expect(await names("ㅋㅋㅁ")).toEqual(["ㅋㅋ마트"]);
+  });
+
   it("a name stored decomposed (NFD) is found too", async () => {
     await createCustomer(db.current.prisma, { name: "한빛식품".normalize("NFD") });
     expect(await names("ㅎㅂㅅ")).toHaveLength(1);
@@ -124,19 +132,26 @@ describe("searchCustomers: Chinese names by pinyin", () => {
 });
 
 describe("the search key's index", () => {
-  it("Korean and pinyin queries can be answered by Customer_nameSearchKey_trgm_idx", async () => {
-    const prisma = db.current.prisma;
-    await createCustomer(prisma, { name: "서울상사" });
-    for (const query of ["ㅅㅇㅅ", "서ㅇㅅ", "bjkj"]) {
-      // A handful of rows would be scanned anyway; forbidding that shows which indexes can serve the query.
-      const plan = await prisma.$transaction(async (tx) => {
-        await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-        return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT id FROM "Customer" WHERE "name" ILIKE ${"%" + query + "%"} OR "nameSearchKey" LIKE ${"%" + query + "%"}`;
-      });
-      const text = plan.map((row) => row["QUERY PLAN"]).join("\n");
-      expect(text).toContain("Customer_nameSearchKey_trgm_idx");
-      expect(text).toContain("Customer_name_trgm_idx");
-    }
+  // A handful of rows would be scanned anyway; forbidding that shows which indexes can serve the query.
+  async function plan(where: (key: string) => Prisma.Sql, query: string): Promise<string> {
+    const key = nameSearchQuery(query)!.key;
+    const rows = await db.current.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT id FROM "Customer" WHERE ${where(key)}`;
+    });
+    return rows.map((row) => row["QUERY PLAN"]).join("\n");
+  }
+
+  it("Korean initials are answered by Customer_nameSearchKey_trgm_idx alone (the stored letters are ASCII, indexed whatever the database's LC_CTYPE)", async () => {
+    await createCustomer(db.current.prisma, { name: "서울상사" });
+    expect(await plan((key) => Prisma.sql`"nameSearchKey" LIKE ${"%" + key + "%"}`, "ㅅㅇㅅ")).toContain("Customer_nameSearchKey_trgm_idx");
+  });
+
+  it("pinyin by the name's index or the key's", async () => {
+    await createCustomer(db.current.prisma, { name: "北京科技有限公司" });
+    const text = await plan((key) => Prisma.sql`"name" ILIKE ${"%bjkj%"} OR "nameSearchKey" LIKE ${"%" + key + "%"}`, "bjkj");
+    expect(text).toContain("Customer_nameSearchKey_trgm_idx");
+    expect(text).toContain("Customer_name_trgm_idx");
   });
 });
 
@@ -168,13 +183,13 @@ describe("every write of a name writes its search key", () => {
     const header = "code,name,address,phone,area,grade,branch_code";
     const first = await run(`${header}\nK-1,서울상사,1 Sejong-daero,02-111-2222,URBAN,A,SEOUL\nC-1,北京科技有限公司,1 Chang'an Ave,010-6666-7777,URBAN,B,SEOUL\n`);
     expect(first).toMatchObject({ created: 2, errors: [] });
-    expect(await prisma.customer.findUniqueOrThrow({ where: { code: "K-1" } })).toMatchObject({ nameSearchKey: "ㅅㅇㅅㅅ" });
+    expect(await prisma.customer.findUniqueOrThrow({ where: { code: "K-1" } })).toMatchObject({ nameSearchKey: encodeHangulInitials("ㅅㅇㅅㅅ") });
     expect(await prisma.customer.findUniqueOrThrow({ where: { code: "C-1" } })).toMatchObject({ nameSearchKey: "bjkjyxgs beijingkejiyouxiangongsi" });
     expect(await names("ㅅㅇㅅ")).toEqual(["서울상사"]);
 
     const again = await run(`${header}\nK-1,부산상사,1 Sejong-daero,02-111-2222,URBAN,A,SEOUL\nC-1,北京科技有限公司,1 Chang'an Ave,010-6666-7777,URBAN,B,SEOUL\n`);
     expect(again).toMatchObject({ updated: 1, unchanged: 1 });
-    expect(await prisma.customer.findUniqueOrThrow({ where: { code: "K-1" } })).toMatchObject({ nameSearchKey: "ㅂㅅㅅㅅ" });
+    expect(await prisma.customer.findUniqueOrThrow({ where: { code: "K-1" } })).toMatchObject({ nameSearchKey: encodeHangulInitials("ㅂㅅㅅㅅ") });
     expect(await names("ㅅㅇㅅ")).toEqual([]);
     expect(await names("ㅂㅅ")).toEqual(["부산상사"]);
   });
@@ -189,7 +204,7 @@ describe("every write of a name writes its search key", () => {
       intakeKey: nextIntakeKey(),
     });
     const card = await getTicketCard(desk.deps, { ticketId });
-    expect(await prisma.customer.findUniqueOrThrow({ where: { id: card.customer.id } })).toMatchObject({ nameSearchKey: "ㅂㄱㅂㅈ" });
+    expect(await prisma.customer.findUniqueOrThrow({ where: { id: card.customer.id } })).toMatchObject({ nameSearchKey: encodeHangulInitials("ㅂㄱㅂㅈ") });
     expect(await names("ㅂㄱ")).toEqual(["북경반점"]);
 
     await completeIntake(desk.deps, {
