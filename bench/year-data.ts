@@ -257,7 +257,7 @@ async function reference(step: Step): Promise<void> {
   );
   await step(
     "customers",
-    `INSERT INTO "Customer" (id, code, name, address, phone, "contactPerson", area, grade, "branchId", "updatedAt")
+    `INSERT INTO "Customer" (id, code, name, address, phone, "contactPerson", area, grade, "branchId", "updatedAt", "nameSearchKey")
      SELECT g, 'CU' || lpad(g::text, 6, '0'),
             (ARRAY['Hana','Daehan','Seoul','Hanil','Samil','Mirae','Saerom','Haneul','Gukje','Dongbang','Pyeonghwa','Jungang','Sejong','Baekje','Shinhan','Taeyang','Donga','Hyundai','Kumho','Yuhan'])[1 + g % 20]
               || ' ' || (ARRAY['Foods','Motors','Clinic','Mart','Bakery','Hotel','Logistics','Pharmacy','Cafe','Restaurant','School','Hospital','Fisheries','Cold Storage','Butchery'])[1 + (g / 20) % 15]
@@ -265,7 +265,8 @@ async function reference(step: Step): Promise<void> {
             g || ' Service-ro, Seoul', '02-' || lpad((g % 9000 + 1000)::text, 4, '0') || '-' || lpad((g % 10000)::text, 4, '0'),
             'Contact ' || g, CASE WHEN g % 4 = 0 THEN 'SUBURBAN' ELSE 'URBAN' END::"Area",
             CASE WHEN g % 10 = 0 THEN 'A' WHEN g % 10 < 4 THEN 'B' ELSE 'C' END::"CustomerGrade",
-            CASE WHEN g < ${O.customers.first} THEN ${B.id} ELSE ${O.id} END, now()
+            CASE WHEN g < ${O.customers.first} THEN ${B.id} ELSE ${O.id} END, now(),
+            '' -- Latin names: no Korean or Chinese search key (domain/name-search.ts)
        FROM generate_series(1, ${B.customers.count + O.customers.count}) g`,
   );
   // Every customer has equipment id = its own id; every fifth one a second (id 50000 + id / 5).

@@ -14,6 +14,7 @@ import { createLogger, type Log } from "./logger";
 import { createMetrics } from "./observability/metrics";
 import { startOutbox, type Outbox } from "./publish/outbox";
 import { createServices } from "./services";
+import { backfillNameSearchKeys } from "./services/customers/backfill-name-search-keys";
 import { createSurveyPages } from "./transport/survey-pages";
 
 const OUTBOX_STOP_FLOOR_MS = 1_000;
@@ -129,6 +130,16 @@ export async function startBot(
     scheduler.start().catch((error: unknown) => log.error("could not start the scheduled jobs", { error }));
   }
 
+  // Korean and Chinese type-ahead keys for customers saved before they existed (Han names); the
+  // search works meanwhile for every other customer.
+  let stopping = false;
+  const backfill = backfillNameSearchKeys({ db: database.prisma }, { shouldStop: () => stopping }).then(
+    ({ filled }) => {
+      if (filled > 0) log.info("customer name search keys filled in", { filled });
+    },
+    (error: unknown) => log.warn("could not fill in the customers' name search keys; the next start tries again", { error }),
+  );
+
   return {
     port,
     database,
@@ -139,6 +150,8 @@ export async function startBot(
       const jobsStopped = scheduler?.stop(left()).catch((error: unknown) => log.warn("error while stopping the scheduled jobs", { error }));
       await slack.stop(left()).catch((error: unknown) => log.warn("error while stopping Slack", { error }));
       await jobsStopped;
+      stopping = true;
+      await backfill;
       // After the requests and jobs, whose changes queue posts (and the listener, replies): the posts
       // being sent and the replies being handled end, the rest stay queued for the next bot
       // (graphile-worker unlocks them). Idle workers stop in milliseconds, so a second is left for

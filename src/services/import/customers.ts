@@ -1,5 +1,6 @@
 // Customers, keyed by the company's own customer code; the grade orders queues and reports (R23).
 import { z } from "zod";
+import { nameSearchKey } from "../../domain/name-search";
 import { Area, CustomerGrade } from "../../generated/prisma/client";
 import type { ImportDefinition } from "./definition";
 import { code, oneOf, phone, text } from "./fields";
@@ -26,6 +27,8 @@ interface CustomerPlan {
   code: string;
   fields: {
     name: string;
+    /** Korean and Chinese type-ahead (domain/name-search.ts), always written with the name. */
+    nameSearchKey: string;
     address: string;
     phone: string;
     contactPerson: string | null;
@@ -52,6 +55,7 @@ export const customersImport: ImportDefinition<CustomerRow, CustomerPlan> = {
           code: row.code,
           fields: {
             name: row.name,
+            nameSearchKey: nameSearchKey(row.name),
             address: row.address,
             phone: row.phone,
             contactPerson: row.contact_person ?? null,

@@ -7,6 +7,7 @@ import { isWarrantyUnknown, resolveCategory, suggestCategory, type ResolvedCateg
 import type { ServiceArea } from "../../domain/deadline";
 import { isDomainError } from "../../domain/errors";
 import { calledAtProblem, intakeFormatProblems, isLocalDate, missingIntakeFields, type IntakeField } from "../../domain/intake";
+import { nameSearchKey } from "../../domain/name-search";
 import type { Action } from "../../domain/permissions";
 import { localDate, type WorkingCalendar } from "../../domain/working-calendar";
 import { loadBranchCalendar } from "./load-branch-calendar";
@@ -246,9 +247,10 @@ export async function writeIntakeParties(tx: DbOrTx, plan: IntakePlan, options: 
   if (plan.customer.kind === "existing") {
     customerId = plan.customer.row.id;
   } else if (plan.customer.ownCustomerId !== null) {
-    customerId = (await tx.customer.update({ where: { id: plan.customer.ownCustomerId }, data: plan.customer.data })).id;
+    const data = { ...plan.customer.data, nameSearchKey: nameSearchKey(plan.customer.data.name) };
+    customerId = (await tx.customer.update({ where: { id: plan.customer.ownCustomerId }, data })).id;
   } else {
-    const data = { ...plan.customer.data, code: newCustomerCode(options.voucherNo), branchId: plan.branchId };
+    const data = { ...plan.customer.data, nameSearchKey: nameSearchKey(plan.customer.data.name), code: newCustomerCode(options.voucherNo), branchId: plan.branchId };
     customerId = (await tx.customer.create({ data })).id;
     createdCustomer = true;
   }

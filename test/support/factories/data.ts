@@ -2,6 +2,7 @@
 // test cares about is passed as an override. Missing parents (a staff member's branch, a piece of
 // equipment's customer) are created on the way. Calendars live in calendar.ts.
 import type { DbOrTx } from "../../../src/db";
+import { nameSearchKey } from "../../../src/domain/name-search";
 import type { Role } from "../../../src/domain/permissions";
 import type { Prisma } from "../../../src/generated/prisma/client";
 import type { Actor } from "../../../src/services/staff/resolve-actor";
@@ -54,10 +55,13 @@ export async function createStaff(db: DbOrTx, overrides: Partial<Prisma.StaffUnc
 export async function createCustomer(db: DbOrTx, overrides: Partial<Prisma.CustomerUncheckedCreateInput> = {}) {
   const n = next();
   const branchId = overrides.branchId ?? (await createBranch(db)).id;
+  const name = overrides.name ?? `Customer ${n}`;
   return db.customer.create({
     data: {
       code: `CU${pad(n)}`,
-      name: `Customer ${n}`,
+      name,
+      // As every write of a name does (domain/name-search.ts); an override may still set it, e.g. to null.
+      nameSearchKey: nameSearchKey(name),
       address: `${n} Service Street`,
       phone: `02-555-${pad(n)}`,
       contactPerson: `Contact ${n}`,
