@@ -2,7 +2,15 @@
 // "ㅅㅇㅅ" for 서울상사, "서ㅇ" for 서울), Chinese by pinyin initials ("bjkj" for 北京科技) or full
 // pinyin ("beijing"). A customer's search key is computed here once per name and stored beside it
 // (Customer.nameSearchKey), so the type-ahead matches it with a trigram index instead of per row.
-import { pinyin } from "pinyin-pro";
+import type * as PinyinPro from "pinyin-pro";
+
+// pinyin-pro's dictionary costs about 25 MB of memory: loaded on the first Han name keyed, not at start.
+let pinyinPro: typeof PinyinPro | undefined;
+function toneLessPinyin(text: string): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  pinyinPro ??= require("pinyin-pro") as typeof PinyinPro;
+  return pinyinPro.pinyin(text, { toneType: "none", type: "array", v: true });
+}
 
 /** The 19 initial consonants in Unicode's order, as the compatibility jamo a keyboard types. */
 export const HANGUL_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
@@ -76,7 +84,7 @@ function runs(chars: string[], belongs: (char: string) => boolean): string[][] {
 
 /** Pinyin without tones, ü written v as pinyin keyboards type it; null for a character without a reading. */
 function pinyinOf(run: string[]): { initials: string; full: string } | null {
-  const full = pinyin(run.join(""), { toneType: "none", type: "array", v: true });
+  const full = toneLessPinyin(run.join(""));
   if (full.length !== run.length || !full.every((syllable) => LATIN_ONLY.test(syllable))) return null;
   return { initials: full.map((syllable) => syllable[0]).join(""), full: full.join("") };
 }
