@@ -5,6 +5,14 @@ import type { DirectorSummary } from "../../../src/services/reports/director-sum
 import type { OverdueAlertSummary } from "../../../src/services/escalations/models";
 import type { ThreadLineOutcome } from "../../../src/services/tickets/thread-replies";
 import { PSEUDO_LOCALE } from "../../../src/i18n/locale";
+import { buildAssignModal } from "../../../src/views/assign-modal";
+import { buildCancelModal } from "../../../src/views/cancel-modal";
+import { buildCannotFinishModal } from "../../../src/views/cannot-finish-modal";
+import { buildCloseModal } from "../../../src/views/close-modal";
+import { buildDeclineModal } from "../../../src/views/decline-modal";
+import { buildScheduleModal } from "../../../src/views/schedule-modal";
+import { buildAssignmentDm, buildDeclinedDm, buildUnassignedDm } from "../../../src/views/technician-dm";
+import { buildTicketList } from "../../../src/views/ticket-list";
 import { buildDirectorSummaryMessage } from "../../../src/views/director-summary";
 import { buildHelpMessage } from "../../../src/views/help";
 import { buildHomeView } from "../../../src/views/home";
@@ -17,7 +25,7 @@ import { BLOCKS } from "../../../src/views/ids";
 import { messagesFor } from "../../../src/views/messages";
 import { validateBlocks, validateView, blockTextLength, MAX_MESSAGE_BLOCK_TEXT } from "../../support/slack-fake/block-kit-validator";
 import { describeUntranslated, findUntranslated } from "../../support/untranslated";
-import { customerContext, NOW, person, submitted, ticketCard } from "../views/fixtures";
+import { customerContext, listItem, NOW, person, submitted, technician, ticketCard } from "../views/fixtures";
 
 const locale = PSEUDO_LOCALE;
 
@@ -54,6 +62,9 @@ const ALLOW = [
   /Tech \d+/,
   /Part \d+/,
   /Customer \d+/,
+  "Leaks water",
+  "Bring the ladder",
+  "On leave",
   "Seoul",
 ];
 
@@ -246,4 +257,29 @@ describe("the main views in the en-XA pseudo-locale fit Slack's limits and hold 
     }
   });
 
+  it("the ticket's other modals, the technician's DMs and the ticket list (R5, R6, R8, R9, R12)", () => {
+    const tech = person({ name: "Kim Minji" });
+    const card = ticketCard({ status: "ASSIGNED", technician: tech, appointment: { start: new Date("2026-03-02T05:00:00Z"), end: new Date("2026-03-02T06:00:00Z") } });
+    const paid = ticketCard({ status: "ASSIGNED", technician: tech, category: "A_PAID", chargeable: true, coverage: { kind: "NONE" } });
+    const suggestions = [technician(), technician({ available: false }), technician({ coversArea: false, currentlyAssigned: true })];
+    for (const view of [
+      buildAssignModal({ card: ticketCard(), suggestions, now: NOW, locale }),
+      buildAssignModal({ card, suggestions, now: NOW, locale }),
+      buildAssignModal({ card: ticketCard(), suggestions: [], now: NOW, locale }),
+      buildScheduleModal({ card, now: NOW, locale }),
+      buildCancelModal({ card, locale }),
+      buildDeclineModal({ card, locale }),
+      buildCloseModal({ card: ticketCard({ status: "RESOLVED", technician: tech }), locale }),
+      buildCannotFinishModal({ card: ticketCard({ status: "ON_SITE", technician: tech }), now: NOW, locale }),
+    ]) {
+      expectModal(view);
+    }
+    expectMessage(buildAssignmentDm({ card, note: "Bring the ladder", now: NOW, previous: person(), assignedBy: person(), locale }));
+    expectMessage(buildAssignmentDm({ card: paid, now: NOW, locale }));
+    expectMessage(buildUnassignedDm({ card, newTechnician: person(), now: NOW, locale }));
+    expectMessage(buildDeclinedDm({ card, reason: "On leave", locale }));
+    const items = [listItem(), listItem({ overdue: true, priority: true, technician: tech }), listItem({ status: "INCOMPLETE", arrivalDeadline: null })];
+    expectMessage(buildTicketList({ filter: "open", items, now: NOW, branchName: "Seoul service centre", timeZone: "Asia/Seoul", locale }));
+    expectMessage(buildTicketList({ filter: "overdue", items: [], now: NOW, locale }));
+  });
 });
