@@ -17,10 +17,11 @@ const ACCENTS: Record<string, string> = Object.fromEntries(
 
 /**
  * What must reach Slack as written: code blocks and `code` (commands people type), `<…>` tokens
- * (mentions, links, `<!date^…|…>`), escapes (&amp;), URLs, :emoji_codes:, {date_format} placeholders
- * and rule ids (R6), which every language writes alike.
+ * (mentions, links, `<!date^…|…>`; a link's label after `|` is text, and translated), escapes
+ * (&amp;), URLs, :emoji_codes:, {date_format} placeholders and rule ids (R6), which every language
+ * writes alike.
  */
-const PROTECTED = /```[\s\S]*?```|`[^`\n]*`|<[^<>\n]*>|&(?:amp|lt|gt);|https?:\/\/[^\s<>|`]+|:[a-z0-9_+-]+:|\{[a-z_]+\}|\bR\d{1,2}\b/g;
+const PROTECTED = /```[\s\S]*?```|`[^`\n]*`|<https?:\/\/[^<>|\n]*\||<[^<>\n]*>|&(?:amp|lt|gt);|https?:\/\/[^\s<>|`]+|:[a-z0-9_+-]+:|\{[a-z_]+\}|\bR\d{1,2}\b/g;
 
 const accent = (text: string) => text.replace(/[A-Za-z]/g, (letter) => ACCENTS[letter]);
 

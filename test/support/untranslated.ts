@@ -59,8 +59,8 @@ export function humanTexts(payload: unknown, path = ""): HumanText[] {
   return found;
 }
 
-/** What any language writes as it is: the same tokens src/i18n/pseudo.ts leaves alone. */
-const PROTECTED = /```[\s\S]*?```|`[^`\n]*`|<[^<>\n]*>|&(?:amp|lt|gt|quot);|https?:\/\/[^\s<>|`]+|:[a-z0-9_+-]+:/g;
+/** What any language writes as it is: the same tokens src/i18n/pseudo.ts leaves alone (a link's label is text, and checked). */
+const PROTECTED = /```[\s\S]*?```|`[^`\n]*`|<https?:\/\/[^<>|\n]*\||<[^<>\n]*>|&(?:amp|lt|gt|quot);|https?:\/\/[^\s<>|`]+|:[a-z0-9_+-]+:/g;
 const ENGLISH_WORD = /[A-Za-z]{3,}/g;
 
 function escapeRegExp(text: string): string {
@@ -90,4 +90,15 @@ export function findUntranslated(payload: unknown, options: UntranslatedOptions 
 /** One line per finding, for a failing test's message. */
 export function describeUntranslated(findings: readonly UntranslatedText[]): string {
   return findings.map((f) => `${f.path}: ${f.words.join(", ")} in ${JSON.stringify(f.text)}`).join("\n");
+}
+
+/**
+ * The findings over everything a run showed (`slack.shownByBot()` of the Slack fake), each with
+ * where it was shown: for an e2e run in the en-XA pseudo-locale.
+ */
+export function findUntranslatedShown(
+  source: { shownByBot(): { where: string; payload: unknown }[] },
+  options: UntranslatedOptions = {},
+): (UntranslatedText & { where: string })[] {
+  return source.shownByBot().flatMap(({ where, payload }) => findUntranslated(payload, options).map((finding) => ({ where, ...finding })));
 }

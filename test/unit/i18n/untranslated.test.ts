@@ -1,7 +1,8 @@
 // The pseudo-locale checker the e2e and view tests use: it must find English a view wrote by hand,
 // and nothing else (Slack tokens, code, emoji, links, the test's own data).
 import { pseudoText } from "../../../src/i18n/pseudo";
-import { describeUntranslated, englishWords, findUntranslated, humanTexts } from "../../support/untranslated";
+import { Workspace } from "../../support/slack-fake/workspace";
+import { describeUntranslated, englishWords, findUntranslated, findUntranslatedShown, humanTexts } from "../../support/untranslated";
 
 const VOUCHER = /SV-\d{4}-\d{6}/;
 
@@ -74,6 +75,10 @@ describe("englishWords", () => {
     expect(englishWords(text)).toEqual([]);
   });
 
+  it("checks a link's label, not its address", () => {
+    expect(englishWords("<https://slack.com/archives/C1/p1|Open the message> <https://example.com/path>")).toEqual(["Open", "the", "message"]);
+  });
+
   it("takes the test's own data from the allow-list, exactly or by a pattern", () => {
     const text = pseudoText("Call for Hanil Foods 3 about SV-2026-000123", ["Hanil Foods 3", "SV-2026-000123"]);
     expect(englishWords(text)).toEqual(["Hanil", "Foods"]);
@@ -98,5 +103,37 @@ describe("findUntranslated", () => {
   it("reports English passed into a catalogue function as if it were data", () => {
     const english = (reason: string) => pseudoText(`Cancelled: ${reason}`, [reason]);
     expect(findUntranslated({ text: english("no reason given") }).map((f) => f.words)).toEqual([["reason", "given"]]);
+  });
+});
+
+describe("findUntranslatedShown", () => {
+  it("checks everything the Slack fake recorded from the bot — messages, thread replies, ephemerals, modals, Home tabs — and not what people wrote", () => {
+    const workspace = new Workspace({
+      signingSecret: "s",
+      botToken: "xoxb-t",
+      appToken: "xapp-t",
+      botUserId: "U0BOT",
+      botId: "B0BOT",
+      appId: "A0APP",
+      teamId: "T0",
+      teamDomain: "desk",
+      verificationToken: "v",
+      users: new Map([["U0KIM", { name: "kim" }]]),
+      channels: new Map([["C0DESK", { name: "desk" }]]),
+      now: () => Date.now(),
+    });
+    const parent = workspace.postBotMessage("C0DESK", { text: pseudoText("A new repair call") });
+    workspace.postBotMessage("C0DESK", { text: "Thread reply left in English" }, { threadTs: parent.ts });
+    workspace.addMessage({ type: "message", channel: "C0DESK", ts: workspace.nextTs(), user: "U0KIM", team: "T0", text: "people write English" });
+    workspace.postEphemeral("C0DESK", "U0KIM", { text: "Only you see this" });
+    workspace.openModal({ type: "modal", title: { type: "plain_text", text: "Hard title" }, blocks: [] }, workspace.issueTrigger("U0KIM"));
+    workspace.publishHome({ type: "home", blocks: [{ type: "section", text: { type: "mrkdwn", text: pseudoText("Hello") } }] }, "U0KIM", undefined);
+
+    const findings = findUntranslatedShown(workspace);
+    expect(findings.map((f) => [f.where.split(" ")[0], f.words])).toEqual([
+      ["message", ["Thread", "reply", "left", "English"]],
+      ["ephemeral", ["Only", "you", "see", "this"]],
+      ["modal", ["Hard", "title"]],
+    ]);
   });
 });
