@@ -2,9 +2,12 @@
 // function takes plain strings or numbers, else taken from a table kept next to the catalogue paths.
 type Fn = (...args: unknown[]) => unknown;
 
-/** Distinctive values, so a translation that drops or alters an argument is seen. */
+/**
+ * Distinctive values, so a translation that drops or alters an argument is seen; numbers below
+ * 1000, so a translation may group digits its own way (Intl) and still show them.
+ */
 export const sampleString = (i: number) => `arg${i}_x${i + 1}`;
-export const sampleNumber = (i: number) => 4711 + i;
+export const sampleNumber = (i: number) => 347 + i;
 
 /**
  * Functions taking arrays or objects (or needing a particular value) name their arguments here, by
@@ -32,10 +35,10 @@ export const SAMPLE_ARGUMENTS: Record<string, unknown[][]> = {
   ],
   "directorSummary.contracts.coversList": [[["item_one", "item_two"]]],
   "evaluation.technicianLine": [
-    [{ who: "who_x", left: true, closed: 4711, coverage: "coverage_x", warranty: "warranty_x", satisfaction: "satisfaction_x", items: "items_x", onTime: "ontime_x", hours: "hours_x", complaints: "complaints_x", level: "level_x" }],
-    [{ who: "who_x", left: false, closed: 4711, coverage: "coverage_x", warranty: "warranty_x", satisfaction: "satisfaction_x", items: "items_x", onTime: "ontime_x", hours: "hours_x", complaints: "complaints_x", level: null }],
+    [{ who: "who_x", left: true, closed: 347, coverage: "coverage_x", warranty: "warranty_x", satisfaction: "satisfaction_x", items: "items_x", onTime: "ontime_x", hours: "hours_x", complaints: "complaints_x", level: "level_x" }],
+    [{ who: "who_x", left: false, closed: 347, coverage: "coverage_x", warranty: "warranty_x", satisfaction: "satisfaction_x", items: "items_x", onTime: "ontime_x", hours: "hours_x", complaints: "complaints_x", level: null }],
   ],
-  "surveys.summary.line": [[{ date: "date_x", closed: 4711, surveyed: 4712, coverage: "coverage_x", warranty: "warranty_x", target: "target_x", answered: 4713 }]],
+  "surveys.summary.line": [[{ date: "date_x", closed: 347, surveyed: 348, coverage: "coverage_x", warranty: "warranty_x", target: "target_x", answered: 349 }]],
 };
 
 /** What a broken call produces instead of throwing: a missing property, a number from a string, an object. */
