@@ -624,13 +624,14 @@ function joinList(items: string[]): string {
 export type Messages = typeof en;
 
 const catalogues: Partial<Record<Locale, Messages>> = { en };
-// en-XA: the tests' pseudo-locale, derived from English (src/i18n/pseudo.ts).
-catalogues[PSEUDO_LOCALE] = pseudoCatalogue(en);
 
 /** The catalogue for `locale`, else for the reader the running code writes for (see src/i18n/locale.ts). */
 export function messagesFor(locale: Locale = currentLocale()): Messages {
   return catalogues[locale] ?? en;
 }
+
+// en-XA: the tests' pseudo-locale, derived from English (src/i18n/pseudo.ts).
+catalogues[PSEUDO_LOCALE] = pseudoCatalogue(en);
 
 /** The locales with a catalogue of their own (the others fall back to English). */
 export function registeredLocales(): Locale[] {
