@@ -21,11 +21,11 @@ export function orderTechnicians(suggestions: TechnicianSuggestion[]): Technicia
 export function technicianOptionText(technician: TechnicianSuggestion, m: Messages): string {
   const marks = [technician.available ? null : m.assign.away, technician.currentlyAssigned ? m.assign.currentMark : null].filter(Boolean).join(" ");
   const areas = technician.areas.map((area) => m.area[area].toLowerCase()).join("/") || "—";
-  const rest = ` · ${technician.openTickets} open · ${technician.visitsToday} visit${technician.visitsToday === 1 ? "" : "s"} today · ${areas}${marks ? ` ${marks}` : ""}`;
-  const full = m.assign.option(technician.name, technician.openTickets, technician.visitsToday, areas) + (marks ? ` ${marks}` : "");
+  const text = (name: string) => m.assign.option(name, technician.openTickets, technician.visitsToday, areas) + (marks ? ` ${marks}` : "");
+  const full = text(technician.name);
   if (full.length <= 75) return full;
   // Long names give way; the load and the away mark must stay visible.
-  return `${oneLine(technician.name, Math.max(12, 75 - rest.length))}${rest}`.slice(0, 75);
+  return text(oneLine(technician.name, Math.max(12, 75 - text("").length))).slice(0, 75);
 }
 
 function technicianDescription(technician: TechnicianSuggestion, m: Messages): string | undefined {

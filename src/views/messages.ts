@@ -7,6 +7,8 @@ import { MAX_CALLED_AT_DAYS_BACK } from "../domain/intake";
 import type { Role } from "../domain/permissions";
 import type { ErrorCode } from "../errors";
 import { currentLocale, type Locale } from "../i18n/locale";
+import { PSEUDO_LOCALE } from "../i18n/locale";
+import { pseudoCatalogue } from "../i18n/pseudo";
 import type { CustomerGrade, TicketListFilter, TicketStatus } from "../services/tickets/models";
 import * as complaints from "./catalogue/complaints";
 import * as dailyReport from "./catalogue/daily-report";
@@ -628,4 +630,12 @@ const catalogues: Partial<Record<Locale, Messages>> = { en, ko, "zh-CN": zhCN };
 /** The catalogue for `locale`, else for the reader the running code writes for (see src/i18n/locale.ts). */
 export function messagesFor(locale: Locale = currentLocale()): Messages {
   return catalogues[locale] ?? en;
+}
+
+// en-XA: the tests' pseudo-locale, derived from English (src/i18n/pseudo.ts).
+catalogues[PSEUDO_LOCALE] = pseudoCatalogue(en);
+
+/** The locales with a catalogue of their own (the others fall back to English). */
+export function registeredLocales(): Locale[] {
+  return Object.keys(catalogues) as Locale[];
 }

@@ -252,6 +252,11 @@ export class SlackFake {
     return threadTs === undefined ? messages : messages.filter((message) => message.ts === threadTs || message.thread_ts === threadTs);
   }
 
+  /** Everything the bot has shown (messages, replies, ephemerals, views, Home tabs), e.g. for test/support/untranslated.ts. */
+  shownByBot(): { where: string; payload: unknown }[] {
+    return this.workspace.shownByBot();
+  }
+
   /** Ephemeral messages shown to a user (chat.postEphemeral, response_urls, acks). */
   ephemeralsFor(userId: string): FakeEphemeral[] {
     return this.workspace.ephemeralsFor(userId);

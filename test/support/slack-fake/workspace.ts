@@ -553,6 +553,20 @@ export class Workspace {
     return viewId ? this.view(viewId) : undefined;
   }
 
+  /**
+   * Everything the bot has shown so far: its messages and thread replies in every conversation,
+   * ephemerals, the views it opened (latest version of each) and Home tabs. For checks over a whole
+   * run, such as test/support/untranslated.ts in the en-XA pseudo-locale.
+   */
+  shownByBot(): { where: string; payload: unknown }[] {
+    const messages = [...this.messages.entries()].flatMap(([channel, list]) =>
+      list.filter((message) => message.user === this.config.botUserId).map((message) => ({ where: `message ${channel}/${message.ts}`, payload: message })),
+    );
+    const ephemerals = this.ephemerals.map((ephemeral) => ({ where: `ephemeral ${ephemeral.channel}/${ephemeral.ts} for ${ephemeral.user}`, payload: ephemeral }));
+    const views = [...this.views.values()].map(({ output, userId }) => ({ where: `${output.type} ${output.id} of ${userId}`, payload: output }));
+    return [...messages, ...ephemerals, ...views];
+  }
+
   /** views.open: a new modal stack for the trigger's user (replacing any open one). */
   openModal(viewInput: unknown, triggerId: unknown): ViewOutput {
     const view = this.checkView(viewInput, "modal");
