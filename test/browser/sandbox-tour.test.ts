@@ -54,7 +54,8 @@ async function openPage(): Promise<Page> {
 
 async function as(page: Page, persona: string): Promise<void> {
   await page.selectOption("#persona", persona);
-  await page.waitForFunction((id) => (document.getElementById("persona-roles")?.textContent ?? "") !== "" && (document.getElementById("persona") as HTMLSelectElement).value === id, persona);
+  // Page-side expressions as strings: this file is compiled without the DOM's types.
+  await page.waitForFunction(`document.getElementById("persona").value === ${JSON.stringify(persona)} && document.getElementById("persona-roles").textContent !== ""`);
 }
 
 async function channel(page: Page, id: string): Promise<void> {
@@ -80,7 +81,7 @@ async function submitModal(page: Page): Promise<void> {
   const viewId = await page.getAttribute("#modal", "data-view-id");
   await page.click("#modal-submit");
   try {
-    await page.waitForFunction((id) => document.getElementById("modal")?.dataset.viewId !== id || !document.getElementById("modal"), viewId);
+    await page.waitForFunction(`document.getElementById("modal")?.dataset.viewId !== ${JSON.stringify(viewId)}`);
   } catch (error) {
     const errors = await page.locator("#modal .field-error").allTextContents();
     const problems = await page.locator("#banner .problem").allTextContents();
@@ -170,7 +171,7 @@ describe("npm run sandbox: the newcomer's tour in a browser", () => {
       // 4. The clock past closing: the directors' summary, and the untouched call's overdue alert (R7, R16).
       await page.fill("#clock-to-time", "18:30");
       await page.click("#clock-to");
-      await page.waitForFunction(() => (document.getElementById("clock-now")?.textContent ?? "").includes("18:30"));
+      await page.locator("#clock-now", { hasText: "18:30" }).waitFor();
       await as(page, MANAGER);
       await channel(page, SEOUL_DIRECTORS);
       const summary = page.locator("#messages .message", { has: page.locator(`button[data-action-id="${ACTIONS.directorReportSignOff}"]`) }).last();
@@ -198,5 +199,48 @@ describe("npm run sandbox: the newcomer's tour in a browser", () => {
       await page.context().close();
     },
     TOUR_TIMEOUT_MS,
+  );
+
+  it(
+    "what real Slack would refuse shows as a banner; ephemeral answers, App Home and thread replies are shown to their persona",
+    async () => {
+      const page = await openPage();
+      await as(page, "U0DEMO003");
+      await channel(page, SEOUL_DISPATCH);
+
+      // An ephemeral answer: only this persona sees it.
+      await page.fill("#composer-text", "/repair help");
+      await page.click("#send");
+      await page.locator("#messages .message.ephemeral").first().waitFor();
+      await shot(page, "10-ephemeral-help");
+      await as(page, DISPATCHER);
+      await channel(page, SEOUL_DISPATCH);
+      expect(await page.locator("#messages .message.ephemeral", { hasText: "Only visible to you" }).count()).toBe(0);
+
+      // Slack refuses the bot's views.open (the trigger expired): the page says so instead of pretending.
+      desk.slack.failNext("views.open", "expired_trigger_id");
+      await page.fill("#composer-text", "/repair");
+      await page.click("#send");
+      await page.locator("#banner .problem", { hasText: "views.open: expired_trigger_id" }).waitFor();
+      await shot(page, "11-refusal-banner");
+      await page.click("#banner-dismiss");
+      await page.locator("#banner").waitFor({ state: "hidden" });
+
+      // A reply in the ticket's thread, as the persona.
+      const ticket = message(page, "SV-2026-000001");
+      await ticket.locator(".replies-link").click();
+      await page.locator("#thread-messages .message").first().waitFor();
+      await page.fill("#thread-text", "Customer called back: all fine now");
+      await page.click("#thread-send");
+      await page.locator("#thread-messages .message", { hasText: "Customer called back: all fine now" }).waitFor();
+      await shot(page, "12-thread-reply");
+
+      // App Home, published by the bot when the persona opens it.
+      await channel(page, "__home__");
+      await page.locator("#messages .home .block").first().waitFor();
+      await shot(page, "13-app-home");
+      await page.context().close();
+    },
+    60_000,
   );
 });

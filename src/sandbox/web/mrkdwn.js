@@ -13,6 +13,20 @@ export function escapeHtml(text) {
 
 const DAY_MS = 86_400_000;
 
+/** The emoji codes the bot's messages use; any other code stays as written, as the issue allows. */
+const EMOJI = {
+  warning: "⚠️", white_check_mark: "✅", rotating_light: "🚨", hourglass_flowing_sand: "⏳", hourglass: "⌛", telephone_receiver: "📞",
+  round_pushpin: "📍", red_circle: "🔴", white_circle: "⚪", large_green_circle: "🟢", arrow_double_up: "⏫", wrench: "🔧",
+  leftwards_arrow_with_hook: "↩️", alarm_clock: "⏰", x: "❌", tada: "🎉", speech_balloon: "💬", receipt: "🧾", package: "📦",
+  outbox_tray: "📤", no_entry_sign: "🚫", no_entry: "⛔", mute: "🔇", memo: "📝", grey_question: "❔", calendar: "📆",
+  arrows_counterclockwise: "🔄",
+};
+
+/** @param {string} html */
+function emoji(html) {
+  return html.replace(/:([a-z0-9_+-]+):/g, (whole, name) => EMOJI[name] ?? whole);
+}
+
 /** @param {Date} date @param {string} timeZone @param {Intl.DateTimeFormatOptions} options */
 function fmt(date, timeZone, options) {
   return new Intl.DateTimeFormat("en-US", { timeZone, ...options }).format(date);
@@ -85,6 +99,7 @@ function inline(line, context) {
   text = text.replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g, "$1<b>$2</b>");
   text = text.replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,:;!?])/g, "$1<i>$2</i>");
   text = text.replace(/(^|[\s(])~([^~\n]+)~(?=$|[\s).,:;!?])/g, "$1<s>$2</s>");
+  text = emoji(text);
   return text.replace(/\uE000(\d+)\uE000/g, (_, index) => held[Number(index)]);
 }
 
@@ -132,5 +147,5 @@ export function renderMrkdwn(text, context) {
 
 /** @param {string} text @returns {string} HTML of plain text (emoji codes left as written). */
 export function renderPlain(text) {
-  return escapeHtml(String(text)).replace(/\n/g, "<br>");
+  return emoji(escapeHtml(String(text))).replace(/\n/g, "<br>");
 }
