@@ -48,8 +48,11 @@ export interface Desk {
   channels: SandboxChannel[];
   /** Where the bot itself listens (Slack's requests, /healthz, the survey pages). */
   botUrl: string;
-  /** Moves the clock, then runs every scheduled job once as of the new time; resolves when they are done. */
-  moveClock(move: ClockMove): Promise<Date>;
+  /**
+   * Moves the clock, then runs every scheduled job once as of the new time; resolves when they are
+   * done. "to" and "next working day" read the wall clock and calendar of `branchCode` (default: the first branch).
+   */
+  moveClock(move: ClockMove, branchCode?: string): Promise<Date>;
   stop(): Promise<void>;
 }
 
@@ -134,7 +137,6 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   }
   const jobs = scheduler;
 
-  const homeBranch = branches[0];
   return {
     slack,
     clock,
@@ -142,9 +144,10 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     personas,
     channels,
     botUrl,
-    async moveClock(move) {
+    async moveClock(move, branchCode) {
       const now = clock.now();
-      const timeZone = homeBranch?.timeZone ?? "UTC";
+      const branch = branches.find((candidate) => candidate.code === branchCode) ?? branches[0];
+      const timeZone = branch?.timeZone ?? "UTC";
       let target: Date;
       if ("by" in move) target = new Date(now.getTime() + move.by);
       else if ("at" in move) target = move.at;
@@ -153,7 +156,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
         const today = localDateTime(timeZone, localDay(now, timeZone), minuteOfDay(move.to));
         target = today > now ? today : localDateTime(timeZone, nextIsoDay(localDay(now, timeZone)), minuteOfDay(move.to));
       } else {
-        const calendar = await loadBranchCalendar(db, homeBranch.id);
+        const calendar = await loadBranchCalendar(db, branch.id);
         const day = nextWorkingDate(calendar, localDay(now, timeZone)) ?? nextIsoDay(localDay(now, timeZone));
         target = localDateTime(timeZone, day, minuteOfDay(move.nextWorkingDayAt));
       }

@@ -197,7 +197,9 @@ export class SandboxPages {
       case "clock": {
         const move: ClockMove =
           typeof body.by === "number" ? { by: body.by } : typeof body.to === "string" ? { to: body.to } : typeof body.nextWorkingDayAt === "string" ? { nextWorkingDayAt: body.nextWorkingDayAt } : typeof body.at === "string" ? { at: new Date(body.at) } : (() => { throw new BadRequest("by, to, nextWorkingDayAt or at is required"); })();
-        const now = await this.desk.moveClock(move);
+        // "to 18:30" and "next working day" as the persona's branch reads them.
+        const branch = this.desk.personas.find((persona) => persona.id === body.persona)?.branch;
+        const now = await this.desk.moveClock(move, branch);
         return { now: now.toISOString() };
       }
       default:

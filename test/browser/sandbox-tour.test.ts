@@ -226,6 +226,22 @@ describe("npm run sandbox: the newcomer's tour in a browser", () => {
       await page.click("#banner-dismiss");
       await page.locator("#banner").waitFor({ state: "hidden" });
 
+      // The bot's response_action errors appear under their fields, and what was typed stays.
+      await registerCall(page, "한빛", "Noise from the fan");
+      const intake = await modal(page, "New repair call");
+      await intake.locator(`[data-block-id="${BLOCKS.intakeEquipment}"] select`).selectOption("other");
+      await page.waitForTimeout(500);
+      await intake.locator(`[data-block-id="${BLOCKS.intakeModel}"] input`).fill("AC-300");
+      await intake.locator(`[data-block-id="${BLOCKS.intakeSerial}"] input`).fill("AC3-99999");
+      await intake.locator(`[data-block-id="${BLOCKS.intakeAcceptanceDate}"] input`).fill("2026-01-10");
+      await intake.locator(`[data-block-id="${BLOCKS.intakeWarrantyEnd}"] input`).fill("2025-01-10");
+      await page.click("#modal-submit");
+      await intake.locator(`[data-block-id="${BLOCKS.intakeWarrantyEnd}"] .field-error`, { hasText: "cannot end before the acceptance date" }).waitFor();
+      expect(await intake.locator(`[data-block-id="${BLOCKS.intakeSerial}"] input`).inputValue()).toBe("AC3-99999");
+      await shot(page, "12-field-error");
+      await page.click("#modal-close");
+      await page.locator("#modal").waitFor({ state: "detached" });
+
       // A reply in the ticket's thread, as the persona.
       const ticket = message(page, "SV-2026-000001");
       await ticket.locator(".replies-link").click();
@@ -233,12 +249,12 @@ describe("npm run sandbox: the newcomer's tour in a browser", () => {
       await page.fill("#thread-text", "Customer called back: all fine now");
       await page.click("#thread-send");
       await page.locator("#thread-messages .message", { hasText: "Customer called back: all fine now" }).waitFor();
-      await shot(page, "12-thread-reply");
+      await shot(page, "13-thread-reply");
 
       // App Home, published by the bot when the persona opens it.
       await channel(page, "__home__");
       await page.locator("#messages .home .block").first().waitFor();
-      await shot(page, "13-app-home");
+      await shot(page, "14-app-home");
       await page.context().close();
     },
     60_000,

@@ -1,0 +1,44 @@
+// The sandbox's desk on a test database: the demo company seeded once, its people and channels in
+// the Slack stand-in, and the clock moved only forward, as the persona's branch reads the time.
+import { silentLog } from "../../../src/logger";
+import { startDesk, type Desk } from "../../../src/sandbox/desk";
+import { createTestDatabase, type TestDatabase } from "../../support/db";
+
+let database: TestDatabase;
+let desk: Desk;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  // Saturday 28 November 2026, 11:00 in Seoul; real time frozen so the assertions are exact.
+  desk = await startDesk({ databaseUrl: database.url, now: new Date("2026-11-28T11:00:00+09:00"), log: silentLog, frozen: true });
+}, 60_000);
+
+afterAll(async () => {
+  await desk?.stop();
+  await database?.close();
+});
+
+describe("the sandbox's desk", () => {
+  it("has the demo's people with their roles and zones, and its branches' channels, in the stand-in", async () => {
+    expect(desk.personas).toContainEqual({ id: "U0DEMO002", name: "이서연", roles: ["dispatcher"], branch: "SEOUL", timeZone: "Asia/Seoul" });
+    expect(desk.personas).toContainEqual(expect.objectContaining({ id: "U0DEMO009", branch: "BERLIN", timeZone: "Europe/Berlin", roles: ["director"] }));
+    expect(desk.channels.map((channel) => channel.name)).toEqual(["seoul-dispatch", "seoul-directors", "seoul-surveys", "berlin-dispatch", "berlin-directors"]);
+    expect(desk.slack.config.users.get("U0DEMO011")).toMatchObject({ name: "Lukas Schneider", tz: "Europe/Berlin" });
+    expect(await database.prisma.staff.count()).toBe(17);
+  });
+
+  it("moves to the next working day at 09:00 in the branch's own zone and calendar", async () => {
+    expect(await desk.moveClock({ nextWorkingDayAt: "09:00" }, "BERLIN")).toEqual(new Date("2026-11-30T09:00:00+01:00"));
+    // Now Monday 17:00 in Seoul: Seoul's next working day is Tuesday.
+    expect(await desk.moveClock({ nextWorkingDayAt: "09:00" }, "SEOUL")).toEqual(new Date("2026-12-01T09:00:00+09:00"));
+  });
+
+  it("moves to a wall-clock time today, or tomorrow when it has passed; never backwards", async () => {
+    const now = desk.clock.now();
+    expect(now).toEqual(new Date("2026-12-01T09:00:00+09:00"));
+    expect(await desk.moveClock({ to: "18:30" }, "SEOUL")).toEqual(new Date("2026-12-01T18:30:00+09:00"));
+    expect(await desk.moveClock({ to: "08:00" }, "SEOUL")).toEqual(new Date("2026-12-02T08:00:00+09:00"));
+    expect(await desk.moveClock({ by: 3_600_000 })).toEqual(new Date("2026-12-02T09:00:00+09:00"));
+    await expect(desk.moveClock({ at: new Date("2026-12-01T00:00:00Z") })).rejects.toThrow(/only moves forward/);
+  });
+});
