@@ -64,6 +64,10 @@ async function main(): Promise<void> {
   }
   const pages = new SandboxPages(desk);
   const address = await pages.listen(args.port);
+  if (saved) {
+    // The stand-in keeps Slack's side (messages, threads, views) in memory only; the database keeps the desk.
+    process.stdout.write("Resumed: the calls and the clock are as they were, but the channels start empty (Slack's history is not kept). --reset starts over.\n");
+  }
   process.stdout.write(`The service desk sandbox is at ${address}\n`);
 
   const remember = () => fs.writeFile(clockFile, JSON.stringify({ now: desk.clock.now().toISOString() })).catch(() => undefined);
