@@ -226,6 +226,18 @@ describe("npm run sandbox: the newcomer's tour in a browser", () => {
       await page.click("#banner-dismiss");
       await page.locator("#banner").waitFor({ state: "hidden" });
 
+      // A button that asks first shows Slack's confirmation; declining sends nothing.
+      const cancel = page.locator(`button[data-action-id="${ACTIONS.ticketCancel}"]`);
+      await page.locator("#messages .message", { hasText: "SV-2026-000002", has: cancel }).locator(cancel).click();
+      await page.locator("#confirm").waitFor();
+      await shot(page, "12-confirm-dialog");
+      const before = desk.slack.calls.length;
+      await page.click("#confirm-no");
+      await page.locator("#confirm").waitFor({ state: "detached" });
+      await page.waitForTimeout(500);
+      expect(desk.slack.calls.length).toBe(before);
+      expect(await page.locator("#modal").count()).toBe(0);
+
       // The bot's response_action errors appear under their fields, and what was typed stays.
       await registerCall(page, "한빛", "Noise from the fan");
       const intake = await modal(page, "New repair call");
@@ -238,7 +250,7 @@ describe("npm run sandbox: the newcomer's tour in a browser", () => {
       await page.click("#modal-submit");
       await intake.locator(`[data-block-id="${BLOCKS.intakeWarrantyEnd}"] .field-error`, { hasText: "cannot end before the acceptance date" }).waitFor();
       expect(await intake.locator(`[data-block-id="${BLOCKS.intakeSerial}"] input`).inputValue()).toBe("AC3-99999");
-      await shot(page, "12-field-error");
+      await shot(page, "13-field-error");
       await page.click("#modal-close");
       await page.locator("#modal").waitFor({ state: "detached" });
 
@@ -249,12 +261,12 @@ describe("npm run sandbox: the newcomer's tour in a browser", () => {
       await page.fill("#thread-text", "Customer called back: all fine now");
       await page.click("#thread-send");
       await page.locator("#thread-messages .message", { hasText: "Customer called back: all fine now" }).waitFor();
-      await shot(page, "13-thread-reply");
+      await shot(page, "14-thread-reply");
 
       // App Home, published by the bot when the persona opens it.
       await channel(page, "__home__");
       await page.locator("#messages .home .block").first().waitFor();
-      await shot(page, "14-app-home");
+      await shot(page, "15-app-home");
       await page.context().close();
     },
     60_000,
