@@ -60,6 +60,18 @@ function text(value: unknown, field: string): string {
   return value;
 }
 
+/** "+1 hour" ({ by: ms }), "to 18:30" ({ to }), "next working day 09:00" ({ nextWorkingDayAt }) or an instant ({ at }). */
+function clockMove(body: Json): ClockMove {
+  if (typeof body.by === "number" && body.by > 0) return { by: body.by };
+  if (typeof body.to === "string") return { to: body.to };
+  if (typeof body.nextWorkingDayAt === "string") return { nextWorkingDayAt: body.nextWorkingDayAt };
+  if (typeof body.at === "string" && !Number.isNaN(Date.parse(body.at))) return { at: new Date(body.at) };
+  throw new BadRequest("by (ms, positive), to, nextWorkingDayAt or at is required");
+}
+
+/** Names this machine answers to: another name is a web page elsewhere reaching in by DNS rebinding. */
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
+
 export class SandboxPages {
   private server?: Server;
   private readonly problems: SandboxProblem[] = [];
@@ -124,6 +136,7 @@ export class SandboxPages {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!LOOPBACK_HOST.test(String(request.headers.host ?? ""))) return send(response, 403, { error: "the sandbox answers on 127.0.0.1 and localhost only" });
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const file = STATIC[url.pathname];
     if (request.method === "GET" && file) {
@@ -133,6 +146,8 @@ export class SandboxPages {
     }
     if (request.method === "GET" && url.pathname === "/api/state") return send(response, 200, this.state(url.searchParams.get("persona") ?? ""));
     if (request.method !== "POST" || !url.pathname.startsWith("/api/")) return send(response, 404, { error: "not found" });
+    // JSON only: a form on another site cannot post it without the browser asking first (CORS), and nothing here allows that.
+    if (!String(request.headers["content-type"] ?? "").startsWith("application/json")) return send(response, 415, { error: "send JSON" });
     const body = await readJson(request);
     const result = await this.act(url.pathname.slice("/api/".length), body);
     this.collectRefusals();
@@ -195,8 +210,7 @@ export class SandboxPages {
         return { status: 200 };
       }
       case "clock": {
-        const move: ClockMove =
-          typeof body.by === "number" ? { by: body.by } : typeof body.to === "string" ? { to: body.to } : typeof body.nextWorkingDayAt === "string" ? { nextWorkingDayAt: body.nextWorkingDayAt } : typeof body.at === "string" ? { at: new Date(body.at) } : (() => { throw new BadRequest("by, to, nextWorkingDayAt or at is required"); })();
+        const move = clockMove(body);
         // "to 18:30" and "next working day" as the persona's branch reads them.
         const branch = this.desk.personas.find((persona) => persona.id === body.persona)?.branch;
         const now = await this.desk.moveClock(move, branch);
