@@ -120,6 +120,9 @@ describe("npm run sandbox: the newcomer's tour in a browser", () => {
       const ticket = message(page, "SV-2026-000001");
       await ticket.waitFor();
       await ticket.locator("text=Compressor trips after 10 minutes").waitFor();
+      // mrkdwn as Slack shows it: the mention by name, the deadline's date token in the persona's zone (R6: 6 working hours, lunch excluded).
+      expect(await ticket.locator(".mention").allTextContents()).toContain("@이서연");
+      expect(await ticket.locator("time.date-token").allTextContents()).toEqual(expect.arrayContaining(["today 10:00 AM", "today 5:00 PM"]));
       await shot(page, "02-ticket-message");
 
       // A second call, left alone: it will go overdue.
