@@ -34,4 +34,9 @@ export default tseslint.config(
     languageOptions: { sourceType: "commonjs", globals: globals.node },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  {
+    // The sandbox's page: ES modules in the browser (checked by // @ts-check and tsconfig.sandbox-web.json).
+    files: ["src/sandbox/web/**/*.js"],
+    languageOptions: { sourceType: "module", globals: globals.browser },
+  },
 );

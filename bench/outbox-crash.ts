@@ -29,7 +29,7 @@ import { migrate } from "../src/db/migrator";
 import { silentLog } from "../src/logger";
 import { ACTIONS, BLOCKS, INPUTS } from "../src/views/ids";
 import { createBranchWithCalendar, createCustomer, createDispatcher, createEquipment } from "../test/support/factories/data";
-import { startSlackFake, type ApiCall, type FakeMessage, type SlackFake } from "../test/support/slack-fake";
+import { startSlackFake, type ApiCall, type FakeMessage, type SlackFake } from "../src/sandbox/slack";
 import { freePort } from "../test/support/free-port";
 import { logLines, openScratchDatabase, requireBuild, sleep, startBot, stopChild, waitForHealth, type Child } from "./processes";
 

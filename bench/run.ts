@@ -34,7 +34,7 @@ import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "../src/views/ids";
 import { messagesFor } from "../src/views/messages";
 import { createBranchWithCalendar, createCustomer, createDispatcher, createEquipment, createPart, createStaff, createTechnician, createTicket } from "../test/support/factories/data";
 import { freePort } from "../test/support/free-port";
-import { signSlackRequest, startSlackFake, type FakeMessage, type SlackFake } from "../test/support/slack-fake";
+import { signSlackRequest, startSlackFake, type FakeMessage, type SlackFake } from "../src/sandbox/slack";
 import { runLoad, type LoadRequest, type LoadResult } from "./load";
 import { LogWatch, openScratchDatabase, readMemory, requireBuild, sampleMemory, sleep, startBareBolt, startBot, stopChild, waitForHealth, waitForOutput, type Child } from "./processes";
 import { summarise } from "./stats";

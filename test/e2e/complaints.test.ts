@@ -13,7 +13,7 @@ import { eventually } from "../support/eventually";
 import { actorFor, createBranchWithCalendar, createCustomer, createStaff, createTechnician, createTicket } from "../support/factories/data";
 import { jobDeps } from "../integration/jobs/job-helpers";
 import { untilDelivered } from "../support/outbox";
-import type { FakeMessage } from "../support/slack-fake";
+import type { FakeMessage } from "../../src/sandbox/slack";
 
 const DISPATCH = "C0DISPATCH";
 const DIRECTORS = "C0DIRECTORS";

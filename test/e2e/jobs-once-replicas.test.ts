@@ -20,7 +20,7 @@ import { eventually } from "../support/eventually";
 import { wallClock } from "../support/factories/calendar";
 import { createBranchWithCalendar, createContract, createStaff, createTechnician, createTicket } from "../support/factories/data";
 import { freePort } from "../support/free-port";
-import { startSlackFake, type FakeMessage, type SlackFake } from "../support/slack-fake";
+import { startSlackFake, type FakeMessage, type SlackFake } from "../../src/sandbox/slack";
 
 const root = path.resolve(__dirname, "../..");
 const builtMain = path.join(root, "dist/src/main.js");

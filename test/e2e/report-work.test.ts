@@ -4,7 +4,7 @@
 import { DISPATCH, deskSteps, useDeskApp } from "../support/desk";
 import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "../../src/views/ids";
 import { createPart, createStaff } from "../support/factories/data";
-import type { TypedValues } from "../support/slack-fake/driver";
+import type { TypedValues } from "../../src/sandbox/slack/driver";
 
 const app = useDeskApp({ U0ACCT: { name: "choi.accounts" } });
 const { onSite } = deskSteps(app);

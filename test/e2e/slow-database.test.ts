@@ -6,7 +6,7 @@ import { Client } from "pg";
 import { poolStats } from "../../src/db/client";
 import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "../../src/views/ids";
 import { messagesFor } from "../../src/views/messages";
-import type { ApiCall } from "../support/slack-fake";
+import type { ApiCall } from "../../src/sandbox/slack";
 import { deskSteps, DISPATCH, useDeskApp } from "../support/desk";
 import { eventually } from "../support/eventually";
 import { untilDelivered } from "../support/outbox";

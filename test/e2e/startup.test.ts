@@ -7,7 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { startSlackFake, type SlackFake } from "../support/slack-fake";
+import { startSlackFake, type SlackFake } from "../../src/sandbox/slack";
 import { freePort } from "../support/free-port";
 
 const root = path.resolve(__dirname, "../..");

@@ -11,7 +11,7 @@ import { useTestApp } from "../support/app-harness";
 import { createBranchWithCalendar, createStaff, createTechnician, createTicket } from "../support/factories/data";
 import { fakeSlackClient, jobDeps } from "../integration/jobs/job-helpers";
 import { untilDelivered } from "../support/outbox";
-import type { SlackFake } from "../support/slack-fake";
+import type { SlackFake } from "../../src/sandbox/slack";
 
 const SURVEYS = "C0SEOULSRV";
 const DISPATCH = "C0SEOULDSP";

@@ -4,7 +4,7 @@
 import { DISPATCH, deskSteps } from "../support/desk";
 import { useTestApp } from "../support/app-harness";
 import { createPart } from "../support/factories/data";
-import type { FakeMessage } from "../support/slack-fake";
+import type { FakeMessage } from "../../src/sandbox/slack";
 import { ACTIONS, BLOCKS, INPUTS } from "../../src/views/ids";
 
 // Replies wait in the queue for a worker: on a loaded machine a test of several takes seconds.

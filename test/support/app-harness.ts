@@ -13,7 +13,7 @@ import { startOutbox } from "../../src/publish/outbox";
 import { createServices } from "../../src/services";
 import { createSurveyPages } from "../../src/transport/survey-pages";
 import { createTestDatabase, type TestDatabase } from "./db";
-import { SlackFake, startSlackFake, type SlackFakeOptions, type Transport } from "./slack-fake";
+import { SlackFake, startSlackFake, type SlackFakeOptions, type Transport } from "../../src/sandbox/slack";
 
 export const TEST_SIGNING_SECRET = "e2e-signing-secret";
 export const TEST_BOT_TOKEN = "xoxb-e2e-bot-token";

@@ -12,7 +12,7 @@ import { THREAD_ANSWER_TASK, THREAD_REPLY_TASK } from "../../src/services/inbox/
 import { reviveEffect, type SlackEffect } from "../../src/services/outbox/effects";
 import { SLACK_TASK } from "../../src/services/outbox/enqueue";
 import { eventually } from "./eventually";
-import { silentLogger, type SlackFake } from "./slack-fake";
+import { silentLogger, type SlackFake } from "../../src/sandbox/slack";
 
 export async function startTestOutbox(database: { prisma: Db; url: string }, clock: Clock, fake: SlackFake, options: { log?: Log; workers?: number; replyWorkers?: number } = {}): Promise<Outbox> {
   const log = options.log ?? silentLog;

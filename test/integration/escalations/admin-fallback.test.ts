@@ -6,7 +6,7 @@ import { overdueScanJob } from "../../../src/jobs/overdue-scan";
 import { listJobRuns } from "../../../src/services/jobs/list-job-runs";
 import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createStaff, createTechnician, createTicket } from "../../support/factories/data";
-import { startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 import { fakeSlackClient, jobDeps, runJob } from "../jobs/job-helpers";
 import { deliverQueued } from "../../support/outbox";
 

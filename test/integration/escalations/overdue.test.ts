@@ -5,7 +5,7 @@ import { acknowledgeEscalation } from "../../../src/services/escalations/acknowl
 import { raiseOverdueEscalations } from "../../../src/services/escalations/raise-overdue";
 import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createStaff, createTechnician, createTicket } from "../../support/factories/data";
-import { startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 import { fakeSlackClient, jobDeps, runJob } from "../jobs/job-helpers";
 import { deliverQueued } from "../../support/outbox";
 

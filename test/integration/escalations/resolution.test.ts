@@ -13,7 +13,7 @@ import { recordArrival } from "../../../src/services/tickets/record-arrival";
 import { reportWork } from "../../../src/services/tickets/report-work";
 import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createDispatcher, createStaff, createTechnician, createTicket } from "../../support/factories/data";
-import { startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 import { fakeSlackClient, jobDeps, runJob } from "../jobs/job-helpers";
 import { deliverQueued } from "../../support/outbox";
 

@@ -10,7 +10,7 @@ import { storeEvaluationReport } from "../../../src/services/evaluations/evaluat
 import { signOffEvaluation } from "../../../src/services/evaluations/sign-off-evaluation";
 import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createStaff, createTechnician, createTicket } from "../../support/factories/data";
-import { startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 import { fakeSlackClient, jobDeps, runJob } from "../jobs/job-helpers";
 
 const db = useTestDatabase();

@@ -11,7 +11,7 @@ import { useTestDatabase } from "../../support/db";
 import { eventually } from "../../support/eventually";
 import { createBranchWithCalendar, createTechnician, createTicket } from "../../support/factories/data";
 import { queuedReplies, startTestOutbox, untilRepliesHandled } from "../../support/outbox";
-import { startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 import { fakeSlackClient } from "../jobs/job-helpers";
 
 const db = useTestDatabase();

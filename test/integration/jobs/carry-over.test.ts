@@ -3,7 +3,7 @@ import { carryOverJob } from "../../../src/jobs/carry-over";
 import { createScheduler, DEFAULT_JOB_SETTINGS } from "../../../src/jobs/scheduler";
 import { useTestDatabase } from "../../support/db";
 import { createBranchWithCalendar, createTechnician, createTicket } from "../../support/factories/data";
-import { startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 import { fakeSlackClient, jobDeps, runJob } from "./job-helpers";
 
 const db = useTestDatabase();

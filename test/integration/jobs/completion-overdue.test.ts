@@ -5,7 +5,7 @@ import { escalationLadderJob } from "../../../src/jobs/escalation-ladder";
 import { reportWork } from "../../../src/services/tickets/report-work";
 import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createDispatcher, createStaff, createTechnician, createTicket } from "../../support/factories/data";
-import { startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 import { fakeSlackClient, jobDeps, runJob } from "./job-helpers";
 import { deliverQueued } from "../../support/outbox";
 

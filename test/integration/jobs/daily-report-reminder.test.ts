@@ -6,7 +6,7 @@ import { submitDailyReport } from "../../../src/services/reports/daily-work-repo
 import { ACTIONS } from "../../../src/views/ids";
 import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createStaff, createTechnician } from "../../support/factories/data";
-import { startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 import { fakeSlackClient, jobDeps, runJob } from "./job-helpers";
 
 const db = useTestDatabase();

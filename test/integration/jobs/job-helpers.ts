@@ -8,7 +8,7 @@ import { drainOutbox } from "../../support/outbox";
 import { DEFAULT_JOB_SETTINGS } from "../../../src/jobs/scheduler";
 import { silentLog } from "../../../src/logger";
 import { createServices } from "../../../src/services";
-import { silentLogger, type SlackFake } from "../../support/slack-fake";
+import { silentLogger, type SlackFake } from "../../../src/sandbox/slack";
 
 /** A WebClient talking to the Slack fake, failing fast. */
 export function fakeSlackClient(fake: SlackFake): WebClient {

@@ -4,7 +4,7 @@ import { loansAtClosingJob } from "../../../src/jobs/loans-at-closing";
 import { borrowParts, returnParts } from "../../../src/services/parts/loans";
 import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createPart, createStaff, createTechnician } from "../../support/factories/data";
-import { startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 import { fakeSlackClient, jobDeps, runJob } from "./job-helpers";
 
 const db = useTestDatabase();

@@ -3,7 +3,7 @@ import { preDeadlineWarningJob } from "../../../src/jobs/pre-deadline-warning";
 import { warnBeforeDeadlines } from "../../../src/services/escalations/pre-deadline-warning";
 import { useTestDatabase } from "../../support/db";
 import { createBranchWithCalendar, createStaff, createTechnician, createTicket } from "../../support/factories/data";
-import { startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 import { fakeSlackClient, jobDeps, runJob } from "./job-helpers";
 
 const db = useTestDatabase();

@@ -11,7 +11,7 @@ import { useTestDatabase } from "../../support/db";
 import { fakeSlackClient, jobDeps } from "../jobs/job-helpers";
 import { actorFor, createBranchWithCalendar, createStaff, createTicket } from "../../support/factories/data";
 import { queuedEffects, startTestOutbox, untilDelivered } from "../../support/outbox";
-import { startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 
 const db = useTestDatabase();
 const DISPATCH = "C0OUTBOX";

@@ -6,7 +6,7 @@ import { noticeExpiringContracts } from "../../../src/services/contracts/notice-
 import { computeDirectorSummary } from "../../../src/services/reports/director-summary";
 import { useTestDatabase } from "../../support/db";
 import { createBranchWithCalendar, createContract, createCustomer, createDispatcher, createEquipment, createStaff } from "../../support/factories/data";
-import { startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 import { fakeSlackClient, jobDeps, runJob } from "../jobs/job-helpers";
 
 const db = useTestDatabase();

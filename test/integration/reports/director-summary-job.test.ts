@@ -9,7 +9,7 @@ import { signOffDirectorReport } from "../../../src/services/reports/sign-off";
 import { AppError } from "../../../src/errors";
 import { useTestDatabase } from "../../support/db";
 import { actorFor, createBranchWithCalendar, createStaff, createTicket } from "../../support/factories/data";
-import { startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 import { fakeSlackClient, jobDeps, runJob } from "../jobs/job-helpers";
 
 const db = useTestDatabase();

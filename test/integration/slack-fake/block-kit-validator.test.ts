@@ -1,4 +1,4 @@
-import { blockTextLength, validateBlocks, validateOptionsResponse, validateView } from "../../support/slack-fake";
+import { blockTextLength, validateBlocks, validateOptionsResponse, validateView } from "../../../src/sandbox/slack";
 
 const section = (text: string, blockId?: string) => ({ type: "section", ...(blockId ? { block_id: blockId } : {}), text: { type: "mrkdwn", text } });
 const button = (actionId: string, text = "Open", value = "1") => ({ type: "button", action_id: actionId, text: { type: "plain_text", text }, value });

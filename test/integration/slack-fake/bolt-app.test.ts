@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App } from "@slack/bolt";
-import { silentLogger, startSlackFake, type SlackFake, type Transport } from "../../support/slack-fake";
+import { silentLogger, startSlackFake, type SlackFake, type Transport } from "../../../src/sandbox/slack";
 
 const CHANNEL = "C0FAKECHAN";
 const USER = "U0FAKEUSER";

@@ -1,6 +1,6 @@
 import { verifySlackRequest } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
-import { signSlackRequest, silentLogger, startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { signSlackRequest, silentLogger, startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 import { startRecordingApp, type RecordingApp } from "./recording-app";
 
 const CHANNEL = "C0FAKECHAN";

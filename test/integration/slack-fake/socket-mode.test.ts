@@ -3,7 +3,7 @@ import diagnosticsChannel from "node:diagnostics_channel";
 import { request } from "node:http";
 import { SocketModeReceiver } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
-import { silentLogger, startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { silentLogger, startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 
 const USER = "U0FAKEUSER";
 /** Short, so that ping checks and reconnect delays (one ping timeout per attempt) take a moment. */

@@ -1,6 +1,6 @@
 import { ErrorCode, WebClient, type WebAPIPlatformError } from "@slack/web-api";
 import type { ModalView } from "@slack/types";
-import { silentLogger, startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { silentLogger, startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 import { startRecordingApp, type RecordingApp } from "./recording-app";
 
 const USER = "U0FAKEUSER";

@@ -1,5 +1,5 @@
 import { ErrorCode, WebClient, type WebAPIPlatformError, type WebAPIRateLimitedError } from "@slack/web-api";
-import { silentLogger, startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { silentLogger, startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 
 const CHANNEL = "C0FAKECHAN";
 const TECHNICIAN = "U0TECH";

@@ -8,7 +8,7 @@ import { raiseOverdueEscalations } from "../../../src/services/escalations/raise
 import { warnBeforeDeadlines } from "../../../src/services/escalations/pre-deadline-warning";
 import { useTestDatabase } from "../../support/db";
 import { createBranchWithCalendar, createTicket } from "../../support/factories/data";
-import { startSlackFake, type SlackFake } from "../../support/slack-fake";
+import { startSlackFake, type SlackFake } from "../../../src/sandbox/slack";
 import { csv, importer } from "../import/import-helpers";
 import { queuedEffects, startTestOutbox, untilDelivered } from "../../support/outbox";
 import { seoul } from "./ticket-helpers";

@@ -1,4 +1,4 @@
-import { validateView } from "../../support/slack-fake/block-kit-validator";
+import { validateView } from "../../../src/sandbox/slack/block-kit-validator";
 import { buildAssignModal, readAssignSubmission } from "../../../src/views/assign-modal";
 import { buildCancelModal, readCancelSubmission } from "../../../src/views/cancel-modal";
 import { BLOCKS, INPUTS, VIEWS } from "../../../src/views/ids";

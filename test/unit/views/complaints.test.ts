@@ -2,7 +2,7 @@ import type { ComplaintCard } from "../../../src/services/complaints/models";
 import { buildComplaintAlert, buildComplaintLine, buildComplaintMessage } from "../../../src/views/complaint-message";
 import { buildRegisterComplaintModal, readComplaintStepSubmission } from "../../../src/views/complaint-modals";
 import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "../../../src/views/ids";
-import { validateBlocks } from "../../support/slack-fake/block-kit-validator";
+import { validateBlocks } from "../../../src/sandbox/slack/block-kit-validator";
 
 const received = new Date("2026-11-23T01:00:00Z");
 const card: ComplaintCard = {

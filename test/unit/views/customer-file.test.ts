@@ -6,7 +6,7 @@ import type { CustomerFile, CustomerFileComplaint, CustomerFileSurvey } from "..
 import { buildCustomerFileModal, buildCustomerFinderModal, buildCustomerPickList, buildNoCustomer, complaintLine, surveyLine } from "../../../src/views/customer-file";
 import { ACTIONS, BLOCKS, VIEWS } from "../../../src/views/ids";
 import { messagesFor } from "../../../src/views/messages";
-import { validateBlocks, validateView } from "../../support/slack-fake/block-kit-validator";
+import { validateBlocks, validateView } from "../../../src/sandbox/slack/block-kit-validator";
 
 const long = (text: string, n = 400) => `${text} <&> ${"x".repeat(n)}`;
 const t = messagesFor().customerFile;

@@ -6,7 +6,7 @@ import type { DailyReportStatus, DailyWork } from "../../../src/services/reports
 import { buildDailyReminder, buildDailyReportModal, buildDailyStatusMessage, buildDailySubmittedDm, dailyFieldErrors, readDailyReportSubmission } from "../../../src/views/daily-report-modal";
 import { ACTIONS, BLOCKS, INPUTS } from "../../../src/views/ids";
 import type { StateValues } from "../../../src/views/state";
-import { validateBlocks, validateView } from "../../support/slack-fake/block-kit-validator";
+import { validateBlocks, validateView } from "../../../src/sandbox/slack/block-kit-validator";
 
 const zero = { A_PAID: 0, B_CONTRACT: 0, C_WARRANTY: 0, D_INTERNAL: 0 };
 

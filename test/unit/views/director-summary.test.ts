@@ -5,7 +5,7 @@ import type { DirectorSummary } from "../../../src/services/reports/director-sum
 import { buildContractNoticeDm, buildDirectorSummaryMessage } from "../../../src/views/director-summary";
 import { ACTIONS } from "../../../src/views/ids";
 import { buildJobRunsMessage } from "../../../src/views/job-runs";
-import { validateBlocks } from "../../support/slack-fake/block-kit-validator";
+import { validateBlocks } from "../../../src/sandbox/slack/block-kit-validator";
 
 function bigSummary(n: number): DirectorSummary {
   const person = (i: number) => ({ staffId: i, name: `Tech <${i}> ${"x".repeat(200)}`, slackUserId: `U0T${i}` });

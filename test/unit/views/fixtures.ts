@@ -1,7 +1,7 @@
 // View-model factories for the view builder tests: valid defaults, unique ids, overrides per test.
 import type { CustomerContext, TechnicianSuggestion, TicketCard, TicketListItem, PersonRef } from "../../../src/services/tickets/models";
 import type { StateValues as ReaderValues } from "../../../src/views/state";
-import { buildState, interactiveElements, toStateValue, type StateInput } from "../../support/slack-fake/view-state";
+import { buildState, interactiveElements, toStateValue, type StateInput } from "../../../src/sandbox/slack/view-state";
 
 let counter = 0;
 const next = () => ++counter;

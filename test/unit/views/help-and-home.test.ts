@@ -1,7 +1,7 @@
 import { parseRepairCommand } from "../../../src/handlers/commands/repair";
 import { buildHelpMessage } from "../../../src/views/help";
 import { buildHomeView } from "../../../src/views/home";
-import { validateBlocks, validateView } from "../../support/slack-fake/block-kit-validator";
+import { validateBlocks, validateView } from "../../../src/sandbox/slack/block-kit-validator";
 import { ACTIONS, BLOCKS, INPUTS, SHORTCUTS, VIEWS } from "../../../src/views/ids";
 
 const allText = (blocks: unknown[]) => JSON.stringify(blocks);

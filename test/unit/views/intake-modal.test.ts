@@ -1,4 +1,4 @@
-import { validateOptionsResponse, validateView } from "../../support/slack-fake/block-kit-validator";
+import { validateOptionsResponse, validateView } from "../../../src/sandbox/slack/block-kit-validator";
 import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "../../../src/views/ids";
 import {
   buildCustomerOptions,

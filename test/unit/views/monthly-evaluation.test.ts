@@ -5,7 +5,7 @@ import { DEFAULT_EVALUATION_TARGETS, evaluateTechnician, type TechnicianMonthCou
 import type { MonthlyEvaluation, TechnicianEvaluation } from "../../../src/services/evaluations/compute-monthly-evaluation";
 import { ACTIONS } from "../../../src/views/ids";
 import { buildEvaluationMessage, percentText, technicianLine } from "../../../src/views/monthly-evaluation";
-import { validateBlocks } from "../../support/slack-fake/block-kit-validator";
+import { validateBlocks } from "../../../src/sandbox/slack/block-kit-validator";
 
 function counts(overrides: Partial<TechnicianMonthCounts> = {}): TechnicianMonthCounts {
   return {

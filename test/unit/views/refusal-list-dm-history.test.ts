@@ -1,4 +1,4 @@
-import { blockTextLength, MAX_MESSAGE_BLOCK_TEXT, validateBlocks } from "../../support/slack-fake/block-kit-validator";
+import { blockTextLength, MAX_MESSAGE_BLOCK_TEXT, validateBlocks } from "../../../src/sandbox/slack/block-kit-validator";
 import { rolesAllowed } from "../../../src/domain/permissions";
 import { ACTIONS, BLOCKS } from "../../../src/views/ids";
 import { buildFailure, buildRefusal, buildTicketEndedNotice } from "../../../src/views/refusal";

@@ -4,7 +4,7 @@ import { buildCustodyReceiptMessage } from "../../../src/views/custody-receipt";
 import { buildReportWorkModal, MAX_PART_ROWS, readReportMetadata, readReportSubmission, reportErrorsOnFields, reportHistoryText } from "../../../src/views/report-work-modal";
 import { buildTicketMessage } from "../../../src/views/ticket-message";
 import type { StateValues } from "../../../src/views/state";
-import { validateBlocks, validateView } from "../../support/slack-fake/block-kit-validator";
+import { validateBlocks, validateView } from "../../../src/sandbox/slack/block-kit-validator";
 import { NOW, submitted, textOf, ticketCard } from "./fixtures";
 
 const paid = ticketCard({ status: "ON_SITE", category: "A_PAID", chargeable: true, rates: { labourRate: "40000.00", currency: "KRW" } });

@@ -5,7 +5,7 @@ import { buildHomeView } from "../../../src/views/home";
 import { ACTIONS, BLOCKS } from "../../../src/views/ids";
 import { buildJobRunsMessage } from "../../../src/views/job-runs";
 import type { SlackFailureList } from "../../../src/views/slack-failures";
-import { validateBlocks, validateView } from "../../support/slack-fake/block-kit-validator";
+import { validateBlocks, validateView } from "../../../src/sandbox/slack/block-kit-validator";
 
 const KINDS = ["ticket-message", "ticket-line", "assignment-dm", "unassigned-dm"] as const;
 

@@ -6,7 +6,7 @@ import { ACTIONS, BLOCKS, INPUTS } from "../../../src/views/ids";
 import { buildSurveyListMessage } from "../../../src/views/survey-list";
 import { buildSurveyAlreadyRecorded, buildSurveyModal, readSurveyRef, readSurveySubmission } from "../../../src/views/survey-modal";
 import type { StateValues } from "../../../src/views/state";
-import { validateBlocks, validateView } from "../../support/slack-fake/block-kit-validator";
+import { validateBlocks, validateView } from "../../../src/sandbox/slack/block-kit-validator";
 
 function line(i: number, overrides: Partial<SurveyListLineView> = {}): SurveyListLineView {
   return {

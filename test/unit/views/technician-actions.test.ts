@@ -1,4 +1,4 @@
-import { validateBlocks, validateView } from "../../support/slack-fake/block-kit-validator";
+import { validateBlocks, validateView } from "../../../src/sandbox/slack/block-kit-validator";
 import { buildDeclineModal, readDeclineSubmission } from "../../../src/views/decline-modal";
 import { ACTIONS, BLOCKS, INPUTS } from "../../../src/views/ids";
 import { buildRefusal } from "../../../src/views/refusal";

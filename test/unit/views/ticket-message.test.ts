@@ -1,4 +1,4 @@
-import { blockTextLength, MAX_MESSAGE_BLOCK_TEXT, validateBlocks } from "../../support/slack-fake/block-kit-validator";
+import { blockTextLength, MAX_MESSAGE_BLOCK_TEXT, validateBlocks } from "../../../src/sandbox/slack/block-kit-validator";
 import type { KnownBlock } from "@slack/types";
 import { ACTIONS, BLOCKS } from "../../../src/views/ids";
 import { buildTicketMessage } from "../../../src/views/ticket-message";
