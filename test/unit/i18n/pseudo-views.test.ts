@@ -23,7 +23,7 @@ import { buildResolvedHistory, buildThreadAnswer } from "../../../src/views/thre
 import { buildTicketMessage } from "../../../src/views/ticket-message";
 import { BLOCKS } from "../../../src/views/ids";
 import { messagesFor } from "../../../src/views/messages";
-import { validateBlocks, validateView, blockTextLength, MAX_MESSAGE_BLOCK_TEXT } from "../../support/slack-fake/block-kit-validator";
+import { validateBlocks, validateView, blockTextLength, MAX_MESSAGE_BLOCK_TEXT } from "../../../src/sandbox/slack/block-kit-validator";
 import { describeUntranslated, findUntranslated } from "../../support/untranslated";
 import { customerContext, listItem, NOW, person, submitted, technician, ticketCard } from "../views/fixtures";
 

@@ -1,7 +1,7 @@
 // The pseudo-locale checker the e2e and view tests use: it must find English a view wrote by hand,
 // and nothing else (Slack tokens, code, emoji, links, the test's own data).
 import { pseudoText } from "../../../src/i18n/pseudo";
-import { Workspace } from "../../support/slack-fake/workspace";
+import { Workspace } from "../../../src/sandbox/slack/workspace";
 import { describeUntranslated, englishWords, findUntranslated, findUntranslatedShown, humanTexts } from "../../support/untranslated";
 
 const VOUCHER = /SV-\d{4}-\d{6}/;
