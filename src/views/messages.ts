@@ -6,7 +6,7 @@ import type { ServiceArea } from "../domain/deadline";
 import { MAX_CALLED_AT_DAYS_BACK } from "../domain/intake";
 import type { Role } from "../domain/permissions";
 import type { ErrorCode } from "../errors";
-import { currentLocale, type Locale } from "../i18n/locale";
+import { currentLocale, type Locale, type StoredLocale } from "../i18n/locale";
 import type { CustomerGrade, TicketListFilter, TicketStatus } from "../services/tickets/models";
 import * as complaints from "./catalogue/complaints";
 import * as dailyReport from "./catalogue/daily-report";
@@ -172,6 +172,13 @@ const en = {
     awayNow: ":white_circle: You are *away*: dispatchers see you last, marked away.",
     markAway: "Mark me away",
     markAvailable: "I'm back: mark me available",
+    /** Issue 14: the App Home language choice. */
+    languageLine: "*Language*: the one the bot writes to you in.",
+    languagePlaceholder: "Choose a language",
+    /** Unset: Slack's own language setting decides (then the branch's). */
+    languageSlack: "Slack's language",
+    /** Each language named in itself, so a reader finds theirs whatever language the page is in: the same in every catalogue. */
+    languageNames: { en: "English", ko: "한국어", "zh-CN": "中文(简体)" } as Record<StoredLocale, string>,
   },
 
   ticket: {
