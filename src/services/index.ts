@@ -22,7 +22,7 @@ import { claimDelivery, pruneDeliveries, releaseDelivery } from "./slack-deliver
 import { resolveActor, type Actor } from "./staff/resolve-actor";
 import { setAvailability } from "./staff/set-availability";
 import { setStaffLocale } from "./staff/set-locale";
-import { branchLocale, customerLocale, readerLocale, type SlackUserLocaleLookup } from "./locales/resolve-locale";
+import { branchLocale, customerLocale, localeSource, readerLocale, type SlackUserLocaleLookup } from "./locales/resolve-locale";
 import { listMissingRoles } from "./staff/missing-roles";
 import { correctDailyWork, dailyReportStatus, getDailyWork, submitDailyReport } from "./reports/daily-work-report";
 import { acceptTicket } from "./tickets/accept-ticket";
@@ -145,6 +145,8 @@ export function createServices(deps: ServiceDeps) {
     readerLocale: (options: OptionsOf<typeof readerLocale>) => readerLocale({ db: deps.db, slackUserLocale: deps.slackUserLocale }, options),
     branchLocale: (branchId: number) => branchLocale(deps, branchId),
     customerLocale: (customerId: number) => customerLocale(deps, customerId),
+    /** For HandlerDeps.locales and the outbox's deps.locales (i18n/locale-source.ts's LocaleSource). */
+    locales: localeSource({ db: deps.db, slackUserLocale: deps.slackUserLocale }),
     acknowledgeEscalation: (options: OptionsOf<typeof acknowledgeEscalation>) => acknowledgeEscalation(base, options),
     snoozeEscalation: (options: OptionsOf<typeof snoozeEscalation>) => snoozeEscalation(base, options),
     reportCannotFinish: (options: OptionsOf<typeof reportCannotFinish>) =>

@@ -12,8 +12,11 @@ const choice = z.enum([...LOCALES, SLACK_LANGUAGE_VALUE]);
 export function setLanguage(deps: HandlerDeps) {
   return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddlewareArgs) => {
     await ack();
+    const parsed = choice.safeParse(action.selected_option?.value);
+    // Only a forged payload carries another value: nothing to change, nothing to tell.
+    if (!parsed.success) return void deps.log.info("ignored an unknown language choice", { user: body.user.id, value: action.selected_option?.value });
+    const value = parsed.data;
     try {
-      const value = choice.parse(action.selected_option?.value);
       const actor = await deps.services.resolveActor(body.user.id);
       await deps.services.setStaffLocale({ actor, locale: value === SLACK_LANGUAGE_VALUE ? null : value });
       await publishHome(deps, client, body.user.id);

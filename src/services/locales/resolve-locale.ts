@@ -18,13 +18,22 @@ export interface LocaleDeps {
  * only when the person chose nothing.
  */
 export async function readerLocale(deps: LocaleDeps, options: { slackUserId: string }): Promise<Locale> {
-  const staff = await deps.db.staff.findUnique({
-    where: { slackUserId: options.slackUserId },
-    select: { locale: true, branch: { select: { locale: true } } },
-  });
+  const staff = await deps.db.staff.findUnique({ where: { slackUserId: options.slackUserId }, select: PERSON });
+  return personLocale(deps, options.slackUserId, staff);
+}
+
+/** The same, for a person known by their staff id (a DM the outbox sends to a technician). */
+export async function staffLocale(deps: LocaleDeps, staffId: number): Promise<Locale> {
+  const staff = await deps.db.staff.findUnique({ where: { id: staffId }, select: { ...PERSON, slackUserId: true } });
+  return staff ? personLocale(deps, staff.slackUserId, staff) : DEFAULT_LOCALE;
+}
+
+const PERSON = { locale: true, branch: { select: { locale: true } } } as const;
+
+async function personLocale(deps: LocaleDeps, slackUserId: string, staff: { locale: string | null; branch: { locale: string } } | null): Promise<Locale> {
   const chosen = parseLocale(staff?.locale);
   if (chosen) return chosen;
-  const slack = deps.slackUserLocale ? parseLocale(await deps.slackUserLocale(options.slackUserId)) : undefined;
+  const slack = deps.slackUserLocale ? parseLocale(await deps.slackUserLocale(slackUserId)) : undefined;
   return slack ?? parseLocale(staff?.branch.locale) ?? DEFAULT_LOCALE;
 }
 
@@ -38,4 +47,26 @@ export async function branchLocale(deps: Pick<LocaleDeps, "db">, branchId: numbe
 export async function customerLocale(deps: Pick<LocaleDeps, "db">, customerId: number): Promise<Locale> {
   const customer = await deps.db.customer.findUnique({ where: { id: customerId }, select: { locale: true, branch: { select: { locale: true } } } });
   return parseLocale(customer?.locale) ?? parseLocale(customer?.branch.locale) ?? DEFAULT_LOCALE;
+}
+
+/**
+ * What a channel reads: the language of the branch whose dispatch, directors' or survey channel it
+ * is (the first by code when branches share one), else English.
+ */
+export async function channelLocale(deps: Pick<LocaleDeps, "db">, channelId: string): Promise<Locale> {
+  const branch = await deps.db.branch.findFirst({
+    where: { OR: [{ dispatchChannelId: channelId }, { directorsChannelId: channelId }, { surveyChannelId: channelId }] },
+    orderBy: { code: "asc" },
+    select: { locale: true },
+  });
+  return parseLocale(branch?.locale) ?? DEFAULT_LOCALE;
+}
+
+/** The three questions the handlers' middleware and the outbox ask (the shape of i18n's LocaleSource). */
+export function localeSource(deps: LocaleDeps) {
+  return {
+    ofPerson: (slackUserId: string) => readerLocale(deps, { slackUserId }),
+    ofStaff: (staffId: number) => staffLocale(deps, staffId),
+    ofChannel: (channelId: string) => channelLocale(deps, channelId),
+  };
 }

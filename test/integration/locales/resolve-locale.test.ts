@@ -1,6 +1,6 @@
 import { fixedClock } from "../../../src/clock";
 import { AppError } from "../../../src/errors";
-import { branchLocale, customerLocale, readerLocale } from "../../../src/services/locales/resolve-locale";
+import { branchLocale, customerLocale, localeSource, readerLocale } from "../../../src/services/locales/resolve-locale";
 import { resolveActor } from "../../../src/services/staff/resolve-actor";
 import { setStaffLocale } from "../../../src/services/staff/set-locale";
 import { useTestDatabase } from "../../support/db";
@@ -80,6 +80,23 @@ describe("the reader's language", () => {
 
     expect(await customerLocale({ db: prisma }, chinese.id)).toBe("zh-CN");
     expect(await customerLocale({ db: prisma }, korean.id)).toBe("ko");
+  });
+});
+
+describe("the locale source the middleware and the outbox ask", () => {
+  it("answers for a person by Slack id or staff id in the same order, and for a channel by its branch", async () => {
+    const prisma = db.current.prisma;
+    const seoul = await createBranch(prisma, { locale: "ko", dispatchChannelId: "C0SELDISP", directorsChannelId: "C0SELDIR", surveyChannelId: "C0SELSURV" });
+    const chose = await createStaff(prisma, { branchId: seoul.id, locale: "zh-CN" });
+    const follows = await createStaff(prisma, { branchId: seoul.id });
+    const slack = slackLocales({ [follows.slackUserId]: "en-GB" });
+    const source = localeSource({ db: prisma, slackUserLocale: slack.lookup });
+
+    expect(await source.ofStaff(chose.id)).toBe("zh-CN");
+    expect(await source.ofStaff(follows.id)).toBe("en");
+    expect(await source.ofPerson(follows.slackUserId)).toBe("en");
+    expect(await source.ofStaff(999_999)).toBe("en");
+    expect(await Promise.all(["C0SELDISP", "C0SELDIR", "C0SELSURV", "C0ELSEWHERE"].map((channel) => source.ofChannel(channel)))).toEqual(["ko", "ko", "ko", "en"]);
   });
 });
 
