@@ -1,4 +1,5 @@
 import { ACTIONS, BLOCKS } from "../../src/views/ids";
+import { messagesFor } from "../../src/views/messages";
 import { useTestApp } from "../support/app-harness";
 import { eventually } from "../support/eventually";
 
@@ -23,7 +24,7 @@ async function register(slackUserId: string, name: string) {
 }
 
 describe("App Home: choosing the bot's language (issue 14, end to end)", () => {
-  it("offers each language named in itself and Slack's language, which is the choice until the person makes one", async () => {
+  it("offers each language named in itself and Slack's language, which is the choice until the person makes one; the home speaks Slack's language", async () => {
     await register("U0MINJI", "김민지");
     const { slack } = app.current;
 
@@ -35,7 +36,8 @@ describe("App Home: choosing the bot's language (issue 14, end to end)", () => {
       ["en", "English"],
       ["ko", "한국어"],
       ["zh-CN", "中文(简体)"],
-      ["slack", "Slack's language"],
+      // Minji chose nothing and her Slack is in Korean: the home is drawn in Korean.
+      ["slack", messagesFor("ko").home.languageSlack],
     ]);
     // The person chose nothing: the bot asked Slack for their language (form-encoded, as the WebClient sends it).
     expect(slack.callsTo("users.info").map((call) => call.args)).toEqual([expect.objectContaining({ user: "U0MINJI", include_locale: "true" })]);
@@ -51,6 +53,8 @@ describe("App Home: choosing the bot's language (issue 14, end to end)", () => {
     await slack.waitFor({ method: "views.publish", count: 2 });
 
     expect(languageSelect(slack.homeView("U0WANG"))?.initial_option?.value).toBe("zh-CN");
+    // Published again in the language just chosen, not in the one the click came in.
+    expect(JSON.stringify(slack.homeView("U0WANG"))).toContain(messagesFor("zh-CN").home.languageLine);
     expect(await database.prisma.staff.findUniqueOrThrow({ where: { id: staff.id } })).toMatchObject({ locale: "zh-CN" });
     expect(await database.prisma.auditLog.findMany({ where: { action: "staff.set-locale" } })).toEqual([
       expect.objectContaining({ actor: "U0WANG", actorStaffId: staff.id, entity: "Staff", data: { locale: "zh-CN", previous: null } }),
@@ -60,6 +64,8 @@ describe("App Home: choosing the bot's language (issue 14, end to end)", () => {
     await eventually(async () => (await database.prisma.staff.findUniqueOrThrow({ where: { id: staff.id } })).locale === null, 3000, "the choice being cleared");
     await slack.waitFor({ method: "views.publish", count: 3 });
     expect(languageSelect(slack.homeView("U0WANG"))?.initial_option?.value).toBe("slack");
+    // Wang's Slack is in Traditional Chinese, which the bot does not speak: the Seoul branch's Korean.
+    expect(JSON.stringify(slack.homeView("U0WANG"))).toContain(messagesFor("ko").home.languageLine);
   });
 
   it("shows no language choice to someone who is not registered, and a forged choice from them changes nothing", async () => {
