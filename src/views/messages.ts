@@ -6,7 +6,7 @@ import type { ServiceArea } from "../domain/deadline";
 import { MAX_CALLED_AT_DAYS_BACK } from "../domain/intake";
 import type { Role } from "../domain/permissions";
 import type { ErrorCode } from "../errors";
-import { currentLocale, type Locale, type StoredLocale } from "../i18n/locale";
+import { currentLocale, type Locale } from "../i18n/locale";
 import type { CustomerGrade, TicketListFilter, TicketStatus } from "../services/tickets/models";
 import * as complaints from "./catalogue/complaints";
 import * as dailyReport from "./catalogue/daily-report";
@@ -19,6 +19,7 @@ import * as partsWorkshop from "./catalogue/parts-workshop";
 import * as surveys from "./catalogue/surveys";
 import * as threadReplies from "./catalogue/thread-replies";
 import * as workReport from "./catalogue/work-report";
+import type { StoredLocale } from "../i18n/locale";
 
 export type { Locale } from "../i18n/locale";
 
