@@ -19,7 +19,6 @@ import * as partsWorkshop from "./catalogue/parts-workshop";
 import * as surveys from "./catalogue/surveys";
 import * as threadReplies from "./catalogue/thread-replies";
 import * as workReport from "./catalogue/work-report";
-import type { StoredLocale } from "../i18n/locale";
 
 export type { Locale } from "../i18n/locale";
 
@@ -179,7 +178,7 @@ const en = {
     /** Unset: Slack's own language setting decides (then the branch's). */
     languageSlack: "Slack's language",
     /** Each language named in itself, so a reader finds theirs whatever language the page is in: the same in every catalogue. */
-    languageNames: { en: "English", ko: "한국어", "zh-CN": "中文(简体)" } as Record<StoredLocale, string>,
+    languageNames: { en: "English", ko: "한국어", "zh-CN": "中文(简体)" },
   },
 
   ticket: {
