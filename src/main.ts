@@ -13,6 +13,7 @@ import { createScheduler, evaluationSettingsFrom, jobSettingsFrom, type Schedule
 import { createLogger, type Log } from "./logger";
 import { createMetrics } from "./observability/metrics";
 import { startOutbox, type Outbox } from "./publish/outbox";
+import { createSlackUserLocales } from "./publish/slack-user-locales";
 import { createServices } from "./services";
 import { backfillNameSearchKeys } from "./services/customers/backfill-name-search-keys";
 import { createSurveyPages } from "./transport/survey-pages";
@@ -59,6 +60,12 @@ export async function startBot(
     evaluationSettings: evaluationSettingsFrom(config),
     surveyMaxAttempts: config.SURVEY_MAX_ATTEMPTS,
     surveyLinkDays: config.SURVEY_LINK_DAYS,
+    // Issue 14: people's Slack languages, cached. Its client neither retries nor waits: the lookup
+    // pauses itself on a rate limit and a slow answer falls back to the branch's language.
+    slackUserLocale: createSlackUserLocales(
+      new WebClient(mode.botToken, { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 5_000, logger: boltLogger(log), fetch: metrics.slackFetch() }),
+      { log },
+    ),
   };
   const services = createServices({ db: database.prisma, ...serviceSettings });
   // The outbox's and the thread replies' workers query through a pool of their own: a burst of
@@ -70,7 +77,7 @@ export async function startBot(
     port: config.PORT,
     slackApiUrl: config.SLACK_API_URL,
     log,
-    handlerDeps: { services, log, clock: systemClock, jobNames: JOBS.map((job) => job.name), publicUrl: config.PUBLIC_URL },
+    handlerDeps: { services, log, clock: systemClock, jobNames: JOBS.map((job) => job.name), publicUrl: config.PUBLIC_URL, locales: services.locales },
     health: database.health,
     metrics,
     pages: createSurveyPages({ services, log }),
@@ -94,7 +101,7 @@ export async function startBot(
   try {
     outbox = await startOutbox({
       connectionString: database.url,
-      deps: { services: workerServices, clock: systemClock, log },
+      deps: { services: workerServices, clock: systemClock, log, locales: workerServices.locales },
       slack: new WebClient(mode.botToken, {
         slackApiUrl: config.SLACK_API_URL,
         retryConfig: { retries: 0 },

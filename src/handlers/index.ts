@@ -11,6 +11,7 @@ import { signOffEvaluationButton } from "./actions/sign-off-evaluation";
 import { resendSlackFailureButton } from "./actions/resend-slack-failure";
 import { setAvailability } from "./actions/home-availability";
 import { homeRefresh } from "./actions/home-refresh";
+import { setLanguage } from "./actions/home-language";
 import { intakeCustomerChosen, intakeEquipmentChosen, intakeNewCustomerToggled } from "./actions/intake-modal";
 import { assignButton, cancelButton, editButton, scheduleButton, viewButton } from "./actions/ticket-buttons";
 import { acceptButton, arriveButton, declineButton } from "./actions/technician-buttons";
@@ -137,6 +138,7 @@ export function registerHandlers(registry: HandlerRegistry, deps: HandlerDeps): 
   app.action(ACTIONS.homeRefresh, homeRefresh(deps));
   app.action(ACTIONS.homeSetAvailable, setAvailability(deps, true));
   app.action(ACTIONS.homeSetAway, setAvailability(deps, false));
+  app.action(ACTIONS.homeSetLanguage, setLanguage(deps));
   return listened;
 }
 

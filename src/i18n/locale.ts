@@ -45,3 +45,12 @@ export function currentLocale(): Locale {
 export function runInLocale<T>(locale: Locale, work: () => T): T {
   return reader.run(locale, work);
 }
+
+/** A locale the database stores (Staff/Branch/Customer.locale): one the bot speaks, never the tests' pseudo-locale. */
+export type StoredLocale = (typeof LOCALES)[number];
+
+/** `parseLocale` for values that will be stored (a CSV cell, the App Home choice): normalized, pseudo-locale refused. */
+export function parseStoredLocale(value: string | null | undefined): StoredLocale | undefined {
+  const locale = parseLocale(value);
+  return locale === PSEUDO_LOCALE ? undefined : locale;
+}

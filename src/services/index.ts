@@ -21,6 +21,8 @@ import { signOffDirectorReport } from "./reports/sign-off";
 import { claimDelivery, pruneDeliveries, releaseDelivery } from "./slack-deliveries/claim-delivery";
 import { resolveActor, type Actor } from "./staff/resolve-actor";
 import { setAvailability } from "./staff/set-availability";
+import { setStaffLocale } from "./staff/set-locale";
+import { branchLocale, customerLocale, localeSource, readerLocale, type SlackUserLocaleLookup } from "./locales/resolve-locale";
 import { listMissingRoles } from "./staff/missing-roles";
 import { correctDailyWork, dailyReportStatus, getDailyWork, submitDailyReport } from "./reports/daily-work-report";
 import { acceptTicket } from "./tickets/accept-ticket";
@@ -86,6 +88,8 @@ export interface ServiceDeps {
   surveyMaxAttempts?: number;
   /** R20: days a customer's survey link stays valid (config SURVEY_LINK_DAYS); 14 by default. */
   surveyLinkDays?: number;
+  /** Issue 14: a person's Slack language (publish/slack-user-locales.ts, cached); without it Slack's language is skipped. */
+  slackUserLocale?: SlackUserLocaleLookup;
 }
 
 type OptionsOf<F> = F extends (deps: never, options: infer O) => unknown ? O : never;
@@ -136,6 +140,13 @@ export function createServices(deps: ServiceDeps) {
     recordAssignmentMessage: (options: OptionsOf<typeof recordAssignmentMessage>) => recordAssignmentMessage(base, options),
     findTicketByMessage: (options: OptionsOf<typeof findTicketByMessage>) => findTicketByMessage(base, options),
     setAvailability: (options: { actor: Actor; available: boolean }) => setAvailability(base, options),
+    // Issue 14: the reader's language (own choice > Slack's > the branch's > English), and the App Home choice
+    setStaffLocale: (options: OptionsOf<typeof setStaffLocale>) => setStaffLocale(base, options),
+    readerLocale: (options: OptionsOf<typeof readerLocale>) => readerLocale({ db: deps.db, slackUserLocale: deps.slackUserLocale }, options),
+    branchLocale: (branchId: number) => branchLocale(deps, branchId),
+    customerLocale: (customerId: number) => customerLocale(deps, customerId),
+    /** For HandlerDeps.locales and the outbox's deps.locales (i18n/locale-source.ts's LocaleSource). */
+    locales: localeSource({ db: deps.db, slackUserLocale: deps.slackUserLocale }),
     acknowledgeEscalation: (options: OptionsOf<typeof acknowledgeEscalation>) => acknowledgeEscalation(base, options),
     snoozeEscalation: (options: OptionsOf<typeof snoozeEscalation>) => snoozeEscalation(base, options),
     reportCannotFinish: (options: OptionsOf<typeof reportCannotFinish>) =>

@@ -1,9 +1,10 @@
-import type { Button, HomeView, KnownBlock } from "@slack/types";
+import type { Button, HomeView, KnownBlock, PlainTextOption } from "@slack/types";
 import type { Role } from "../domain/permissions";
 import type { MissingRoles } from "../services/staff/missing-roles";
 import { missingRolesBlocks } from "./missing-roles";
 import { ACTIONS, BLOCKS } from "./ids";
-import { messagesFor, type Locale } from "./messages";
+import { messagesFor, type Locale, type Messages } from "./messages";
+import { LOCALES, type StoredLocale } from "../i18n/locale";
 import { slackFailureBlocks, type SlackFailureList } from "./slack-failures";
 
 /** Failed Slack posts on an admin's home: fewer than in `/repair jobs`, which lists more. */
@@ -24,7 +25,12 @@ export interface HomeViewModel {
   slackFailures?: SlackFailureList | null;
   /** The zone of dates for clients that cannot render Slack's date token (the branch's). */
   timeZone?: string;
+  /** Registered people choose their language (issue 14): their choice, null = Slack's language. Not shown when undefined. */
+  language?: StoredLocale | null;
 }
+
+/** The Language select's value for "no choice of my own". */
+export const SLACK_LANGUAGE_VALUE = "slack";
 
 export function buildHomeView(model: HomeViewModel, locale?: Locale): HomeView {
   const m = messagesFor(locale);
@@ -58,7 +64,22 @@ export function buildHomeView(model: HomeViewModel, locale?: Locale): HomeView {
     // R14: borrow parts from the branch stock (the modal of `/repair parts`).
     buttons.push({ type: "button", action_id: ACTIONS.partsBorrowOpen, text: { type: "plain_text", text: m.partsWorkshop.parts.borrowButton }, value: "borrow" });
   }
+  if (model.registered && model.language !== undefined) blocks.push(languageBlock(m, model.language));
   buttons.push({ type: "button", action_id: ACTIONS.homeRefresh, text: { type: "plain_text", text: m.home.refresh } });
   blocks.push({ type: "actions", block_id: BLOCKS.homeActions, elements: buttons });
   return { type: "home", blocks };
+}
+
+function languageBlock(m: Messages, chosen: StoredLocale | null): KnownBlock {
+  const options: PlainTextOption[] = [
+    ...LOCALES.map((locale): PlainTextOption => ({ text: { type: "plain_text", text: m.home.languageNames[locale] }, value: locale })),
+    { text: { type: "plain_text", text: m.home.languageSlack }, value: SLACK_LANGUAGE_VALUE },
+  ];
+  const initial = options.find((option) => option.value === (chosen ?? SLACK_LANGUAGE_VALUE))!;
+  return {
+    type: "section",
+    block_id: BLOCKS.homeLanguage,
+    text: { type: "mrkdwn", text: m.home.languageLine },
+    accessory: { type: "static_select", action_id: ACTIONS.homeSetLanguage, placeholder: { type: "plain_text", text: m.home.languagePlaceholder }, options, initial_option: initial },
+  };
 }

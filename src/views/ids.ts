@@ -19,6 +19,8 @@ export const ACTIONS = {
   /** Technicians mark themselves available / away from App Home (value: "available" | "away"). */
   homeSetAvailable: "home_set_available",
   homeSetAway: "home_set_away",
+  /** Anyone registered chooses the bot's language from App Home (value: "en" | "ko" | "zh-CN" | "slack"). */
+  homeSetLanguage: "home_set_language",
 
   // Ticket message buttons; value = ticket id.
   ticketAssign: "ticket_assign",
@@ -169,6 +171,7 @@ export const BLOCKS = {
   homeRoles: "home_roles",
   homeActions: "home_actions",
   homeAvailability: "home_availability",
+  homeLanguage: "home_language",
   helpUsage: "help_usage",
 
   // Ticket message (channel, ephemeral) and technician DM

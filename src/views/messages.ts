@@ -176,6 +176,13 @@ const en = {
     awayNow: ":white_circle: You are *away*: dispatchers see you last, marked away.",
     markAway: "Mark me away",
     markAvailable: "I'm back: mark me available",
+    /** Issue 14: the App Home language choice. */
+    languageLine: "*Language*: the one the bot writes to you in.",
+    languagePlaceholder: "Choose a language",
+    /** Unset: Slack's own language setting decides (then the branch's). */
+    languageSlack: "Slack's language",
+    /** Each language named in itself, so a reader finds theirs whatever language the page is in: the same in every catalogue. */
+    languageNames: { en: "English", ko: "한국어", "zh-CN": "中文(简体)" },
   },
 
   ticket: {

@@ -10,10 +10,11 @@ import { silentLog, type Log } from "../../src/logger";
 import { WebClient } from "@slack/web-api";
 import { createMetrics } from "../../src/observability/metrics";
 import { startOutbox } from "../../src/publish/outbox";
+import { createSlackUserLocales } from "../../src/publish/slack-user-locales";
 import { createServices } from "../../src/services";
 import { createSurveyPages } from "../../src/transport/survey-pages";
 import { createTestDatabase, type TestDatabase } from "./db";
-import { SlackFake, startSlackFake, type SlackFakeOptions, type Transport } from "../../src/sandbox/slack";
+import { SlackFake, silentLogger, startSlackFake, type SlackFakeOptions, type Transport } from "../../src/sandbox/slack";
 
 export const TEST_SIGNING_SECRET = "e2e-signing-secret";
 export const TEST_BOT_TOKEN = "xoxb-e2e-bot-token";
@@ -48,13 +49,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const clock = fixedClock(options.now ?? "2026-11-23T01:00:00Z");
   const slack = await startSlackFake({ signingSecret: TEST_SIGNING_SECRET, botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN, transport, ...options.fake });
   const log = options.log ?? silentLog;
-  const services = createServices({ db: database.prisma, clock: clock as Clock, log, adminSlackIds: options.adminSlackIds ?? [] });
+  // People's Slack languages (issue 14), asked of the fake like the bot asks Slack.
+  const slackUserLocale = createSlackUserLocales(new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logger: silentLogger() }), {
+    now: () => clock.now().getTime(),
+  });
+  const services = createServices({ db: database.prisma, clock: clock as Clock, log, adminSlackIds: options.adminSlackIds ?? [], slackUserLocale });
   const monitoring = openMonitoringDatabase(database.url, log);
   const metrics = createMetrics({ query: monitoring.query, pool: () => poolStats(database.prisma), now: () => clock.now(), log });
   const app: SlackApp = createSlackApp({
     slackApiUrl: slack.apiUrl,
     log,
-    handlerDeps: { services, log, clock, jobNames: JOBS.map((job) => job.name), publicUrl: options.publicUrl },
+    handlerDeps: { services, log, clock, jobNames: JOBS.map((job) => job.name), publicUrl: options.publicUrl, locales: services.locales },
     health: () => checkHealth(database.prisma),
     // Against the fake: fail fast instead of the WebClient's 30 minutes of retries.
     clientOptions: { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },
@@ -69,7 +74,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const port = await app.start();
   const outbox = await startOutbox({
     connectionString: database.url,
-    deps: { services, clock: clock as Clock, log },
+    deps: { services, clock: clock as Clock, log, locales: services.locales },
     slack: new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, fetch: metrics.slackFetch() }),
     workers: 2,
     pollIntervalMs: 200,

@@ -131,6 +131,8 @@ const usersInfo: WebApiMethod = (args, workspace) => {
       is_bot: user.isBot ?? false,
       is_app_user: false,
       updated: Math.floor(workspace.now() / 1000),
+      // Slack adds the user's language only when asked (`include_locale: true`).
+      ...(isTrue(args.include_locale) ? { locale: user.locale ?? "en-US" } : {}),
       profile: {
         real_name: user.realName ?? user.name,
         display_name: user.name,

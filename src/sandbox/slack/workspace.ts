@@ -32,6 +32,8 @@ export interface FakeUser {
   /** IANA time zone, as Slack reports it in `users.info`. Default "UTC". */
   tz?: string;
   isBot?: boolean;
+  /** The user's Slack language, e.g. "ko-KR"; `users.info` reports it only with `include_locale`. Default "en-US". */
+  locale?: string;
 }
 
 export interface FakeChannel {

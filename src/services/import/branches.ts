@@ -9,9 +9,10 @@ import { recomputeBranchDeadlines } from "../tickets/recompute-deadlines";
 import { parseHolidayDates, parseHolidays, parseWorkingHours, type HolidayEntry, type WeeklyInterval } from "./calendar-syntax";
 import { isoDay } from "./dates";
 import type { ImportDefinition } from "./definition";
-import { code, money, parsedBy, slackChannelId, text, timeZone } from "./fields";
+import { code, locale, money, parsedBy, slackChannelId, text, timeZone } from "./fields";
 import { saveRecord } from "./save";
 import { DEFAULT_ON_SITE_COLLECTION_LIMIT } from "../../domain/fees";
+import { DEFAULT_LOCALE } from "../../i18n/locale";
 
 const DEFAULT_CURRENCY = "KRW";
 
@@ -34,6 +35,8 @@ const branchRow = z.object({
   working_hours: parsedBy(parseWorkingHours),
   holidays: parsedBy(parseHolidays).optional(),
   remove_holidays: parsedBy(parseHolidayDates).optional(),
+  /** The language of the branch's channels, and of its people and customers who chose none; empty = en. */
+  locale: locale().optional(),
 });
 type BranchRow = z.output<typeof branchRow>;
 
@@ -48,6 +51,8 @@ interface BranchPlan {
     labourRate: Prisma.Decimal;
     currency: string;
     onSiteCollectionLimit: Prisma.Decimal;
+    /** Only when the file has a `locale` column, so an older file does not reset the language. */
+    locale?: string;
   };
   workingHours: WeeklyInterval[];
   holidays: HolidayEntry[];
@@ -59,7 +64,8 @@ export const branchesImport: ImportDefinition<BranchRow, BranchPlan> = {
   kind: "branches",
   schema: branchRow,
   key: ["code"],
-  async resolve(_db, rows, report) {
+  async resolve(_db, rows, report, columns) {
+    const withLocale = columns.includes("locale");
     return rows.flatMap(({ line, row }) => {
       const removed = new Set((row.remove_holidays ?? []).map((date) => date.getTime()));
       const both = (row.holidays ?? []).filter((holiday) => removed.has(holiday.date.getTime()));
@@ -67,7 +73,7 @@ export const branchesImport: ImportDefinition<BranchRow, BranchPlan> = {
         report(line, `${both.map((holiday) => isoDay(holiday.date)).join(", ")} cannot be both a holiday and removed`, "remove_holidays");
         return [];
       }
-      return [toPlan(row)];
+      return [toPlan(row, withLocale)];
     });
   },
   async write(tx, { code, fields, workingHours, holidays, removeHolidays }, context) {
@@ -104,7 +110,7 @@ export const branchesImport: ImportDefinition<BranchRow, BranchPlan> = {
   },
 };
 
-function toPlan(row: BranchRow): BranchPlan {
+function toPlan(row: BranchRow, withLocale: boolean): BranchPlan {
   return {
     code: row.code,
     fields: {
@@ -116,6 +122,7 @@ function toPlan(row: BranchRow): BranchPlan {
       labourRate: row.labour_rate ?? new Prisma.Decimal(0),
       currency: row.currency ?? DEFAULT_CURRENCY,
       onSiteCollectionLimit: row.on_site_limit ?? new Prisma.Decimal(DEFAULT_ON_SITE_COLLECTION_LIMIT),
+      ...(withLocale ? { locale: row.locale ?? DEFAULT_LOCALE } : {}),
     },
     workingHours: row.working_hours,
     holidays: row.holidays ?? [],

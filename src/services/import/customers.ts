@@ -3,7 +3,7 @@ import { z } from "zod";
 import { nameSearchKey } from "../../domain/name-search";
 import { Area, CustomerGrade } from "../../generated/prisma/client";
 import type { ImportDefinition } from "./definition";
-import { code, oneOf, phone, text } from "./fields";
+import { code, locale, oneOf, phone, text } from "./fields";
 import { branchesByCode } from "./references";
 import { saveRecord } from "./save";
 
@@ -20,6 +20,8 @@ const customerRow = z.object({
   area: oneOf(AREAS),
   grade: oneOf(GRADES).optional(),
   branch_code: code(20),
+  /** The customer's language (their survey page); empty = the branch's. */
+  locale: locale().optional(),
 });
 type CustomerRow = z.output<typeof customerRow>;
 
@@ -35,6 +37,8 @@ interface CustomerPlan {
     area: Area;
     grade: CustomerGrade;
     branchId: number;
+    /** Only when the file has a `locale` column, so an older file does not wipe the languages. */
+    locale?: string | null;
   };
 }
 
@@ -42,7 +46,8 @@ export const customersImport: ImportDefinition<CustomerRow, CustomerPlan> = {
   kind: "customers",
   schema: customerRow,
   key: ["code"],
-  async resolve(db, rows, report) {
+  async resolve(db, rows, report, columns) {
+    const withLocale = columns.includes("locale");
     const branches = await branchesByCode(db, rows.map(({ row }) => row.branch_code));
     return rows.flatMap(({ line, row }) => {
       const branch = branches.get(row.branch_code);
@@ -62,6 +67,7 @@ export const customersImport: ImportDefinition<CustomerRow, CustomerPlan> = {
             area: row.area,
             grade: row.grade ?? DEFAULT_GRADE,
             branchId: branch.id,
+            ...(withLocale ? { locale: row.locale ?? null } : {}),
           },
         },
       ];

@@ -38,8 +38,11 @@ export interface ImportDefinition<Row, Plan> {
   schema: z.ZodType<Row> & { shape: Record<string, z.ZodType> };
   /** Columns of the natural key upserts match on, to reject a row repeated inside the file. */
   key: readonly string[];
-  /** Checks references to other records and turns each good row into what `write` needs. */
-  resolve(db: DbOrTx, rows: Located<Row>[], report: Report): Promise<Plan[]>;
+  /**
+   * Checks references to other records and turns each good row into what `write` needs. `columns`
+   * are the file's header names: a column left out of the file leaves what it would set alone (`locale`).
+   */
+  resolve(db: DbOrTx, rows: Located<Row>[], report: Report, columns: readonly string[]): Promise<Plan[]>;
   /** Creates or updates the record of one row, inside the import's transaction. */
   write(tx: Tx, plan: Plan, context: WriteContext): Promise<WriteOutcome>;
 }

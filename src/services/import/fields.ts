@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { hasPhoneDigitCount, PHONE_CHARACTERS, PHONE_MAX_DIGITS, PHONE_MIN_DIGITS } from "../../domain/phone";
 import { Prisma } from "../../generated/prisma/client";
+import { parseStoredLocale } from "../../i18n/locale";
 import type { Parsed } from "./calendar-syntax";
 import { toUtcDate } from "./dates";
 
@@ -153,6 +154,16 @@ export function parsedBy<T>(parse: (cell: string) => Parsed<T>) {
     const parsed = parse(cell);
     if (parsed.ok) return parsed.value;
     ctx.issues.push({ code: "custom", input: cell, message: parsed.error });
+    return z.NEVER;
+  });
+}
+
+/** A language the bot speaks, stored normalized: `ko`, `ko-KR` and `ko_KR` are all `ko`; Traditional Chinese is refused. */
+export function locale() {
+  return z.string().transform((cell, ctx) => {
+    const parsed = parseStoredLocale(cell);
+    if (parsed) return parsed;
+    ctx.issues.push({ code: "custom", input: cell, message: `unknown language "${cell}" (expected en, ko or zh-CN)` });
     return z.NEVER;
   });
 }

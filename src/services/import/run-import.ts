@@ -119,7 +119,7 @@ async function validateFile<Row, Plan>(definition: ImportDefinition<Row, Plan>, 
   const rows = records.flatMap((record) => parseRow(definition, record, report));
   rejectRepeatedKeys(definition.key, records, report);
   // References are checked even when other rows failed, so one pass lists every problem.
-  const plans = await definition.resolve(db, rows, report);
+  const plans = await definition.resolve(db, rows, report, columns);
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
   return { ok: true, plans };
 }

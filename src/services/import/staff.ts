@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { Area, Role } from "../../generated/prisma/client";
 import type { ImportDefinition } from "./definition";
-import { code, email, flag, list, listOf, phone, slackUserId, text } from "./fields";
+import { code, email, flag, list, listOf, locale, phone, slackUserId, text } from "./fields";
 import { branchesByCode } from "./references";
 import { saveRecord } from "./save";
 
@@ -20,6 +20,8 @@ const staffRow = z.object({
   email: email().optional(),
   phone: phone().optional(),
   active: flag().optional(),
+  /** The person's language; empty = Slack's, then the branch's. */
+  locale: locale().optional(),
 });
 type StaffRow = z.output<typeof staffRow>;
 
@@ -34,6 +36,8 @@ interface StaffPlan {
     email: string | null;
     phone: string | null;
     active: boolean;
+    /** Only when the file has a `locale` column: without one, a choice made in App Home stays. */
+    locale?: string | null;
   };
 }
 
@@ -41,7 +45,8 @@ export const staffImport: ImportDefinition<StaffRow, StaffPlan> = {
   kind: "staff",
   schema: staffRow,
   key: ["slack_user_id"],
-  async resolve(db, rows, report) {
+  async resolve(db, rows, report, columns) {
+    const withLocale = columns.includes("locale");
     const branches = await branchesByCode(db, rows.map(({ row }) => row.branch_code));
     return rows.flatMap(({ line, row }) => {
       const branch = branches.get(row.branch_code);
@@ -61,6 +66,7 @@ export const staffImport: ImportDefinition<StaffRow, StaffPlan> = {
             email: row.email ?? null,
             phone: row.phone ?? null,
             active: row.active ?? true,
+            ...(withLocale ? { locale: row.locale ?? null } : {}),
           },
         },
       ];

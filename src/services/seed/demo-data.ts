@@ -68,6 +68,26 @@ const BERLIN_HOLIDAYS = [
   "2027-12-25..2027-12-26 Weihnachten",
 ];
 
+// 2026: the State Council's arrangement (国办发明电〔2025〕7号). 2027: the statutory days around each
+// festival, until the arrangement is published each November; the weekends it makes working days
+// (调休上班) cannot be written as holidays and are left out.
+const CHINESE_HOLIDAYS = [
+  "2026-01-01..2026-01-03 元旦",
+  "2026-02-15..2026-02-23 春节",
+  "2026-04-04..2026-04-06 清明节",
+  "2026-05-01..2026-05-05 劳动节",
+  "2026-06-19..2026-06-21 端午节",
+  "2026-09-25..2026-09-27 中秋节",
+  "2026-10-01..2026-10-07 国庆节",
+  "2027-01-01..2027-01-03 元旦",
+  "2027-02-05..2027-02-11 春节",
+  "2027-04-03..2027-04-05 清明节",
+  "2027-05-01..2027-05-05 劳动节",
+  "2027-06-09 端午节",
+  "2027-09-15 中秋节",
+  "2027-10-01..2027-10-07 国庆节",
+];
+
 const branches: Rows = [
   {
     code: "SEOUL",
@@ -81,6 +101,7 @@ const branches: Rows = [
     currency: "KRW",
     working_hours: "Mon-Fri 09:00-12:00,13:00-18:00",
     holidays: KOREAN_HOLIDAYS.join("|"),
+    locale: "ko",
   },
   {
     code: "BERLIN",
@@ -92,11 +113,25 @@ const branches: Rows = [
     currency: "EUR",
     working_hours: "Mon-Fri 08:00-17:00; Sat 09:00-12:00",
     holidays: BERLIN_HOLIDAYS.join("|"),
+    // The bot speaks no German: Berlin reads English.
+    locale: "en",
+  },
+  {
+    code: "SHANGHAI",
+    name: "上海服务中心 (Shanghai)",
+    time_zone: "Asia/Shanghai",
+    dispatch_channel_id: "C0DEMOSHA1",
+    directors_channel_id: "C0DEMOSHA2",
+    labour_rate: "260",
+    currency: "CNY",
+    working_hours: "Mon-Fri 08:30-12:00,13:00-17:30",
+    holidays: CHINESE_HOLIDAYS.join("|"),
+    locale: "zh-CN",
   },
 ];
 
-function person(id: string, name: string, branch: string, roles: string, extra: Partial<Record<"skills" | "areas" | "email" | "phone", string>> = {}) {
-  return { slack_user_id: id, name, branch_code: branch, roles, skills: "", areas: "", email: "", phone: "", active: "true", ...extra };
+function person(id: string, name: string, branch: string, roles: string, extra: Partial<Record<"skills" | "areas" | "email" | "phone" | "locale", string>> = {}) {
+  return { slack_user_id: id, name, branch_code: branch, roles, skills: "", areas: "", email: "", phone: "", active: "true", locale: "", ...extra };
 }
 
 const staff: Rows = [
@@ -106,7 +141,8 @@ const staff: Rows = [
   person("U0DEMO004", "최도윤", "SEOUL", "technician", { skills: "compressor|chiller", areas: "urban", phone: "010-5550-0104" }),
   person("U0DEMO005", "정하은", "SEOUL", "technician", { skills: "chiller|generator", areas: "urban|suburban", phone: "010-5550-0105" }),
   person("U0DEMO006", "강현우", "SEOUL", "technician", { skills: "compressor|generator", areas: "suburban", phone: "010-5550-0106" }),
-  person("U0DEMO007", "王芳", "SEOUL", "technician", { skills: "compressor|electrical", areas: "urban", phone: "010-5550-0107" }),
+  // Seoul reads Korean; 王芳 and 李伟 chose Chinese for themselves (a person's choice wins over the branch's).
+  person("U0DEMO007", "王芳", "SEOUL", "technician", { skills: "compressor|electrical", areas: "urban", phone: "010-5550-0107", locale: "zh-CN" }),
   person("U0DEMO008", "조은비", "SEOUL", "parts_clerk", { email: "eunbi.cho@demo-service.example", phone: "02-555-0108" }),
   person("U0DEMO009", "Katrin Weber", "BERLIN", "director", { email: "katrin.weber@demo-service.example", phone: "+49 30 5550 1209" }),
   person("U0DEMO010", "Jonas Becker", "BERLIN", "dispatcher", { email: "jonas.becker@demo-service.example", phone: "+49 30 5550 1210" }),
@@ -115,8 +151,14 @@ const staff: Rows = [
   person("U0DEMO013", "Anna Hoffmann", "BERLIN", "technician", { skills: "chiller|compressor", areas: "suburban", phone: "+49 170 5550 1213" }),
   person("U0DEMO014", "Sabine Wagner", "BERLIN", "parts_clerk", { email: "sabine.wagner@demo-service.example", phone: "+49 30 5550 1214" }),
   person("U0DEMO015", "한승우", "SEOUL", "manager", { email: "seungwoo.han@demo-service.example", phone: "010-5550-0115" }),
-  person("U0DEMO016", "李伟", "SEOUL", "admin", { email: "wei.li@demo-service.example", phone: "010-5550-0116" }),
+  person("U0DEMO016", "李伟", "SEOUL", "admin", { email: "wei.li@demo-service.example", phone: "010-5550-0116", locale: "zh-CN" }),
   person("U0DEMO017", "윤서진", "SEOUL", "surveyor", { email: "seojin.yoon@demo-service.example", phone: "02-555-0117" }),
+  person("U0DEMO018", "张伟", "SHANGHAI", "director", { email: "wei.zhang@demo-service.example", phone: "+86 138 5550 0118" }),
+  person("U0DEMO019", "刘洋", "SHANGHAI", "dispatcher", { email: "yang.liu@demo-service.example", phone: "021-5550-0119" }),
+  person("U0DEMO020", "陈磊", "SHANGHAI", "technician", { skills: "compressor|chiller", areas: "urban", phone: "+86 139 5550 0120" }),
+  person("U0DEMO021", "杨静", "SHANGHAI", "technician", { skills: "chiller|generator", areas: "urban|suburban", phone: "+86 137 5550 0121" }),
+  person("U0DEMO022", "赵强", "SHANGHAI", "technician", { skills: "generator|electrical", areas: "suburban", phone: "+86 136 5550 0122" }),
+  person("U0DEMO023", "周敏", "SHANGHAI", "parts_clerk", { email: "min.zhou@demo-service.example", phone: "021-5550-0123" }),
 ];
 
 const customers: Rows = [
@@ -124,12 +166,17 @@ const customers: Rows = [
   { code: "C-SEL-002", name: "대성식품", address: "경기도 화성시 향남읍 제약공단2길 45", phone: "031-555-1002", contact_person: "윤미래 대리", area: "suburban", grade: "B", branch_code: "SEOUL" },
   { code: "C-SEL-003", name: "미래병원", address: "서울특별시 마포구 월드컵북로 21", phone: "02-555-1003", contact_person: "신동욱 시설팀장", area: "urban", grade: "A", branch_code: "SEOUL" },
   { code: "C-SEL-004", name: "청솔물류센터", address: "경기도 이천시 마장면 프리미엄아울렛로 80", phone: "031-555-1004", contact_person: "", area: "suburban", grade: "C", branch_code: "SEOUL" },
-  { code: "C-SEL-005", name: "华瑞贸易 首尔办事处", address: "서울특별시 중구 세종대로 110, 12층", phone: "+82 2 555 1005", contact_person: "陈静", area: "urban", grade: "B", branch_code: "SEOUL" },
+  // A Chinese company's Seoul office: its survey page speaks Chinese, not the branch's Korean.
+  { code: "C-SEL-005", name: "华瑞贸易 首尔办事处", address: "서울특별시 중구 세종대로 110, 12층", phone: "+82 2 555 1005", contact_person: "陈静", area: "urban", grade: "B", branch_code: "SEOUL", locale: "zh-CN" },
   { code: "C-SEL-006", name: "그린팜 영농조합", address: "경기도 양평군 양서면 북한강로 300", phone: "031-555-1006", contact_person: "김농부", area: "suburban", grade: "C", branch_code: "SEOUL" },
   { code: "C-BER-001", name: "Müller Feinmechanik GmbH", address: "Gewerbehof 12, 10997 Berlin", phone: "+49 30 5550 2001", contact_person: "Frank Müller", area: "urban", grade: "A", branch_code: "BERLIN" },
   { code: "C-BER-002", name: "Spreewald Kühlhaus KG", address: "Am Hafen 4, 03222 Lübbenau", phone: "+49 3542 5550 2002", contact_person: "Petra Krüger", area: "suburban", grade: "B", branch_code: "BERLIN" },
   { code: "C-BER-003", name: "Bäckerei Schulz", address: "Bergmannstraße 88, 10961 Berlin", phone: "+49 30 5550 2003", contact_person: "Heike Schulz", area: "urban", grade: "C", branch_code: "BERLIN" },
   { code: "C-BER-004", name: "Druckerei Brandenburg AG", address: "Zeppelinstraße 30, 14471 Potsdam", phone: "+49 331 5550 2004", contact_person: "Thomas Richter", area: "suburban", grade: "B", branch_code: "BERLIN" },
+  { code: "C-SHA-001", name: "上海华东精密机械有限公司", address: "上海市浦东新区张江高科技园区碧波路 690 号", phone: "021-5550-3001", contact_person: "王建国 经理", area: "urban", grade: "A", branch_code: "SHANGHAI" },
+  { code: "C-SHA-002", name: "苏州恒泰食品有限公司", address: "江苏省苏州市吴中区木渎镇金枫路 88 号", phone: "0512-5550-3002", contact_person: "李娜 主管", area: "suburban", grade: "B", branch_code: "SHANGHAI" },
+  { code: "C-SHA-003", name: "上海仁济康复医院", address: "上海市黄浦区山东中路 145 号", phone: "021-5550-3003", contact_person: "孙立 设备科科长", area: "urban", grade: "B", branch_code: "SHANGHAI" },
+  { code: "C-SHA-004", name: "嘉兴绿源冷链物流", address: "浙江省嘉兴市南湖区亚太路 1052 号", phone: "0573-5550-3004", contact_person: "", area: "suburban", grade: "C", branch_code: "SHANGHAI" },
 ];
 
 /** Acceptance and warranty end as days from today; warranty is a year unless said otherwise. */
@@ -148,6 +195,10 @@ const equipment: [customer: string, model: string, serial: string, acceptedDaysA
   ["C-BER-002", "CH-120", "CH1-21033", 1600, 365], // neither: its contract MC-BER-002 has expired
   ["C-BER-003", "AC-150", "AC1-24060", 250, 365], // in warranty
   ["C-BER-004", "GX-50", "GX5-25002", 10, 730], // in warranty
+  ["C-SHA-001", "AC-300", "AC3-24088", 500, 365], // warranty over, covered by MC-SHA-001 (all equipment)
+  ["C-SHA-002", "CH-120", "CH1-25101", 90, 365], // in warranty
+  ["C-SHA-003", "GX-50", "GX5-20017", 1800, 365], // neither
+  ["C-SHA-004", "CH-60", "CH6-25055", 45, 730], // in warranty
 ];
 
 const contracts: [number: string, customer: string, startedDaysAgo: number, endsInDays: number, status: string, serials: string, terms: string][] = [
@@ -155,6 +206,7 @@ const contracts: [number: string, customer: string, startedDaysAgo: number, ends
   ["MC-SEL-002", "C-SEL-003", 100, 265, "active", "GX5-22011", "24시간 긴급출동, 연 2회 점검 / 24-hour call-out, two inspections a year"],
   ["MC-BER-001", "C-BER-001", 200, 165, "active", "AC3-23019", "Halbjährliche Wartung, Arbeitszeit inklusive / half-yearly service, labour included"],
   ["MC-BER-002", "C-BER-002", 800, -70, "expired", "", "Jährliche Wartung / yearly service"],
+  ["MC-SHA-001", "C-SHA-001", 150, 215, "active", "", "季度巡检，配件九折 / quarterly inspection, parts at 10% off"],
 ];
 
 const parts: [partNo: string, name: string, unitPrice: string, serialised: boolean][] = [
@@ -172,20 +224,20 @@ const parts: [partNo: string, name: string, unitPrice: string, serialised: boole
   ["P-BRG-080", "Bearing kit", "89000", false],
 ];
 
-/** On-hand quantities [SEOUL, BERLIN]; the Berlin fan motor is out, to show waiting for parts. */
-const stock: Record<string, [seoul: number, berlin: number]> = {
-  "P-FLT-001": [24, 12],
-  "P-FLT-002": [30, 15],
-  "P-BLT-010": [10, 6],
-  "P-VLV-020": [4, 2],
-  "P-SNS-030": [8, 5],
-  "P-SNS-031": [3, 2],
-  "P-CTL-100": [2, 1],
-  "P-FAN-040": [2, 0],
-  "P-GKT-050": [20, 10],
-  "P-OIL-060": [12, 8],
-  "P-RLY-070": [15, 9],
-  "P-BRG-080": [6, 3],
+/** On-hand quantities [SEOUL, BERLIN, SHANGHAI]; the Berlin fan motor is out, to show waiting for parts. */
+const stock: Record<string, [seoul: number, berlin: number, shanghai: number]> = {
+  "P-FLT-001": [24, 12, 16],
+  "P-FLT-002": [30, 15, 20],
+  "P-BLT-010": [10, 6, 8],
+  "P-VLV-020": [4, 2, 3],
+  "P-SNS-030": [8, 5, 6],
+  "P-SNS-031": [3, 2, 2],
+  "P-CTL-100": [2, 1, 1],
+  "P-FAN-040": [2, 0, 2],
+  "P-GKT-050": [20, 10, 12],
+  "P-OIL-060": [12, 8, 10],
+  "P-RLY-070": [15, 9, 10],
+  "P-BRG-080": [6, 3, 4],
 };
 
 /** The demo company's CSV files, in the order they must be imported (references come first). */
@@ -199,7 +251,8 @@ export function demoCompanyFiles(today: Date, adminSlackIds: readonly string[]):
   return [
     ["branches", formatCsv(branches)],
     ["staff", formatCsv([...staff, ...admins])],
-    ["customers", formatCsv(customers)],
+    // Every row has the locale column (the header comes from the first row); empty = the branch's.
+    ["customers", formatCsv(customers.map((customer) => ({ ...customer, locale: customer.locale ?? "" })))],
     [
       "equipment",
       formatCsv(
@@ -230,9 +283,10 @@ export function demoCompanyFiles(today: Date, adminSlackIds: readonly string[]):
     [
       "stock",
       formatCsv(
-        Object.entries(stock).flatMap(([partNo, [seoul, berlin]]) => [
+        Object.entries(stock).flatMap(([partNo, [seoul, berlin, shanghai]]) => [
           { part_no: partNo, branch_code: "SEOUL", quantity: String(seoul) },
           { part_no: partNo, branch_code: "BERLIN", quantity: String(berlin) },
+          { part_no: partNo, branch_code: "SHANGHAI", quantity: String(shanghai) },
         ]),
       ),
     ],

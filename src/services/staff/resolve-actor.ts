@@ -14,6 +14,8 @@ export interface Actor {
   active: boolean;
   /** Technicians mark themselves away from App Home (R5 lists them last). */
   available: boolean;
+  /** The language the person chose (App Home, staff CSV); null = Slack's, then the branch's. */
+  locale?: string | null;
 }
 
 export async function resolveActor(deps: { db: DbOrTx; adminSlackIds: readonly string[] }, slackUserId: string): Promise<Actor> {
@@ -30,5 +32,6 @@ export async function resolveActor(deps: { db: DbOrTx; adminSlackIds: readonly s
     roles: [...roles],
     active: staff ? staff.active : roles.has("ADMIN"),
     available: staff?.available ?? true,
+    locale: staff?.locale ?? null,
   };
 }

@@ -970,6 +970,10 @@ export const ko: Messages = {
     awayNow: ":white_circle: 현재 *부재* 상태입니다. 접수 담당자에게는 부재로 표시되어 맨 뒤에 보입니다.",
     markAway: "부재로 표시",
     markAvailable: "복귀: 배정 가능으로 표시",
+    languageLine: "*언어*: 봇이 나에게 쓰는 언어입니다.",
+    languagePlaceholder: "언어 선택",
+    languageSlack: "Slack 언어 따르기",
+    languageNames: { en: "English", ko: "한국어", "zh-CN": "中文(简体)" },
   },
 
   ticket: {

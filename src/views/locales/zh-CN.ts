@@ -956,6 +956,10 @@ export const zhCN: Messages = {
     awayNow: ":white_circle: 你现在 *不在* ：调度员会看到你排在最后，并标为不在。",
     markAway: "设为不在",
     markAvailable: "我回来了：设为可接单",
+    languageLine: "*语言*：机器人与您沟通时使用的语言。",
+    languagePlaceholder: "选择语言",
+    languageSlack: "跟随 Slack 语言",
+    languageNames: { en: "English", ko: "한국어", "zh-CN": "中文(简体)" },
   },
 
   ticket: {

@@ -27,6 +27,6 @@ describe("the sample files in examples/import", () => {
       const result = await importExample(kind);
       expect({ kind, created: result.created, updated: result.updated }).toEqual({ kind, created: 0, updated: 0 });
     }
-    expect(await db.current.prisma.customer.findUniqueOrThrow({ where: { code: "C-SEL-005" } })).toMatchObject({ name: "华瑞贸易 首尔办事处", contactPerson: "陈静" });
+    expect(await db.current.prisma.customer.findUniqueOrThrow({ where: { code: "C-SEL-005" } })).toMatchObject({ name: "华瑞贸易 首尔办事处", contactPerson: "陈静", locale: "zh-CN" });
   });
 });

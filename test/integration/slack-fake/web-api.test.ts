@@ -132,6 +132,14 @@ describe("reactions, users and conversations", () => {
     expect(await slackError(client.users.info({ user: "U0NOBODY" }))).toMatchObject({ error: "user_not_found" });
   });
 
+  it("tells a user's language only with include_locale, as Slack does", async () => {
+    fake.addUser("U0KOREAN", { name: "minji", locale: "ko-KR" });
+
+    expect((await client.users.info({ user: "U0KOREAN", include_locale: true })).user).toMatchObject({ id: "U0KOREAN", locale: "ko-KR" });
+    expect((await client.users.info({ user: TECHNICIAN, include_locale: true })).user?.locale).toBe("en-US");
+    expect((await client.users.info({ user: "U0KOREAN" })).user).not.toHaveProperty("locale");
+  });
+
   it("describes channels and DMs", async () => {
     expect((await client.conversations.info({ channel: CHANNEL })).channel).toMatchObject({ id: CHANNEL, name: "service-desk", is_channel: true });
     const dm = (await client.conversations.open({ users: TECHNICIAN })).channel!.id!;
