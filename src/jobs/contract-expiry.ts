@@ -11,9 +11,9 @@ import type { Job } from "./types";
 const NAME = "contract-expiry";
 const ACTOR = `system:${NAME}`;
 
-/** The customer's text (R18): contract number, end date, what it covers, how to renew. */
+/** The customer's text (R18), in the customer's language: contract number, end date, what it covers, how to renew. */
 export function contractNoticeText(facts: ContractNoticeFacts): string {
-  const m = messagesFor().directorSummary.contracts;
+  const m = messagesFor(facts.locale).directorSummary.contracts;
   return m.customerNotice({
     customer: facts.customerName,
     number: facts.number,

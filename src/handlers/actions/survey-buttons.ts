@@ -48,7 +48,7 @@ export function surveyLinkButton(deps: HandlerDeps) {
       if (!deps.publicUrl) throw new AppError("NOT_FOUND", { message: "survey links need PUBLIC_URL", details: { entity: "SurveyLink" } });
       const actor = await deps.services.resolveActor(body.user.id);
       const link = await deps.services.createSurveyLink({ actor, surveyId });
-      const url = `${deps.publicUrl.replace(/\/+$/, "")}${SURVEY_PATH_PREFIX}${link.token}`;
+      const url = `${deps.publicUrl.replace(/\/+$/, "")}${SURVEY_PATH_PREFIX}${link.token}?lang=${encodeURIComponent(link.language)}`;
       return buildSurveyLinkModal({ url, voucherNo: link.voucherNo, expiresAt: link.expiresAt, timeZone: link.timeZone });
     })().catch((error: unknown) => buildNoticeModal(describeFailure(error, deps.log, context)));
     await args.client.views.push({ trigger_id: body.trigger_id, view }).catch((error: unknown) => deps.log.warn("could not show the customer's survey link", { ...context, error }));

@@ -7,6 +7,7 @@ import type { Clock } from "../../clock";
 import type { Db } from "../../db";
 import { recordAudit } from "../audit";
 import { enqueueSlackEffect } from "../outbox/enqueue";
+import { DEFAULT_LOCALE, parseLocale, type Locale } from "../../i18n/locale";
 
 export interface ContractNoticeFacts {
   number: string;
@@ -17,6 +18,8 @@ export interface ContractNoticeFacts {
   equipment: string[];
   terms: string | null;
   branchName: string;
+  /** The customer's language (theirs, else their branch's): the notice is written for them. */
+  locale: Locale;
 }
 
 export interface NoticedContract extends ContractNoticeFacts {
@@ -49,8 +52,8 @@ export async function noticeExpiringContracts(
       number: true,
       endsOn: true,
       terms: true,
-      customer: { select: { name: true } },
-      branch: { select: { name: true } },
+      customer: { select: { name: true, locale: true } },
+      branch: { select: { name: true, locale: true } },
       equipment: { select: { model: true, serial: true }, orderBy: { id: "asc" } },
     },
     orderBy: [{ endsOn: "asc" }, { id: "asc" }],
@@ -75,6 +78,7 @@ export async function noticeExpiringContracts(
       equipment: contract.equipment.map((item) => `${item.model} ${item.serial}`),
       terms: contract.terms,
       branchName: contract.branch.name,
+      locale: parseLocale(contract.customer.locale) ?? parseLocale(contract.branch.locale) ?? DEFAULT_LOCALE,
     };
     const customerText = options.composeText(facts);
     const now = deps.clock.now();

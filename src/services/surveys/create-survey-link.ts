@@ -9,6 +9,7 @@ import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
 import type { Actor } from "../staff/resolve-actor";
 import { assertCan, auditActor } from "../tickets/authorize";
+import { DEFAULT_LOCALE, parseLocale, type Locale } from "../../i18n/locale";
 
 /** SURVEY_LINK_DAYS by default. */
 export const DEFAULT_SURVEY_LINK_DAYS = 14;
@@ -18,12 +19,14 @@ export interface CreatedSurveyLink {
   expiresAt: Date;
   voucherNo: string;
   timeZone: string;
+  /** The language the page opens in: the customer's, else their branch's. */
+  language: Locale;
 }
 
 export async function createSurveyLink(deps: { db: Db; clock: Clock; surveyLinkDays?: number }, options: { actor: Actor; surveyId: number }): Promise<CreatedSurveyLink> {
   const survey = await deps.db.survey.findUnique({
     where: { id: options.surveyId },
-    select: { id: true, outcome: true, recordedAt: true, recordedBy: { select: { slackUserId: true } }, ticket: { select: { voucherNo: true, branchId: true, branch: { select: { timeZone: true } } } } },
+    select: { id: true, outcome: true, recordedAt: true, recordedBy: { select: { slackUserId: true } }, ticket: { select: { voucherNo: true, branchId: true, branch: { select: { timeZone: true, locale: true } }, customer: { select: { locale: true } } } } },
   });
   if (!survey) throw new AppError("NOT_FOUND", { message: `survey ${options.surveyId} not found`, details: { entity: "Survey", surveyId: options.surveyId } });
   const { ticket } = survey;
@@ -41,5 +44,7 @@ export async function createSurveyLink(deps: { db: Db; clock: Clock; surveyLinkD
     const link = await tx.surveyLink.create({ data: { surveyId: survey.id, tokenHash: hashSurveyToken(token), createdAt: now, expiresAt }, select: { id: true } });
     await recordAudit(tx, { at: now, ...auditActor(options.actor), action: "survey.link", entity: "SurveyLink", entityId: link.id, data: { surveyId: survey.id, expiresAt: expiresAt.toISOString() } });
   });
-  return { token, expiresAt, voucherNo: ticket.voucherNo, timeZone: ticket.branch.timeZone };
+  // The page opens in the customer's language (theirs, else their branch's); they can still switch.
+  const language = parseLocale(ticket.customer.locale) ?? parseLocale(ticket.branch.locale) ?? DEFAULT_LOCALE;
+  return { token, expiresAt, voucherNo: ticket.voucherNo, timeZone: ticket.branch.timeZone, language };
 }
