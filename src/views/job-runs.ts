@@ -26,8 +26,9 @@ export function buildJobRunsMessage(
   const lines: string[] = [];
   for (const run of overview.runs) {
     const duration = run.finishedAt ? m.duration(Math.max(0, Math.round((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000))) : m.unfinished;
-    const counts = run.summary ? Object.entries(run.summary).map(([key, value]) => `${key} ${value}`).join(", ") : "";
-    lines.push(m.run(safeText(run.job, 60), safeText(run.periodKey, 100), m.status[run.status] ?? run.status, slackDate(run.startedAt, timeZone), duration, safeText(counts, 200)));
+    // A job's own counters, by their names in the code (what `npm run job` prints too): data for admins, not prose.
+    const counts = run.summary ? `\`${safeText(Object.entries(run.summary).map(([key, value]) => `${key}=${value}`).join(" "), 190)}\`` : "";
+    lines.push(m.run(safeText(run.job, 60), safeText(run.periodKey, 100), m.status[run.status] ?? run.status, slackDate(run.startedAt, timeZone), duration, counts));
     if (run.error) lines.push(m.error(safeText(run.error, 200)));
   }
   if (overview.more > 0) lines.push(m.more(overview.more));

@@ -100,9 +100,9 @@ describe("/repair jobs (every run visible to admins)", () => {
     expect(reply.indexOf("carry-over:SEOUL:2026-11-23")).toBeLessThan(reply.indexOf("director-summary:SEOUL:2026-11-23"));
     expect(reply).toContain("Slack said no");
     expect(reply).not.toContain("stack line");
-    expect(reply).toContain("queued 1");
-    expect(reply).toMatch(/\*carry-over\*: never/);
-    expect(reply).toMatch(/\*director-summary\*: <!date\^/);
+    expect(reply).toContain("`queued=1 stored=1`");
+    expect(reply).toMatch(/`carry-over`: never/);
+    expect(reply).toMatch(/`director-summary`: <!date\^/);
   });
 
   it("anyone else is refused", async () => {

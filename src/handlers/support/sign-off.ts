@@ -8,6 +8,7 @@ import { isAppError } from "../../errors";
 import { slackDate } from "../../views/format";
 import type { HandlerDeps } from "../types";
 import { respondWithFailure, tellPrivately } from "./failures";
+import { renderFor } from "../../i18n/locale-source";
 
 type Actor = Awaited<ReturnType<HandlerDeps["services"]["resolveActor"]>>;
 
@@ -50,7 +51,9 @@ export function signOffButton<R extends SignedReport>(
       const actor = await deps.services.resolveActor(body.user.id);
       const signed = await report.signOff(actor, reportId);
       if (signed.channelId && signed.messageTs && signed.signedOffAt && signed.signedOffBy) {
-        const message = report.render(signed, { kind: "signed-off", by: signed.signedOffBy.slackUserId, at: signed.signedOffAt });
+        const state = { kind: "signed-off" as const, by: signed.signedOffBy.slackUserId, at: signed.signedOffAt };
+        // The report is the channel's: it stays in the branch's language, whoever signed it.
+        const message = await renderFor(deps.locales, { channel: signed.channelId }, () => report.render(signed, state));
         await client.chat
           .update({ channel: signed.channelId, ts: signed.messageTs, text: message.text, blocks: message.blocks })
           .catch((cause: unknown) => deps.log.warn(`could not update the ${report.what} message`, { reportId, cause }));

@@ -100,7 +100,7 @@ describe("/repair jobs", () => {
     expect(text).toContain("1 min 5 s");
     expect(text).toContain("not finished");
     expect(text).toContain("…and 3 older runs.");
-    expect(text).toContain("*carry-over*: never");
+    expect(text).toContain("`carry-over`: never");
   });
 
   it("R7: /repair jobs shows the roles nobody holds (no manager; a branch without a director), so admins fill them", () => {
