@@ -96,6 +96,7 @@ type OptionsOf<F> = F extends (deps: never, options: infer O) => unknown ? O : n
 
 export function createServices(deps: ServiceDeps) {
   const base = { db: deps.db, clock: deps.clock, log: deps.log };
+  const locales = localeSource({ db: deps.db, slackUserLocale: deps.slackUserLocale });
   const withLimits = { ...base, arrivalLimits: deps.arrivalLimits ?? { ...DEFAULT_ARRIVAL_LIMITS } };
   const withTurnaround = { ...base, workshopTurnaround: deps.workshopTurnaround ?? { ...DEFAULT_WORKSHOP_TURNAROUND } };
   return {
@@ -141,12 +142,16 @@ export function createServices(deps: ServiceDeps) {
     findTicketByMessage: (options: OptionsOf<typeof findTicketByMessage>) => findTicketByMessage(base, options),
     setAvailability: (options: { actor: Actor; available: boolean }) => setAvailability(base, options),
     // Issue 14: the reader's language (own choice > Slack's > the branch's > English), and the App Home choice
-    setStaffLocale: (options: OptionsOf<typeof setStaffLocale>) => setStaffLocale(base, options),
+    setStaffLocale: async (options: OptionsOf<typeof setStaffLocale>) => {
+      const result = await setStaffLocale(base, options);
+      locales.forgetPerson(options.actor.slackUserId);
+      return result;
+    },
     readerLocale: (options: OptionsOf<typeof readerLocale>) => readerLocale({ db: deps.db, slackUserLocale: deps.slackUserLocale }, options),
     branchLocale: (branchId: number) => branchLocale(deps, branchId),
     customerLocale: (customerId: number) => customerLocale(deps, customerId),
     /** For HandlerDeps.locales and the outbox's deps.locales (i18n/locale-source.ts's LocaleSource). */
-    locales: localeSource({ db: deps.db, slackUserLocale: deps.slackUserLocale }),
+    locales,
     acknowledgeEscalation: (options: OptionsOf<typeof acknowledgeEscalation>) => acknowledgeEscalation(base, options),
     snoozeEscalation: (options: OptionsOf<typeof snoozeEscalation>) => snoozeEscalation(base, options),
     reportCannotFinish: (options: OptionsOf<typeof reportCannotFinish>) =>

@@ -62,11 +62,44 @@ export async function channelLocale(deps: Pick<LocaleDeps, "db">, channelId: str
   return parseLocale(branch?.locale) ?? DEFAULT_LOCALE;
 }
 
-/** The three questions the handlers' middleware and the outbox ask (the shape of i18n's LocaleSource). */
-export function localeSource(deps: LocaleDeps) {
+/** How long an answer is kept: every Slack request asks for its sender's, so it must not cost a query each. */
+export const LOCALE_CACHE_MS = 30_000;
+const LOCALE_CACHE_ENTRIES = 5_000;
+
+/** Answers remembered for a short while, at most `LOCALE_CACHE_ENTRIES`, the oldest dropped first. */
+function remembered<K>(ask: (key: K) => Promise<Locale>, now: () => number) {
+  const answers = new Map<K, { locale: Locale; until: number }>();
+  const get = async (key: K): Promise<Locale> => {
+    const known = answers.get(key);
+    if (known && known.until > now()) return known.locale;
+    const locale = await ask(key);
+    answers.delete(key);
+    answers.set(key, { locale, until: now() + LOCALE_CACHE_MS });
+    if (answers.size > LOCALE_CACHE_ENTRIES) answers.delete(answers.keys().next().value as K);
+    return locale;
+  };
+  return { get, forget: (key: K) => answers.delete(key), clear: () => answers.clear() };
+}
+
+/**
+ * The three questions the handlers' middleware and the outbox ask (the shape of i18n's
+ * LocaleSource), each answer kept for `LOCALE_CACHE_MS`. A person's own change (App Home) is
+ * forgotten at once in this process; other processes see it within that time.
+ */
+export function localeSource(deps: LocaleDeps & { now?: () => number }) {
+  const now = deps.now ?? Date.now;
+  const people = remembered((slackUserId: string) => readerLocale(deps, { slackUserId }), now);
+  const staff = remembered((staffId: number) => staffLocale(deps, staffId), now);
+  const channels = remembered((channelId: string) => channelLocale(deps, channelId), now);
   return {
-    ofPerson: (slackUserId: string) => readerLocale(deps, { slackUserId }),
-    ofStaff: (staffId: number) => staffLocale(deps, staffId),
-    ofChannel: (channelId: string) => channelLocale(deps, channelId),
+    ofPerson: people.get,
+    ofStaff: staff.get,
+    ofChannel: channels.get,
+    /** After a person changed their language. */
+    forgetPerson: (slackUserId: string) => {
+      people.forget(slackUserId);
+      // Staff ids are not known here: a change is rare, so the staff answers start again.
+      staff.clear();
+    },
   };
 }

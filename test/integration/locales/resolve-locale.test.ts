@@ -1,6 +1,6 @@
 import { fixedClock } from "../../../src/clock";
 import { AppError } from "../../../src/errors";
-import { branchLocale, customerLocale, localeSource, readerLocale } from "../../../src/services/locales/resolve-locale";
+import { branchLocale, customerLocale, localeSource, LOCALE_CACHE_MS, readerLocale } from "../../../src/services/locales/resolve-locale";
 import { resolveActor } from "../../../src/services/staff/resolve-actor";
 import { setStaffLocale } from "../../../src/services/staff/set-locale";
 import { useTestDatabase } from "../../support/db";
@@ -97,6 +97,27 @@ describe("the locale source the middleware and the outbox ask", () => {
     expect(await source.ofPerson(follows.slackUserId)).toBe("en");
     expect(await source.ofStaff(999_999)).toBe("en");
     expect(await Promise.all(["C0SELDISP", "C0SELDIR", "C0SELSURV", "C0ELSEWHERE"].map((channel) => source.ofChannel(channel)))).toEqual(["ko", "ko", "ko", "en"]);
+  });
+});
+
+describe("the locale source's memory", () => {
+  it("keeps an answer for LOCALE_CACHE_MS, forgets a person who changed their language at once, and stays bounded", async () => {
+    const prisma = db.current.prisma;
+    const seoul = await createBranch(prisma, { locale: "ko", dispatchChannelId: "C0MEMDISP" });
+    const person = await createStaff(prisma, { branchId: seoul.id });
+    let at = 1_000_000;
+    const source = localeSource({ db: prisma, now: () => at });
+    expect(await source.ofPerson(person.slackUserId)).toBe("ko");
+    expect(await source.ofChannel("C0MEMDISP")).toBe("ko");
+
+    await prisma.staff.update({ where: { id: person.id }, data: { locale: "zh-CN" } });
+    await prisma.branch.update({ where: { id: seoul.id }, data: { locale: "en" } });
+    expect(await source.ofPerson(person.slackUserId)).toBe("ko"); // remembered: no query per request
+    expect(await source.ofChannel("C0MEMDISP")).toBe("ko");
+    source.forgetPerson(person.slackUserId);
+    expect(await source.ofPerson(person.slackUserId)).toBe("zh-CN");
+    at += LOCALE_CACHE_MS + 1;
+    expect(await source.ofChannel("C0MEMDISP")).toBe("en");
   });
 });
 

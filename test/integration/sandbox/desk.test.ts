@@ -24,9 +24,10 @@ describe("the sandbox's desk", () => {
   it("has the demo's people with their roles and zones, and its branches' channels, in the stand-in", async () => {
     expect(desk.personas).toContainEqual({ id: "U0DEMO002", name: "이서연", roles: ["dispatcher"], branch: "SEOUL", timeZone: "Asia/Seoul" });
     expect(desk.personas).toContainEqual(expect.objectContaining({ id: "U0DEMO009", branch: "BERLIN", timeZone: "Europe/Berlin", roles: ["director"] }));
-    expect(desk.channels.map((channel) => channel.name)).toEqual(["seoul-dispatch", "seoul-directors", "seoul-surveys", "berlin-dispatch", "berlin-directors"]);
+    expect(desk.channels.map((channel) => channel.name)).toEqual(["seoul-dispatch", "seoul-directors", "seoul-surveys", "berlin-dispatch", "berlin-directors", "shanghai-dispatch", "shanghai-directors"]);
     expect(desk.slack.config.users.get("U0DEMO011")).toMatchObject({ name: "Lukas Schneider", tz: "Europe/Berlin" });
-    expect(await database.prisma.staff.count()).toBe(17);
+    expect(await database.prisma.staff.count()).toBe(23);
+    expect(desk.personas).toContainEqual(expect.objectContaining({ branch: "SHANGHAI", timeZone: "Asia/Shanghai" }));
   });
 
   it("moves to the next working day at 09:00 in the branch's own zone and calendar", async () => {
