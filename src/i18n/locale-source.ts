@@ -10,6 +10,8 @@ export interface LocaleSource {
   ofStaff(staffId: number): Promise<Locale>;
   /** What a channel reads: the language of the branch whose channel it is. */
   ofChannel(channelId: string): Promise<Locale>;
+  /** What is written for a customer (their receipt, their notice): theirs, else their branch's. */
+  ofCustomer(customerId: number): Promise<Locale>;
 }
 
 /** Everyone reads English: for code run without a database (unit tests, the CLI's help). */
@@ -17,15 +19,23 @@ export const defaultLocaleSource: LocaleSource = {
   ofPerson: async () => DEFAULT_LOCALE,
   ofStaff: async () => DEFAULT_LOCALE,
   ofChannel: async () => DEFAULT_LOCALE,
+  ofCustomer: async () => DEFAULT_LOCALE,
 };
 
 /** Who will read what is rendered: a person (a DM, an ephemeral answer, a modal) or a channel. */
-export type Audience = { person: string } | { staff: number } | { channel: string };
+export type Audience = { person: string } | { staff: number } | { channel: string } | { customer: number };
 
 /** Renders `build` in the language of whoever will read it (a failed lookup falls back to the default). */
 export async function renderFor<T>(source: LocaleSource | undefined, audience: Audience, build: () => T): Promise<T> {
   if (!source) return build();
-  const lookup = "person" in audience ? source.ofPerson(audience.person) : "staff" in audience ? source.ofStaff(audience.staff) : source.ofChannel(audience.channel);
+  const lookup =
+    "person" in audience
+      ? source.ofPerson(audience.person)
+      : "staff" in audience
+        ? source.ofStaff(audience.staff)
+        : "customer" in audience
+          ? source.ofCustomer(audience.customer)
+          : source.ofChannel(audience.channel);
   const locale = await lookup.catch(() => DEFAULT_LOCALE);
   return runInLocale(locale, build);
 }

@@ -80,7 +80,9 @@ export async function postLine(deps: OutboxDeps, slack: OutboxSlackClient, ticke
   const card = await ensureTicketMessage(deps, slack, ticketId, { updateExisting: false });
   if (!card.slackMessage) return;
   const { channelId, ts: threadTs } = card.slackMessage;
-  const content = await renderFor(deps.locales, { channel: channelId }, () => buildTicketLine(line, { voucherNo: card.voucherNo, timeZone: card.branch.timeZone, now: deps.clock.now() }));
+  // R11: the custody receipt is the customer's paper, in their language; the other lines are the channel's.
+  const reader = line.kind === "custody-receipt" ? { customer: card.customer.id } : { channel: channelId };
+  const content = await renderFor(deps.locales, reader, () => buildTicketLine(line, { voucherNo: card.voucherNo, timeZone: card.branch.timeZone, now: deps.clock.now() }));
   const metadata: Metadata = { event_type: LINE_EVENT, event_payload: { job: run.jobId } };
   await postOnce(slack, { channel: channelId, threadTs }, content, metadata, run.attempt > 1);
 }

@@ -12,6 +12,8 @@ import { eventually } from "../support/eventually";
 import { createBranchWithCalendar, createCustomer, createEquipment, createPart, createStaff } from "../support/factories/data";
 import { jobDeps } from "../integration/jobs/job-helpers";
 import { untilDelivered } from "../support/outbox";
+import { enqueueTicketLine } from "../../src/services/outbox/enqueue";
+import { createTicket } from "../support/factories/data";
 
 jest.setTimeout(20_000);
 
@@ -149,5 +151,22 @@ describe("a Korean branch with a Chinese technician (issue 14)", () => {
     });
     expect(text(signed.blocks)).toContain(ko.directorSummary.summary.header("서울 서비스센터", "2026-11-23"));
     expect(text(signed.blocks)).not.toContain("Signed off by");
+  });
+
+  it("R11: the custody receipt in a Korean channel is written in its Chinese customer's language; the other lines stay Korean", async () => {
+    const desk = await seoulDesk();
+    const prisma = app.current.database.prisma;
+    await prisma.customer.update({ where: { id: desk.customer.id }, data: { locale: "zh-CN" } });
+    const ticket = await createTicket(prisma, { branchId: desk.branch.id, customerId: desk.customer.id, status: "IN_WORKSHOP", assignedTechnicianId: desk.technician.id });
+    const receipt = { id: 1, number: `${ticket.voucherNo}-R1`, items: "AC-900", condition: "OK", accessories: null, receivedAt: new Date("2026-11-23T01:00:00Z") };
+    await enqueueTicketLine(prisma, { ticketId: ticket.id, line: { kind: "custody-receipt", receipt } });
+    await enqueueTicketLine(prisma, { ticketId: ticket.id, line: { kind: "custody-state", number: receipt.number, to: "REPAIRED" } });
+    await untilDelivered(prisma);
+    const [message] = app.current.slack.messagesIn(DISPATCH);
+    const lines = thread(message.ts);
+    expect(lines).toHaveLength(2);
+    expect(lines[0].text).toBe(zh.workReport.receipt.text(receipt.number));
+    expect(lines[1].text).toMatch(/[가-힣]/);
+    expect(lines[1].text).not.toMatch(/[\u4e00-\u9fff]{2}/);
   });
 });

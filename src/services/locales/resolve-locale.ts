@@ -91,10 +91,12 @@ export function localeSource(deps: LocaleDeps & { now?: () => number }) {
   const people = remembered((slackUserId: string) => readerLocale(deps, { slackUserId }), now);
   const staff = remembered((staffId: number) => staffLocale(deps, staffId), now);
   const channels = remembered((channelId: string) => channelLocale(deps, channelId), now);
+  const customers = remembered((customerId: number) => customerLocale(deps, customerId), now);
   return {
     ofPerson: people.get,
     ofStaff: staff.get,
     ofChannel: channels.get,
+    ofCustomer: customers.get,
     /** After a person changed their language. */
     forgetPerson: (slackUserId: string) => {
       people.forget(slackUserId);

@@ -48,10 +48,12 @@ describe("the reader's locale for the running code", () => {
       ofChannel: async () => {
         throw new Error("database down");
       },
+      ofCustomer: async () => "ko",
     };
     await expect(renderFor(source, { person: "UKO" }, () => currentLocale())).resolves.toBe("ko");
     await expect(renderFor(source, { staff: 7 }, () => currentLocale())).resolves.toBe("zh-CN");
     await expect(renderFor(source, { channel: "C1" }, () => currentLocale())).resolves.toBe("en");
+    await expect(renderFor(source, { customer: 3 }, () => currentLocale())).resolves.toBe("ko");
     await expect(renderFor(undefined, { person: "UKO" }, () => currentLocale())).resolves.toBe("en");
     await expect(renderFor(defaultLocaleSource, { person: "UKO" }, () => currentLocale())).resolves.toBe("en");
   });
