@@ -8,6 +8,17 @@
 import { MAX_CALLED_AT_DAYS_BACK } from "../../domain/intake";
 import type { Messages } from "../messages";
 
+const roleNames: Messages["roleNames"] = {
+  DISPATCHER: "접수 담당자",
+  TECHNICIAN: "기사",
+  DIRECTOR: "서비스 책임자",
+  MANAGER: "총책임자",
+  PARTS_CLERK: "부품 담당자",
+  ACCOUNTANT: "회계 담당자",
+  SURVEYOR: "조사 담당자",
+  ADMIN: "관리자",
+};
+
 const listFormat = new Intl.ListFormat("ko", { type: "conjunction" });
 const list = (items: string[]) => listFormat.format(items);
 /** Hours as the English catalogue writes them (1.5, 0.25), with the Korean unit. */
@@ -858,27 +869,9 @@ export const ko: Messages = {
   evaluation,
   surveys,
 
-  roleNames: {
-    DISPATCHER: "접수 담당자",
-    TECHNICIAN: "기사",
-    DIRECTOR: "서비스 책임자",
-    MANAGER: "총책임자",
-    PARTS_CLERK: "부품 담당자",
-    ACCOUNTANT: "회계 담당자",
-    SURVEYOR: "조사 담당자",
-    ADMIN: "관리자",
-  },
-  /** Korean has no plural: the same names as roleNames. */
-  rolePlurals: {
-    DISPATCHER: "접수 담당자",
-    TECHNICIAN: "기사",
-    DIRECTOR: "서비스 책임자",
-    MANAGER: "총책임자",
-    PARTS_CLERK: "부품 담당자",
-    ACCOUNTANT: "회계 담당자",
-    SURVEYOR: "조사 담당자",
-    ADMIN: "관리자",
-  },
+  roleNames,
+  /** Korean has no plural: the plural names are the names. */
+  rolePlurals: roleNames,
   status: {
     INCOMPLETE: "미비",
     REGISTERED: "접수됨",

@@ -6,6 +6,17 @@ import { MAX_CALLED_AT_DAYS_BACK } from "../../domain/intake";
 import type { Messages } from "../messages";
 
 /** "A、B和C": Chinese joins a list without "and" before the last item. */
+const roleNames: Messages["roleNames"] = {
+  DISPATCHER: "调度员",
+  TECHNICIAN: "技术员",
+  DIRECTOR: "服务主管",
+  MANAGER: "经理",
+  PARTS_CLERK: "配件管理员",
+  ACCOUNTANT: "会计",
+  SURVEYOR: "回访员",
+  ADMIN: "系统管理员",
+};
+
 const list = (items: string[]) => new Intl.ListFormat("zh-CN", { type: "conjunction" }).format(items);
 /** Fields, roles and names listed one after another. */
 const enumerate = (items: string[]) => items.join("、");
@@ -845,27 +856,9 @@ export const zhCN: Messages = {
     },
   },
 
-  roleNames: {
-    DISPATCHER: "调度员",
-    TECHNICIAN: "技术员",
-    DIRECTOR: "服务主管",
-    MANAGER: "经理",
-    PARTS_CLERK: "配件管理员",
-    ACCOUNTANT: "会计",
-    SURVEYOR: "回访员",
-    ADMIN: "系统管理员",
-  },
-  // Chinese nouns have no plural: the same names.
-  rolePlurals: {
-    DISPATCHER: "调度员",
-    TECHNICIAN: "技术员",
-    DIRECTOR: "服务主管",
-    MANAGER: "经理",
-    PARTS_CLERK: "配件管理员",
-    ACCOUNTANT: "会计",
-    SURVEYOR: "回访员",
-    ADMIN: "系统管理员",
-  },
+  roleNames,
+  /** Chinese has no plural: the plural names are the names. */
+  rolePlurals: roleNames,
   status: {
     INCOMPLETE: "不完整",
     REGISTERED: "已登记",

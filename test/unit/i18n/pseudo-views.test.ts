@@ -25,7 +25,7 @@ import { BLOCKS } from "../../../src/views/ids";
 import { messagesFor } from "../../../src/views/messages";
 import { validateBlocks, validateView, blockTextLength, MAX_MESSAGE_BLOCK_TEXT } from "../../../src/sandbox/slack/block-kit-validator";
 import { describeUntranslated, findUntranslated } from "../../support/untranslated";
-import { customerContext, listItem, NOW, person, submitted, technician, ticketCard } from "../views/fixtures";
+import { customerContext, listItem, NOW, overdueAlert, person, submitted, technician, ticketCard } from "../views/fixtures";
 
 const locale = PSEUDO_LOCALE;
 
@@ -140,20 +140,7 @@ describe("the main views in the en-XA pseudo-locale fit Slack's limits and hold 
   });
 
   it("the overdue and cannot-finish alerts, in every standing (R7, R12)", () => {
-    const alert: OverdueAlertSummary = {
-      escalationId: 7,
-      kind: "OVERDUE",
-      reason: null,
-      expectedBy: null,
-      ticketId: 3,
-      voucherNo: "SV-2026-000003",
-      customerName: "Han River Foods",
-      arrivalDeadline: new Date("2026-03-02T01:30:00Z"),
-      timeZone: "Asia/Seoul",
-      technicianSlackUserId: "U0TECH1",
-      ticketMessage: { channelId: "C0DISPATCH", ts: "1772420400.000100" },
-      sentToAdminsFor: ["DIRECTOR"],
-    };
+    const alert = overdueAlert({ sentToAdminsFor: ["DIRECTOR"] });
     const states: OverdueAlertState[] = [
       { kind: "open" },
       { kind: "escalated", at: NOW },

@@ -4,7 +4,6 @@
 // once by someone who reads the language and reviewed again whenever a catalogue changes.
 // Each also passes the Slack fake's Block Kit validation.
 import type { DirectorSummary } from "../../../src/services/reports/director-summary";
-import type { OverdueAlertSummary } from "../../../src/services/escalations/models";
 import type { ThreadLineOutcome } from "../../../src/services/tickets/thread-replies";
 import type { Locale } from "../../../src/i18n/locale";
 import { buildDirectorSummaryMessage } from "../../../src/views/director-summary";
@@ -15,25 +14,12 @@ import { buildResolvedHistory, buildThreadAnswer } from "../../../src/views/thre
 import { buildTicketMessage } from "../../../src/views/ticket-message";
 import { validateBlocks, validateView } from "../../../src/sandbox/slack/block-kit-validator";
 import { humanTexts } from "../../support/untranslated";
-import { customerContext, NOW, person, ticketCard } from "../views/fixtures";
+import { customerContext, NOW, overdueAlert, person, ticketCard } from "../views/fixtures";
 
 /** What a reader sees, one line per text: the snapshot reads like the screen. */
 const readable = (payload: unknown) => humanTexts(payload).map(({ path, text }) => `${path}: ${text}`);
 
-const alert: OverdueAlertSummary = {
-  escalationId: 7,
-  kind: "OVERDUE",
-  reason: null,
-  expectedBy: null,
-  ticketId: 3,
-  voucherNo: "SV-2026-000003",
-  customerName: "한강식품",
-  arrivalDeadline: new Date("2026-03-02T01:30:00Z"),
-  timeZone: "Asia/Seoul",
-  technicianSlackUserId: "U0TECH1",
-  ticketMessage: { channelId: "C0DISPATCH", ts: "1772420400.000100" },
-  sentToAdminsFor: [],
-};
+const alert = overdueAlert({ customerName: "한강식품" });
 
 const tech = (i: number) => ({ staffId: i, name: `기사 ${i}`, slackUserId: `U0T${i}` });
 const summary: DirectorSummary = {

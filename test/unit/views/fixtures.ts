@@ -1,5 +1,6 @@
 // View-model factories for the view builder tests: valid defaults, unique ids, overrides per test.
 import type { CustomerContext, TechnicianSuggestion, TicketCard, TicketListItem, PersonRef } from "../../../src/services/tickets/models";
+import type { OverdueAlertSummary } from "../../../src/services/escalations/models";
 import type { StateValues as ReaderValues } from "../../../src/views/state";
 import { buildState, interactiveElements, toStateValue, type StateInput } from "../../../src/sandbox/slack/view-state";
 
@@ -104,3 +105,22 @@ export function ids(blocks: readonly unknown[]): string[] {
 }
 
 export const textOf = (value: unknown): string => JSON.stringify(value);
+
+/** R7: an overdue call's alert, its deadline 1 h 30 min before NOW, posted in its ticket's thread. */
+export function overdueAlert(overrides: Partial<OverdueAlertSummary> = {}): OverdueAlertSummary {
+  return {
+    escalationId: 7,
+    kind: "OVERDUE",
+    reason: null,
+    expectedBy: null,
+    ticketId: 3,
+    voucherNo: "SV-2026-000003",
+    customerName: "Han River Foods",
+    arrivalDeadline: new Date("2026-03-02T01:30:00Z"),
+    timeZone: "Asia/Seoul",
+    technicianSlackUserId: "U0TECH1",
+    ticketMessage: { channelId: "C0DISPATCH", ts: "1772420400.000100" },
+    sentToAdminsFor: [],
+    ...overrides,
+  };
+}
