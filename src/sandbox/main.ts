@@ -67,8 +67,11 @@ async function main(): Promise<void> {
   const address = await pages.listen(args.port);
   if (desk.slackState.kind === "set-aside") {
     process.stdout.write(`The saved Slack workspace was set aside as ${desk.slackState.setAsideAs} (${desk.slackState.reason}); the channels start empty.\n`);
-  } else if (saved || desk.slackState.kind === "loaded") {
+  } else if (desk.slackState.kind === "loaded") {
     process.stdout.write("Resumed: the calls, the clock and the channels are as they were (open modals are closed). --reset starts over.\n");
+  } else if (saved) {
+    // A data directory from before the workspace was kept: the database has calls the channels do not show.
+    process.stdout.write("Resumed: the calls and the clock are as they were, but no saved Slack workspace was found, so the channels start empty. --reset starts over.\n");
   }
   process.stdout.write(`The service desk sandbox is at ${address}\n`);
 
