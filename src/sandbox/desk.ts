@@ -19,6 +19,7 @@ import { seedDemoCompany } from "../services/seed/demo-company";
 import { loadBranchCalendar } from "../services/tickets/load-branch-calendar";
 import { createSurveyPages } from "../transport/survey-pages";
 import { localDay, minuteOfDay, sandboxClock, type SandboxClock } from "./clock";
+import { keepSlackState, loadSlackState, type SlackStateKeeper, type SlackStateLoad } from "./slack-state-file";
 import { startSlackFake, type FakeChannel, type FakeUser, type SlackFake } from "./slack";
 
 const SIGNING_SECRET = "sandbox-signing-secret";
@@ -46,6 +47,8 @@ export interface Desk {
   db: Db;
   personas: Persona[];
   channels: SandboxChannel[];
+  /** What became of the stand-in's saved workspace at start ("absent" when no file was asked for). */
+  slackState: SlackStateLoad;
   /** Where the bot itself listens (Slack's requests, /healthz, the survey pages). */
   botUrl: string;
   /**
@@ -65,6 +68,11 @@ export interface DeskOptions {
   log: Log;
   /** Real time keeps flowing from `now` unless frozen (tests). */
   frozen?: boolean;
+  /**
+   * The stand-in's workspace is read from this JSON file at start and written to it after changes
+   * and at stop, so Slack's side survives a restart like the database. Without it, memory only.
+   */
+  slackStateFile?: string;
 }
 
 export async function startDesk(options: DeskOptions): Promise<Desk> {
@@ -90,6 +98,11 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   const users: Record<string, FakeUser> = Object.fromEntries(personas.map((persona) => [persona.id, { name: persona.name, realName: persona.name, tz: persona.timeZone }]));
   const slackChannels: Record<string, FakeChannel> = Object.fromEntries(channels.map((channel) => [channel.id, { name: channel.name }]));
   const slack = await startSlackFake({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, users, channels: slackChannels, now: () => clock.now().getTime(), transport: "http" });
+  // Before the bot starts, so its first call already sees the old messages.
+  const slackState: SlackStateLoad = options.slackStateFile ? await loadSlackState(options.slackStateFile, slack) : { kind: "absent" };
+  const keeper: SlackStateKeeper | undefined = options.slackStateFile
+    ? keepSlackState(options.slackStateFile, slack, { onError: (error) => log.warn("the sandbox could not save the Slack stand-in's workspace", { error }) })
+    : undefined;
 
   const services = createServices({ db, clock, log, adminSlackIds: [DEMO_ADMIN] });
   const monitoring = openMonitoringDatabase(options.databaseUrl, log);
@@ -117,6 +130,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     await slack.driver.settle().catch(() => undefined);
     await app.stop(5_000).catch(() => undefined);
     await outbox?.stop().catch(() => undefined);
+    // After the bot and the outbox, so their last posts are in the file.
+    await keeper?.stop();
     await slack.close().catch(() => undefined);
     await monitoring.close().catch(() => undefined);
     await db.$disconnect().catch(() => undefined);
@@ -143,6 +158,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     db,
     personas,
     channels,
+    slackState,
     botUrl,
     async moveClock(move, branchCode) {
       const now = clock.now();

@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from "../db/embedded";
 import { createLogger } from "../logger";
 import { startDesk } from "./desk";
 import { SandboxPages } from "./page-server";
+import { SLACK_STATE_FILE } from "./slack-state-file";
 
 export interface SandboxArgs {
   reset: boolean;
@@ -57,16 +58,20 @@ async function main(): Promise<void> {
   const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: args.pgPort, whenRunning: "adopt", log });
   let desk: Awaited<ReturnType<typeof startDesk>>;
   try {
-    desk = await startDesk({ databaseUrl: database.url, now: args.at ?? saved ?? new Date(), log });
+    desk = await startDesk({ databaseUrl: database.url, now: args.at ?? saved ?? new Date(), log, slackStateFile: path.join(dataDir, SLACK_STATE_FILE) });
   } catch (error) {
     await database.stop();
     throw error;
   }
   const pages = new SandboxPages(desk);
   const address = await pages.listen(args.port);
-  if (saved) {
-    // The stand-in keeps Slack's side (messages, threads, views) in memory only; the database keeps the desk.
-    process.stdout.write("Resumed: the calls and the clock are as they were, but the channels start empty (Slack's history is not kept). --reset starts over.\n");
+  if (desk.slackState.kind === "set-aside") {
+    process.stdout.write(`The saved Slack workspace was set aside as ${desk.slackState.setAsideAs} (${desk.slackState.reason}); the channels start empty.\n`);
+  } else if (desk.slackState.kind === "loaded") {
+    process.stdout.write("Resumed: the calls, the clock and the channels are as they were (open modals are closed). --reset starts over.\n");
+  } else if (saved) {
+    // A data directory from before the workspace was kept: the database has calls the channels do not show.
+    process.stdout.write("Resumed: the calls and the clock are as they were, but no saved Slack workspace was found, so the channels start empty. --reset starts over.\n");
   }
   process.stdout.write(`The service desk sandbox is at ${address}\n`);
 

@@ -23,4 +23,4 @@ export type { Surface } from "./block-kit-validator";
 export type { StateInput, StateValues } from "./view-state";
 export { silentLogger } from "./silent-logger";
 export { SlackApiError } from "./workspace";
-export type { FakeChannel, FakeEphemeral, FakeMessage, FakeReaction, FakeUser, ResponseUrlPost } from "./workspace";
+export type { FakeChannel, FakeEphemeral, FakeMessage, FakeReaction, FakeUser, ResponseUrlPost, WorkspaceSnapshot } from "./workspace";

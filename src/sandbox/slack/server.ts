@@ -19,6 +19,7 @@ import {
   type FakeUser,
   type ResponseUrlPost,
   type WorkspaceConfig,
+  type WorkspaceSnapshot,
 } from "./workspace";
 
 type Json = Record<string, unknown>;
@@ -219,6 +220,22 @@ export class SlackFake {
     const ts = this.workspace.nextTs();
     this.workspace.addMessage({ type: "message", channel: message.channel, ts, user: message.user, text: message.text, team: this.workspace.config.teamId, ...(message.threadTs ? { thread_ts: message.threadTs } : {}) });
     return ts;
+  }
+
+  /** The workspace's lasting state (messages, ephemerals, Home tabs, counters); see `WorkspaceSnapshot`. */
+  snapshot(): WorkspaceSnapshot {
+    return this.workspace.snapshot();
+  }
+
+  /** Takes up a snapshot: what a restarted sandbox had before. Open modals stay closed. */
+  restore(snapshot: WorkspaceSnapshot): void {
+    this.workspace.restore(snapshot);
+    this.workspace.notify();
+  }
+
+  /** Called after each change the workspace may have seen (a Web API call, a delivery); returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    return this.workspace.subscribe(listener);
   }
 
   /** Forgets the calls recorded so far, keeping the workspace (its channels and messages) as it is. */

@@ -139,6 +139,20 @@ interface StoredView {
   userId: string;
 }
 
+/**
+ * What outlives a restart of the sandbox (src/sandbox/slack-state-file.ts writes it): the messages,
+ * ephemerals and Home tabs, and the counters, so no ts or id is handed out twice. Open modals,
+ * trigger_ids and response_urls are left out: a restart closes them, as Slack does when an app restarts.
+ */
+export interface WorkspaceSnapshot {
+  counters: { id: number; ts: number; lastTsSecond: number };
+  /** Per conversation, oldest first, as stored (thread summaries are derived again). */
+  messages: Record<string, FakeMessage[]>;
+  ephemerals: FakeEphemeral[];
+  /** Each user's Home tab, by user id. */
+  homes: Record<string, ViewOutput>;
+}
+
 /** Slack: a trigger_id works once, within 3 seconds. */
 const TRIGGER_TTL_MS = 3_000;
 /** Slack: a response_url works 5 times within 30 minutes. */
@@ -233,6 +247,37 @@ export class Workspace {
     this.homes.clear();
     this.triggers.clear();
     this.responseUrls.clear();
+  }
+
+  snapshot(): WorkspaceSnapshot {
+    const homes: Record<string, ViewOutput> = {};
+    for (const [userId, viewId] of this.homes) {
+      const stored = this.views.get(viewId);
+      if (stored) homes[userId] = stored.output;
+    }
+    return structuredClone({
+      counters: { id: this.idCounter, ts: this.tsCounter, lastTsSecond: this.lastTsSecond },
+      messages: Object.fromEntries(this.messages),
+      ephemerals: this.ephemerals,
+      homes,
+    });
+  }
+
+  /** Takes up a snapshot in place of what is held; counters only move forward. */
+  restore(snapshot: WorkspaceSnapshot): void {
+    const copy = structuredClone(snapshot);
+    this.reset();
+    this.idCounter = Math.max(this.idCounter, copy.counters.id);
+    this.tsCounter = Math.max(this.tsCounter, copy.counters.ts);
+    this.lastTsSecond = Math.max(this.lastTsSecond, copy.counters.lastTsSecond);
+    for (const [channel, list] of Object.entries(copy.messages)) {
+      this.messages.set(channel, [...list].sort((a, b) => compareTs(a.ts, b.ts)));
+    }
+    this.ephemerals = copy.ephemerals;
+    for (const [userId, output] of Object.entries(copy.homes)) {
+      this.views.set(output.id, { output, userId });
+      this.homes.set(userId, output.id);
+    }
   }
 
   // --- users and conversations ----------------------------------------------------------------
