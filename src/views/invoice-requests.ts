@@ -2,7 +2,7 @@
 // invoiced) and `/repair invoices`, the requests still to issue, oldest first.
 import type { KnownBlock } from "@slack/types";
 import type { InvoiceRequestSummary } from "../services/invoices/models";
-import { oneLine, safeText, slackDate } from "./format";
+import { formatMoney, oneLine, safeText, slackDate } from "./format";
 import { ACTIONS, BLOCKS } from "./ids";
 import { messagesFor, type Locale } from "./messages";
 import { plain } from "./ticket-modal-common";
@@ -11,7 +11,7 @@ const MAX_LISTED = 20; // a section and a context per request, header and intro:
 
 function linesText(request: InvoiceRequestSummary, m: ReturnType<typeof messagesFor>): string {
   const h = m.workReport.history;
-  return request.lines.map((line) => m.invoices.line(h.kinds[line.kind] ?? line.kind, line.amount, h.reasons[line.reason] ?? line.reason)).join("\n");
+  return request.lines.map((line) => m.invoices.line(h.kinds[line.kind] ?? line.kind, formatMoney(line.amount, request.currency), h.reasons[line.reason] ?? line.reason)).join("\n");
 }
 
 function markButton(request: InvoiceRequestSummary, m: ReturnType<typeof messagesFor>) {
@@ -24,7 +24,7 @@ export function buildInvoiceRequestDm(options: { request: InvoiceRequestSummary;
   const tz = request.branch.timeZone;
   const customer = safeText(oneLine(request.customerName, 100), 150);
   const blocks: KnownBlock[] = [
-    { type: "section", block_id: BLOCKS.invoiceLines, text: { type: "mrkdwn", text: `${m.invoices.dmIntro(request.voucherNo, customer, request.amount, request.currency)}\n${linesText(request, m)}`.slice(0, 3000) } },
+    { type: "section", block_id: BLOCKS.invoiceLines, text: { type: "mrkdwn", text: `${m.invoices.dmIntro(request.voucherNo, customer, formatMoney(request.amount, request.currency))}\n${linesText(request, m)}`.slice(0, 3000) } },
     {
       type: "context",
       elements: [
@@ -40,7 +40,7 @@ export function buildInvoiceRequestDm(options: { request: InvoiceRequestSummary;
   } else {
     blocks.push({ type: "actions", block_id: BLOCKS.invoiceActions, elements: [markButton(request, m)] });
   }
-  return { text: oneLine(m.invoices.dmFallback(request.voucherNo, request.amount, request.currency), 3000), blocks };
+  return { text: oneLine(m.invoices.dmFallback(request.voucherNo, formatMoney(request.amount, request.currency)), 3000), blocks };
 }
 
 export function buildInvoiceList(options: { open: InvoiceRequestSummary[]; more: number; locale?: Locale }): { text: string; blocks: KnownBlock[] } {
@@ -55,8 +55,7 @@ export function buildInvoiceList(options: { open: InvoiceRequestSummary[]; more:
     const text = m.invoices.listItem(
       request.voucherNo,
       safeText(oneLine(request.customerName, 80), 100),
-      request.amount,
-      request.currency,
+      formatMoney(request.amount, request.currency),
       safeText(oneLine(request.branch.name, 60), 80),
       slackDate(request.requestedAt, request.branch.timeZone),
     );

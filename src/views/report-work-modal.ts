@@ -8,7 +8,7 @@ import { feePolicy, mayCharge, type FeePolicy } from "../domain/fees";
 import type { WorkReportFacts } from "../services/outbox/effects";
 import type { PartProblem } from "../services/parts/book-parts-used";
 import type { TicketCard } from "../services/tickets/models";
-import { chargedCosts, safeText, slackDate } from "./format";
+import { chargedCosts, formatMoney, safeText, slackDate } from "./format";
 import { ACTIONS, BLOCKS, INPUTS, VIEWS } from "./ids";
 import { messagesFor, type Locale, type Messages } from "./messages";
 import { checkedValues, dateTimeValue, optionValue, textValue, unixSeconds, type StateValues, type Submission } from "./state";
@@ -209,7 +209,7 @@ export function buildReportWorkModal(options: ReportModalOptions): ModalView {
           block_id: BLOCKS.reportSettlement,
           optional: true,
           label: plain(t.settlement),
-          ...(limit ? { hint: plain(t.settlementHint(limit, currency), 150) } : {}),
+          ...(limit ? { hint: plain(t.settlementHint(formatMoney(limit, currency)), 150) } : {}),
           element: { type: "radio_buttons", action_id: INPUTS.reportSettlement, options: SETTLEMENTS.map((s) => option(t.settlements[s], s)) },
         },
         {
@@ -239,8 +239,8 @@ function feeContextText(card: TicketCard, fees: FeePolicy, options: ReportModalO
   if (card.category === "A_PAID") {
     const rate = options.labourRate ?? card.rates?.labourRate ?? "0";
     const hoursA = Number(options.values ? textValue(options.values, BLOCKS.reportHoursPrefix + "A_PAID", INPUTS.reportHours) : undefined);
-    const labour = Number.isFinite(hoursA) && hoursA > 0 ? (hoursA * Number(rate)).toFixed(2) : null;
-    return t.feeContext(rate, currency, labour);
+    const labour = Number.isFinite(hoursA) && hoursA > 0 ? formatMoney(hoursA * Number(rate), currency) : null;
+    return t.feeContext(formatMoney(rate, currency), labour);
   }
   if (card.category === "C_WARRANTY") return t.feeContextWarranty;
   return t.feeContextContract(chargedCosts(fees, messagesFor(options.locale)));
@@ -408,9 +408,9 @@ export function reportHistoryText(
     t.reported(context.actor, outcome, all.status[result.status as keyof typeof all.status] ?? result.status, context.when),
     result.hours.length ? t.hours(result.hours.map((line) => t.hoursPart(all.category[line.category], String(line.hours))).join(", ")) : null,
     result.parts.length ? t.parts(result.parts.map((part) => t.part(safeText(part.partNo, 50), safeText(part.name, 100), part.quantity)).join(", ")) : null,
-    Number(result.feeTotal) > 0 ? t.fee(result.feeTotal, result.currency, all.workReport.modal.settlements[result.settlement]) : null,
-    result.charges?.length ? t.feeLines(result.charges.map((c) => t.feeLine(t.kinds[c.kind] ?? c.kind, c.amount, t.reasons[c.reason] ?? c.reason)).join(", ")) : null,
-    result.invoiceRequest ? t.invoiceRequested(result.invoiceRequest.amount, result.invoiceRequest.currency) : null,
+    Number(result.feeTotal) > 0 ? t.fee(formatMoney(result.feeTotal, result.currency), all.workReport.modal.settlements[result.settlement]) : null,
+    result.charges?.length ? t.feeLines(result.charges.map((c) => t.feeLine(t.kinds[c.kind] ?? c.kind, formatMoney(c.amount, result.currency), t.reasons[c.reason] ?? c.reason)).join(", ")) : null,
+    result.invoiceRequest ? t.invoiceRequested(formatMoney(result.invoiceRequest.amount, result.invoiceRequest.currency)) : null,
     result.signedByName ? t.signed(safeText(result.signedByName, 200)) : null,
     result.receipt ? t.receipt(result.receipt.number) : null,
     result.repairedReceiptNumber ? t.repaired(result.repairedReceiptNumber) : null,

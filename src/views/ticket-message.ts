@@ -3,7 +3,7 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, MrkdwnElement } from "@slack/types";
 import { isLate } from "../domain/deadline";
 import type { TicketCard, TicketStatus } from "../services/tickets/models";
-import { coverageText, escapeMrkdwn, fieldName, lateText, mention, messageLink, oneLine, safeLink, safeText, slackDate, slackDateRange } from "./format";
+import { coverageText, escapeMrkdwn, formatMoney, fieldName, lateText, mention, messageLink, oneLine, safeLink, safeText, slackDate, slackDateRange } from "./format";
 import { ticketComplaintRow } from "./complaint-message";
 import { ACTIONS, BLOCKS } from "./ids";
 import { messagesFor, type Locale, type Messages } from "./messages";
@@ -186,7 +186,7 @@ function workLine(work: NonNullable<TicketCard["work"]>, m: Messages, timeZone: 
   const parts = [
     work.hours.length ? t.hours(work.hours.map((line) => t.hoursPart(line.category, String(line.hours))).join(" · ")) : null,
     work.partsCount ? t.parts(work.partsCount) : null,
-    Number(work.feeTotal) > 0 ? t.fee(work.feeTotal, work.currency) : null,
+    Number(work.feeTotal) > 0 ? t.fee(formatMoney(work.feeTotal, work.currency)) : null,
     work.lastReport ? t.last(m.workReport.modal.outcomes[work.lastReport.outcome], slackDate(work.lastReport.at, timeZone)) : null,
   ].filter((part): part is string => Boolean(part));
   return `*${t.title}:* ${parts.join(" · ")}`;

@@ -114,7 +114,7 @@ describe("reporting work and closing (end to end)", () => {
     const message = slack.messagesIn(DISPATCH)[0];
     await slack.driver.sendBlockActions({ userId: "U0TECH1", message, actions: [{ action_id: ACTIONS.ticketReportWork }] });
     const modal = await slack.waitFor((fake) => fake.openModal("U0TECH1"));
-    expect(JSON.stringify(modal.blocks)).toContain("40000.00 KRW per hour");
+    expect(JSON.stringify(modal.blocks)).toContain("₩40,000 per hour");
     const submit = await slack.driver.sendViewSubmission({
       userId: "U0TECH1",
       view: modal,
@@ -127,7 +127,7 @@ describe("reporting work and closing (end to end)", () => {
       },
     });
     expect(submit.problems).toEqual([]);
-    await slack.waitFor(() => threadOf(message.ts).find((m) => m.text.includes("Fee: 95000.00 KRW (Invoice requested")));
+    await slack.waitFor(() => threadOf(message.ts).find((m) => m.text.includes("Fee: ₩95,000 (Invoice requested")));
     const charges = await prisma.charge.findMany({ where: { ticketId: ticket.id }, orderBy: { id: "asc" } });
     expect(charges.map((c) => [c.kind, Number(c.amount), c.settlement])).toEqual([
       ["LABOUR", 80000, "INVOICE_REQUESTED"],
@@ -159,10 +159,10 @@ describe("reporting work and closing (end to end)", () => {
     expect(refused.body).toMatchObject({ response_action: "errors", errors: { [BLOCKS.reportSettlement]: expect.stringContaining("invoice") } });
     const submit = await slack.driver.sendViewSubmission({ userId: "U0TECH1", view: modal, values: values("INVOICE_REQUESTED") });
     expect(submit.problems).toEqual([]);
-    await slack.waitFor(() => threadOf(message.ts).find((m) => m.text.includes("labour 800.00 (paid service)") && m.text.includes("meals 20.00")));
+    await slack.waitFor(() => threadOf(message.ts).find((m) => m.text.includes("labour ₩800 (paid service)") && m.text.includes("meals ₩20")));
 
     const dm = await slack.waitFor((fake) => fake.messagesIn("D0ACCT").find((m) => m.text.includes(ticket.voucherNo)));
-    expect(JSON.stringify(dm.blocks)).toContain("820.00 KRW");
+    expect(JSON.stringify(dm.blocks)).toContain("₩820");
     expect(JSON.stringify(dm.blocks)).toContain(ACTIONS.invoiceMark);
 
     const listed = await slack.driver.sendCommand({ text: "invoices", userId: "U0ACCT", channelId: DISPATCH });

@@ -1,7 +1,7 @@
 // English text for the accountants' invoice requests (R10; see ../messages.ts).
 export const en = {
-  dmFallback: (voucherNo: string, amount: string, currency: string) => `Invoice requested: ${voucherNo} · ${amount} ${currency}`,
-  dmIntro: (voucherNo: string, customer: string, amount: string, currency: string) => `:receipt: *Invoice requested* for *${voucherNo}* · ${customer}: *${amount} ${currency}*`,
+  dmFallback: (voucherNo: string, amount: string) => `Invoice requested: ${voucherNo} · ${amount}`,
+  dmIntro: (voucherNo: string, customer: string, amount: string) => `:receipt: *Invoice requested* for *${voucherNo}* · ${customer}: *${amount}*`,
   sources: {
     report: "Above the on-site limit, or the customer could not pay on site.",
     "workshop-return": "Workshop repair: the item went back to the customer today.",
@@ -15,7 +15,7 @@ export const en = {
   listHeader: "Invoice requests",
   listIntro: "R10: fees above the on-site limit, and workshop repairs on the day the item went back. Mark each one when the invoice is issued.",
   listEmpty: "No invoice requests are waiting.",
-  listItem: (voucherNo: string, customer: string, amount: string, currency: string, branch: string, when: string) => `*${voucherNo}* · ${customer} · *${amount} ${currency}*\n${branch} · requested ${when}`,
+  listItem: (voucherNo: string, customer: string, amount: string, branch: string, when: string) => `*${voucherNo}* · ${customer} · *${amount}*\n${branch} · requested ${when}`,
   more: (count: number) => `…and ${count} more, oldest first.`,
   listFallback: (count: number) => `${count} invoice request(s) waiting`,
 };

@@ -39,8 +39,8 @@ export const en = {
     custodyAccessories: "Accessories",
     expectedCompletion: "Expected completion (told to the customer)",
     expectedCompletionHint: "R12: the customer is told how long. If nothing is reported by then, the director is alerted.",
-    feeContext: (rate: string, currency: string, labour: string | null) =>
-      `Paid call (R10): labour ${rate} ${currency} per hour of A${labour ? ` · labour so far ${labour} ${currency}` : ""} · parts at catalogue price.`,
+    feeContext: (rate: string, labour: string | null) =>
+      `Paid call (R10): labour ${rate} per hour of A${labour ? ` · labour so far ${labour}` : ""} · parts at catalogue price.`,
     feeContextWarranty: "Warranty call (R10): free, except wearing parts, which are charged at catalogue price.",
     feeContextContract: (charged: string[]) =>
       charged.length ? `Contract call (R10): the contract does not cover ${charged.join(", ")}; those are charged.` : "Contract call (R10): covered by the contract.",
@@ -50,7 +50,7 @@ export const en = {
     lodging: (currency: string) => `Lodging (${currency})`,
     settledLater: "The item is in the workshop: its charges are invoiced on the day it goes back to the customer (R10).",
     settlement: "Settlement",
-    settlementHint: (limit: string, currency: string) => `Up to ${limit} ${currency}: collect on site against the customer's signed receipt. Above it: invoice.`,
+    settlementHint: (limit: string) => `Up to ${limit}: collect on site against the customer's signed receipt. Above it: invoice.`,
     settlements: {
       NONE: "Invoiced when the item goes back",
       COLLECTED_ON_SITE: "Collected on site",
@@ -88,12 +88,12 @@ export const en = {
     hoursPart: (category: string, hours: string) => `${category} ${hours} h`,
     parts: (list: string) => `Parts: ${list}`,
     part: (partNo: string, name: string, quantity: number) => `${quantity} × ${partNo} ${name}`,
-    fee: (total: string, currency: string, settlement: string) => `Fee: ${total} ${currency} (${settlement})`,
+    fee: (total: string, settlement: string) => `Fee: ${total} (${settlement})`,
     feeLines: (lines: string) => `Charged: ${lines}`,
     feeLine: (kind: string, amount: string, reason: string) => `${kind} ${amount} (${reason})`,
     kinds: { LABOUR: "labour", PARTS: "parts", TRAVEL: "travel", MEALS: "meals", LODGING: "lodging" } as Record<string, string>,
     reasons: { PAID_SERVICE: "paid service", NOT_COVERED_BY_CONTRACT: "not covered by the contract", WEARING_PART: "wearing parts" } as Record<string, string>,
-    invoiceRequested: (amount: string, currency: string) => `Invoice of ${amount} ${currency} requested from the accountants.`,
+    invoiceRequested: (amount: string) => `Invoice of ${amount} requested from the accountants.`,
     settledLater: "Charges are invoiced when the item goes back to the customer.",
     signed: (name: string) => `Signed by ${name}`,
     receipt: (number: string) => `Custody receipt *${number}* issued`,
@@ -116,7 +116,7 @@ export const en = {
     hours: (parts: string) => `Hours ${parts}`,
     hoursPart: (category: ServiceCategory, hours: string) => `${category.charAt(0)} ${hours}`,
     parts: (count: number) => `${count} part${count === 1 ? "" : "s"}`,
-    fee: (total: string, currency: string) => `fee ${total} ${currency}`,
+    fee: (total: string) => `fee ${total}`,
     last: (outcome: string, at: string) => `last report: ${outcome}, ${at}`,
   },
   close: {

@@ -65,8 +65,8 @@ const workReport: Messages["workReport"] = {
     custodyAccessories: "부속품",
     expectedCompletion: "완료 예정일 (고객에게 안내)",
     expectedCompletionHint: "R12: 고객에게 소요 기간을 안내합니다. 그때까지 보고가 없으면 서비스 책임자에게 알림이 갑니다.",
-    feeContext: (rate, currency, labour) =>
-      `유상 접수 (R10): A 공수 시간당 공임 ${rate} ${currency}${labour ? ` · 현재까지 공임 ${labour} ${currency}` : ""} · 부품은 목록 가격.`,
+    feeContext: (rate, labour) =>
+      `유상 접수 (R10): A 공수 시간당 공임 ${rate}${labour ? ` · 현재까지 공임 ${labour}` : ""} · 부품은 목록 가격.`,
     feeContextWarranty: "보증 접수 (R10): 무상. 단, 소모품은 목록 가격으로 청구합니다.",
     feeContextContract: (charged) =>
       charged.length ? `계약 접수 (R10): 계약 미포함 항목(${charged.join(", ")})은 청구합니다.` : "계약 접수 (R10): 계약에 포함됩니다.",
@@ -76,7 +76,7 @@ const workReport: Messages["workReport"] = {
     lodging: (currency) => `숙박비 (${currency})`,
     settledLater: "물품이 작업장에 있습니다. 요금은 고객에게 반환하는 날 계산서로 청구합니다 (R10).",
     settlement: "정산",
-    settlementHint: (limit, currency) => `${limit} ${currency}까지: 고객 서명 영수증을 받고 현장 수금. 초과 시: 계산서.`,
+    settlementHint: (limit) => `${limit}까지: 고객 서명 영수증을 받고 현장 수금. 초과 시: 계산서.`,
     settlements: {
       NONE: "물품 반환 시 계산서 청구",
       COLLECTED_ON_SITE: "현장 수금",
@@ -113,12 +113,12 @@ const workReport: Messages["workReport"] = {
     hoursPart: (category, hours) => `${category} ${hours}시간`,
     parts: (list) => `부품: ${list}`,
     part: (partNo, name, quantity) => `${quantity} × ${partNo} ${name}`,
-    fee: (total, currency, settlement) => `요금: ${total} ${currency} (${settlement})`,
+    fee: (total, settlement) => `요금: ${total} (${settlement})`,
     feeLines: (lines) => `청구: ${lines}`,
     feeLine: (kind, amount, reason) => `${kind} ${amount} (${reason})`,
     kinds: { LABOUR: "공임", PARTS: "부품", TRAVEL: "출장비", MEALS: "식비", LODGING: "숙박비" },
     reasons: { PAID_SERVICE: "유상 서비스", NOT_COVERED_BY_CONTRACT: "계약 미포함", WEARING_PART: "소모품" },
-    invoiceRequested: (amount, currency) => `회계 담당자에게 ${amount} ${currency} 계산서를 요청했습니다.`,
+    invoiceRequested: (amount) => `회계 담당자에게 ${amount} 계산서를 요청했습니다.`,
     settledLater: "요금은 물품을 고객에게 반환할 때 계산서로 청구합니다.",
     signed: (name) => `서명: ${name}`,
     receipt: (number) => `회수 영수증 *${number}* 발행`,
@@ -141,7 +141,7 @@ const workReport: Messages["workReport"] = {
     hours: (parts) => `공수 ${parts}`,
     hoursPart: (category, hours) => `${category.charAt(0)} ${hours}`,
     parts: (count) => `부품 ${count}건`,
-    fee: (total, currency) => `요금 ${total} ${currency}`,
+    fee: (total) => `요금 ${total}`,
     last: (outcome, at) => `최근 보고: ${outcome}, ${at}`,
   },
   close: {
@@ -506,8 +506,8 @@ const directorSummary: Messages["directorSummary"] = {
 };
 
 const invoices: Messages["invoices"] = {
-  dmFallback: (voucherNo, amount, currency) => `계산서 요청: ${voucherNo} · ${amount} ${currency}`,
-  dmIntro: (voucherNo, customer, amount, currency) => `:receipt: *계산서 요청*: *${voucherNo}* · ${customer} · *${amount} ${currency}*`,
+  dmFallback: (voucherNo, amount) => `계산서 요청: ${voucherNo} · ${amount}`,
+  dmIntro: (voucherNo, customer, amount) => `:receipt: *계산서 요청*: *${voucherNo}* · ${customer} · *${amount}*`,
   sources: {
     report: "현장 수금 한도를 넘었거나, 고객이 현장에서 결제할 수 없었습니다.",
     "workshop-return": "작업장 수리: 오늘 물품을 고객에게 반환했습니다.",
@@ -521,7 +521,7 @@ const invoices: Messages["invoices"] = {
   listHeader: "계산서 요청",
   listIntro: "R10: 현장 수금 한도를 넘는 요금과, 물품을 반환한 날의 작업장 수리 건입니다. 계산서를 발행하면 건마다 표시하세요.",
   listEmpty: "대기 중인 계산서 요청이 없습니다.",
-  listItem: (voucherNo, customer, amount, currency, branch, when) => `*${voucherNo}* · ${customer} · *${amount} ${currency}*\n${branch} · ${when} 요청`,
+  listItem: (voucherNo, customer, amount, branch, when) => `*${voucherNo}* · ${customer} · *${amount}*\n${branch} · ${when} 요청`,
   more: (count) => `…외 ${count}건 (오래된 순).`,
   listFallback: (count) => `대기 중인 계산서 요청 ${count}건`,
 };

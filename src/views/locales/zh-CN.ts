@@ -197,8 +197,8 @@ export const zhCN: Messages = {
       custodyAccessories: "附件",
       expectedCompletion: "预计完成时间（已告知客户）",
       expectedCompletionHint: "R12：须告知客户所需时间。到时仍未报告，将提醒主管。",
-      feeContext: (rate, currency, labour) =>
-        `有偿服务（R10）：A 类人工费每小时 ${rate} ${currency}${labour ? ` · 目前人工费 ${labour} ${currency}` : ""} · 配件按目录价。`,
+      feeContext: (rate, labour) =>
+        `有偿服务（R10）：A 类人工费每小时 ${rate}${labour ? ` · 目前人工费 ${labour}` : ""} · 配件按目录价。`,
       feeContextWarranty: "保修服务（R10）：免费，易损件除外，按目录价收费。",
       feeContextContract: (charged) =>
         charged.length ? `合同服务（R10）：维保合同不包括${list(charged)}，这些需收费。` : "合同服务（R10）：由维保合同承担。",
@@ -208,7 +208,7 @@ export const zhCN: Messages = {
       lodging: (currency) => `住宿费（${currency}）`,
       settledLater: "设备在车间：费用在归还客户当天开票（R10）。",
       settlement: "结算方式",
-      settlementHint: (limit, currency) => `${limit} ${currency} 以内：凭客户签字的收据现场收取。超过：开具发票。`,
+      settlementHint: (limit) => `${limit} 以内：凭客户签字的收据现场收取。超过：开具发票。`,
       settlements: {
         NONE: "设备归还时开票",
         COLLECTED_ON_SITE: "现场收取",
@@ -245,12 +245,12 @@ export const zhCN: Messages = {
       hoursPart: (category, hours) => `${category} ${hours}小时`,
       parts: (items) => `配件：${items}`,
       part: (partNo, name, quantity) => `${quantity} × ${partNo} ${name}`,
-      fee: (total, currency, settlement) => `费用：${total} ${currency}（${settlement}）`,
+      fee: (total, settlement) => `费用：${total}（${settlement}）`,
       feeLines: (lines) => `收费：${lines}`,
       feeLine: (kind, amount, reason) => `${kind} ${amount}（${reason}）`,
       kinds: { LABOUR: "人工费", PARTS: "配件费", TRAVEL: "交通费", MEALS: "餐费", LODGING: "住宿费" },
       reasons: { PAID_SERVICE: "有偿服务", NOT_COVERED_BY_CONTRACT: "维保合同不包括", WEARING_PART: "易损件" },
-      invoiceRequested: (amount, currency) => `已向会计申请开具 ${amount} ${currency} 的发票。`,
+      invoiceRequested: (amount) => `已向会计申请开具 ${amount} 的发票。`,
       settledLater: "费用在设备归还客户时开票。",
       signed: (name) => `签字人：${name}`,
       receipt: (number) => `已开具设备收条 *${number}*`,
@@ -273,7 +273,7 @@ export const zhCN: Messages = {
       hours: (parts) => `工时 ${parts}`,
       hoursPart: (category, hours) => `${category.charAt(0)} ${hours}`,
       parts: (count) => `配件 ${count} 件`,
-      fee: (total, currency) => `费用 ${total} ${currency}`,
+      fee: (total) => `费用 ${total}`,
       last: (outcome, at) => `最近报告：${outcome}，${at}`,
     },
     close: {
@@ -640,8 +640,8 @@ export const zhCN: Messages = {
   },
 
   invoices: {
-    dmFallback: (voucherNo, amount, currency) => `开票申请：${voucherNo} · ${amount} ${currency}`,
-    dmIntro: (voucherNo, customer, amount, currency) => `:receipt: *开票申请* ： *${voucherNo}* · ${customer}： *${amount} ${currency}*`,
+    dmFallback: (voucherNo, amount) => `开票申请：${voucherNo} · ${amount}`,
+    dmIntro: (voucherNo, customer, amount) => `:receipt: *开票申请* ： *${voucherNo}* · ${customer}： *${amount}*`,
     sources: {
       report: "超过现场收费上限，或客户无法现场付款。",
       "workshop-return": "车间维修：设备已于今天归还客户。",
@@ -655,7 +655,7 @@ export const zhCN: Messages = {
     listHeader: "开票申请",
     listIntro: "R10：超过现场收费上限的费用，以及设备归还当天的车间维修费用。开具发票后逐条标记。",
     listEmpty: "没有待处理的开票申请。",
-    listItem: (voucherNo, customer, amount, currency, branch, when) => `*${voucherNo}* · ${customer} · *${amount} ${currency}*\n${branch} · 申请于 ${when}`,
+    listItem: (voucherNo, customer, amount, branch, when) => `*${voucherNo}* · ${customer} · *${amount}*\n${branch} · 申请于 ${when}`,
     more: (count) => `…另有 ${count} 条，按时间从早到晚。`,
     listFallback: (count) => `${count} 条开票申请待处理`,
   },

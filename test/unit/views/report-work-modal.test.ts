@@ -45,7 +45,7 @@ describe("Report work modal (R9–R14)", () => {
     const values = submitted(buildReportWorkModal({ card: paid, now: NOW }).blocks, { [BLOCKS.reportHoursPrefix + "A_PAID"]: "1.5" }) as StateValues;
     const fee = buildReportWorkModal({ card: paid, values, labourRate: "40000.00", currency: "KRW", now: NOW });
     expect(blockIds(fee)).toEqual(expect.arrayContaining([BLOCKS.reportTravel, BLOCKS.reportMeals, BLOCKS.reportLodging, BLOCKS.reportSettlement, BLOCKS.reportFeeAgreed]));
-    expect(textOf(fee.blocks)).toContain("60000.00");
+    expect(textOf(fee.blocks)).toContain("labour so far ₩60,000");
   });
 
   it("R11: in the workshop the report is the repair card: no Taken option, Fixed reads Repaired", () => {
@@ -130,7 +130,7 @@ describe("Report work modal (R9–R14)", () => {
     expect(text).toContain("Taken to the workshop");
     expect(text).toContain("2 h");
     expect(text).toContain("1 × P-1 Fan");
-    expect(text).toContain("80000.00 KRW");
+    expect(text).toContain("₩80,000");
     expect(text).toContain("SV-2026-000001-C1");
   });
 
