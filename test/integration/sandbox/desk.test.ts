@@ -5,6 +5,7 @@ import { request } from "node:http";
 import { startDesk, type Desk } from "../../../src/sandbox/desk";
 import { SandboxPages } from "../../../src/sandbox/page-server";
 import { createTestDatabase, type TestDatabase } from "../../support/db";
+import { eventually } from "../../support/eventually";
 
 let database: TestDatabase;
 let desk: Desk;
@@ -65,7 +66,10 @@ describe("the sandbox's desk", () => {
       const sent = await post("command", { persona: "U0DEMO002", channel: "C0DEMOSEL1", text: "/repair" });
       expect(await sent.json()).toMatchObject({ status: 200, problems: [] });
       type State = { modals: { type: string; title: { text: string } }[]; channels: { id: string; dm?: boolean }[] };
-      const state = (await (await fetch(`${address}api/state?persona=U0DEMO002`)).json()) as State;
+      const stateOf = async (persona: string) => (await (await fetch(`${address}api/state?persona=${persona}`)).json()) as State;
+      // The modal opens after the command's ack (views.open), as in Slack: a moment later on a busy machine.
+      await eventually(async () => (await stateOf("U0DEMO002")).modals.length > 0, 10_000, "the intake modal");
+      const state = await stateOf("U0DEMO002");
       expect(state.modals.at(-1)).toMatchObject({ type: "modal", title: { text: "New repair call" } });
       expect(state.channels.at(-1)).toMatchObject({ id: "D0DEMO002", dm: true });
       const other = (await (await fetch(`${address}api/state?persona=U0DEMO003`)).json()) as State;
@@ -73,7 +77,7 @@ describe("the sandbox's desk", () => {
     } finally {
       await pages.close();
     }
-  });
+  }, 20_000);
 });
 
 /** fetch() will not send another Host header; node:http will. */
