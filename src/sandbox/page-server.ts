@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { ClockMove, Desk } from "./desk";
-import type { ActionInput, MessageRef, SendResult, TypedValues } from "./slack";
+import { closeHttpServer, type ActionInput, type MessageRef, type SendResult, type TypedValues } from "./slack";
 
 type Json = Record<string, unknown>;
 
@@ -107,10 +107,7 @@ export class SandboxPages {
     const server = this.server;
     this.server = undefined;
     if (!server) return;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await closeHttpServer(server);
   }
 
   private problem(text: string): void {

@@ -1,4 +1,4 @@
-export { startSlackFake, SlackFake } from "./server";
+export { closeHttpServer, startSlackFake, SlackFake } from "./server";
 export type { ApiCall, CallCondition, SlackFakeOptions } from "./server";
 export { SlackDriver, signSlackRequest } from "./driver";
 export type { DisconnectReason, EnvelopeType, SocketModeEnvelope } from "./socket-mode";

@@ -165,10 +165,7 @@ export class SlackFake {
     const server = this.server;
     this.server = undefined;
     if (!server) return;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await closeHttpServer(server);
   }
 
   setAppUrl(url: string): void {
@@ -482,4 +479,12 @@ export class SlackFake {
 /** Starts a fake Slack on 127.0.0.1 (random port). Close it in afterAll/afterEach. */
 export function startSlackFake(options: SlackFakeOptions = {}): Promise<SlackFake> {
   return new SlackFake(options).listen();
+}
+
+/** Stops listening and ends the kept-alive connections too, so the close does not wait for them. */
+export function closeHttpServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }

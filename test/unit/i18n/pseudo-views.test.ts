@@ -1,7 +1,6 @@
 // The main views in the en-XA pseudo-locale: every text 30% longer still fits Slack's Block Kit
 // limits, and no English word is left — one would be text written outside the catalogues, or a
 // builder that forgot to pass the reader's locale on.
-import type { DirectorSummary } from "../../../src/services/reports/director-summary";
 import type { OverdueAlertSummary } from "../../../src/services/escalations/models";
 import type { ThreadLineOutcome } from "../../../src/services/tickets/thread-replies";
 import { PSEUDO_LOCALE } from "../../../src/i18n/locale";
@@ -25,7 +24,7 @@ import { BLOCKS } from "../../../src/views/ids";
 import { messagesFor } from "../../../src/views/messages";
 import { validateBlocks, validateView, blockTextLength, MAX_MESSAGE_BLOCK_TEXT } from "../../../src/sandbox/slack/block-kit-validator";
 import { describeUntranslated, findUntranslated } from "../../support/untranslated";
-import { customerContext, listItem, NOW, overdueAlert, person, submitted, technician, ticketCard } from "../views/fixtures";
+import { customerContext, directorSummary, listItem, NOW, overdueAlert, person, submitted, technician, ticketCard } from "../views/fixtures";
 
 const locale = PSEUDO_LOCALE;
 
@@ -164,26 +163,14 @@ describe("the main views in the en-XA pseudo-locale fit Slack's limits and hold 
 
   it("the directors' daily summary, awaiting sign-off and signed off (R14, R16–R18)", () => {
     const tech = (i: number) => ({ staffId: i, name: `Tech ${i}`, slackUserId: `U0T${i}` });
-    const summary: DirectorSummary = {
-      branchId: 1,
-      branchCode: "SEOUL",
-      branchName: "Seoul service centre",
-      timeZone: "Asia/Seoul",
-      currency: "KRW",
-      date: "2026-03-02",
-      start: "2026-03-01T15:00:00.000Z",
-      end: "2026-03-02T15:00:00.000Z",
-      calls: { received: 12, assigned: 10, completed: 8, carriedOver: 2 },
+    const summary = directorSummary({
       overdue: { count: 25, items: Array.from({ length: 20 }, (_, i) => ({ ticketId: i, voucherNo: `SV-2026-${String(i).padStart(6, "0")}`, arrivalDeadline: "2026-03-02T03:00:00.000Z", message: { channelId: "C0DSP", ts: `17000000${i}.000100` } })) },
-      arrivals: { onTime: 2, withDeadline: 3, onTimeRate: 2 / 3 },
-      workshop: { waitingRepair: 1, waitingParts: 2, repaired: 3, receivedToday: 1, repairedToday: 1, returnedToday: 0 },
       hours: Array.from({ length: 30 }, (_, i) => ({ ...tech(i), byCategory: { A_PAID: 1.25, B_CONTRACT: 2, C_WARRANTY: 0, D_INTERNAL: 0.5 }, total: 3.75 })),
       parts: Array.from({ length: 30 }, (_, i) => ({ partId: i, partNo: `P-${i}`, name: `Part ${i}`, quantity: 2, value: 60000 })),
-      fees: { collectedOnSite: { count: 2, amount: 110000 }, invoiceRequested: { count: 1, amount: 200000 } },
       missingReports: Array.from({ length: 30 }, (_, i) => tech(i)),
       contractNotices: Array.from({ length: 30 }, (_, i) => ({ contractId: i, number: `MC-${i}`, customerName: `Customer ${i}`, endsOn: "2026-04-20", assignee: i % 2 ? tech(i) : null })),
       longLoans: { count: 3, items: Array.from({ length: 3 }, (_, i) => ({ loanId: i, partNo: `P-${i}`, name: `Part ${i}`, technician: tech(i), left: 1, borrowedAt: "2026-02-27T01:00:00.000Z", daysOut: 4 })) },
-    };
+    });
     expectMessage(buildDirectorSummaryMessage({ reportId: 7, summary, state: { kind: "awaiting" }, locale }));
     expectMessage(buildDirectorSummaryMessage({ reportId: 7, summary, state: { kind: "signed-off", by: "U0MGR1", at: NOW }, locale }));
     const quiet = { ...summary, overdue: { count: 0, items: [] }, hours: [], parts: [], missingReports: [], contractNotices: [], longLoans: { count: 0, items: [] } };

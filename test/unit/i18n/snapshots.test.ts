@@ -3,7 +3,6 @@
 // answers to thread replies — kept as readable snapshots (every text with where it is shown), read
 // once by someone who reads the language and reviewed again whenever a catalogue changes.
 // Each also passes the Slack fake's Block Kit validation.
-import type { DirectorSummary } from "../../../src/services/reports/director-summary";
 import type { ThreadLineOutcome } from "../../../src/services/tickets/thread-replies";
 import type { Locale } from "../../../src/i18n/locale";
 import { buildDirectorSummaryMessage } from "../../../src/views/director-summary";
@@ -14,7 +13,7 @@ import { buildResolvedHistory, buildThreadAnswer } from "../../../src/views/thre
 import { buildTicketMessage } from "../../../src/views/ticket-message";
 import { validateBlocks, validateView } from "../../../src/sandbox/slack/block-kit-validator";
 import { humanTexts } from "../../support/untranslated";
-import { customerContext, NOW, overdueAlert, person, ticketCard } from "../views/fixtures";
+import { customerContext, directorSummary, NOW, overdueAlert, person, ticketCard } from "../views/fixtures";
 
 /** What a reader sees, one line per text: the snapshot reads like the screen. */
 const readable = (payload: unknown) => humanTexts(payload).map(({ path, text }) => `${path}: ${text}`);
@@ -22,26 +21,14 @@ const readable = (payload: unknown) => humanTexts(payload).map(({ path, text }) 
 const alert = overdueAlert({ customerName: "한강식품" });
 
 const tech = (i: number) => ({ staffId: i, name: `기사 ${i}`, slackUserId: `U0T${i}` });
-const summary: DirectorSummary = {
-  branchId: 1,
-  branchCode: "SEOUL",
+const summary = directorSummary({
   branchName: "서울 서비스센터",
-  timeZone: "Asia/Seoul",
-  currency: "KRW",
-  date: "2026-03-02",
-  start: "2026-03-01T15:00:00.000Z",
-  end: "2026-03-02T15:00:00.000Z",
-  calls: { received: 12, assigned: 10, completed: 8, carriedOver: 2 },
   overdue: { count: 1, items: [{ ticketId: 3, voucherNo: "SV-2026-000003", arrivalDeadline: "2026-03-02T03:00:00.000Z", message: { channelId: "C0DSP", ts: "1700000000.000100" } }] },
-  arrivals: { onTime: 2, withDeadline: 3, onTimeRate: 2 / 3 },
-  workshop: { waitingRepair: 1, waitingParts: 2, repaired: 3, receivedToday: 1, repairedToday: 1, returnedToday: 0 },
   hours: [1, 2].map((i) => ({ ...tech(i), byCategory: { A_PAID: 1.25, B_CONTRACT: 2, C_WARRANTY: 0, D_INTERNAL: 0.5 }, total: 3.75 })),
   parts: [{ partId: 1, partNo: "P-1001", name: "기동 릴레이", quantity: 2, value: 60000 }],
-  fees: { collectedOnSite: { count: 2, amount: 110000 }, invoiceRequested: { count: 1, amount: 200000 } },
   missingReports: [tech(3)],
   contractNotices: [{ contractId: 1, number: "MC-1", customerName: "대한상사", endsOn: "2026-04-20", assignee: tech(1) }],
-  longLoans: { count: 0, items: [] },
-};
+});
 
 const outcomes: ThreadLineOutcome[] = [
   { kind: "malformed", command: "hours", reason: "hours-missing", line: "시간" },

@@ -1,6 +1,7 @@
 // View-model factories for the view builder tests: valid defaults, unique ids, overrides per test.
 import type { CustomerContext, TechnicianSuggestion, TicketCard, TicketListItem, PersonRef } from "../../../src/services/tickets/models";
 import type { OverdueAlertSummary } from "../../../src/services/escalations/models";
+import type { DirectorSummary } from "../../../src/services/reports/director-summary";
 import type { StateValues as ReaderValues } from "../../../src/views/state";
 import { buildState, interactiveElements, toStateValue, type StateInput } from "../../../src/sandbox/slack/view-state";
 
@@ -121,6 +122,31 @@ export function overdueAlert(overrides: Partial<OverdueAlertSummary> = {}): Over
     technicianSlackUserId: "U0TECH1",
     ticketMessage: { channelId: "C0DISPATCH", ts: "1772420400.000100" },
     sentToAdminsFor: [],
+    ...overrides,
+  };
+}
+
+/** R16: a Seoul branch's day (Monday 2 March 2026) with its counts and nothing listed; tests add the lists they need. */
+export function directorSummary(overrides: Partial<DirectorSummary> = {}): DirectorSummary {
+  return {
+    branchId: 1,
+    branchCode: "SEOUL",
+    branchName: "Seoul service centre",
+    timeZone: "Asia/Seoul",
+    currency: "KRW",
+    date: "2026-03-02",
+    start: "2026-03-01T15:00:00.000Z",
+    end: "2026-03-02T15:00:00.000Z",
+    calls: { received: 12, assigned: 10, completed: 8, carriedOver: 2 },
+    overdue: { count: 0, items: [] },
+    arrivals: { onTime: 2, withDeadline: 3, onTimeRate: 2 / 3 },
+    workshop: { waitingRepair: 1, waitingParts: 2, repaired: 3, receivedToday: 1, repairedToday: 1, returnedToday: 0 },
+    hours: [],
+    parts: [],
+    fees: { collectedOnSite: { count: 2, amount: 110000 }, invoiceRequested: { count: 1, amount: 200000 } },
+    missingReports: [],
+    contractNotices: [],
+    longLoans: { count: 0, items: [] },
     ...overrides,
   };
 }
