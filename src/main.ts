@@ -5,7 +5,7 @@ import { boltLogger, createSlackApp, type SlackApp } from "./app";
 import { systemClock } from "./clock";
 import { ConfigError, loadStartupConfig, type Config, type SlackMode } from "./config";
 import { openDatabase, type Database } from "./db";
-import { createPrismaClient, poolStats } from "./db/client";
+import { onWorkersPool, poolStats } from "./db/client";
 import { openMonitoringDatabase } from "./db/monitoring";
 import { deadlineIn, within } from "./deadline";
 import { JOBS } from "./jobs/registry";
@@ -46,7 +46,9 @@ export async function startBot(
   /** The embedded database died for good: the bot cannot serve anyone and should exit. */
   onDatabaseLost?: (error: Error) => void,
 ): Promise<Running> {
-  const database = await openDatabase({ config, log, user: "bot", onDatabaseLost });
+  // The outbox's and the thread replies' workers query through connections of their own
+  // (onWorkersPool): a burst of queued replies never makes a request answered before its ack wait.
+  const database = await openDatabase({ config, log, user: "bot", onDatabaseLost, workersPoolSize: WORKERS_POOL_SIZE });
   const monitoring = openMonitoringDatabase(database.url, log);
   const metrics = createMetrics({ query: monitoring.query, pool: () => poolStats(database.prisma), now: () => systemClock.now(), log, processMetrics: true });
   const serviceSettings = {
@@ -68,10 +70,6 @@ export async function startBot(
     ),
   };
   const services = createServices({ db: database.prisma, ...serviceSettings });
-  // The outbox's and the thread replies' workers query through a pool of their own: a burst of
-  // queued replies never makes a request that is answered before its ack wait for a connection.
-  const workersDb = createPrismaClient(database.url, { poolSize: WORKERS_POOL_SIZE });
-  const workerServices = createServices({ db: workersDb, ...serviceSettings });
   const slack = createSlackApp({
     mode,
     port: config.PORT,
@@ -84,7 +82,6 @@ export async function startBot(
   });
   const closeDatabase = async () => {
     await monitoring.close().catch((error: unknown) => log.warn("error while closing the metrics' database pool", { error }));
-    await workersDb.$disconnect().catch((error: unknown) => log.warn("error while closing the workers' database pool", { error }));
     await database.close();
   };
   let port: number;
@@ -101,7 +98,8 @@ export async function startBot(
   try {
     outbox = await startOutbox({
       connectionString: database.url,
-      deps: { services: workerServices, clock: systemClock, log, locales: workerServices.locales },
+      deps: { services, clock: systemClock, log, locales: services.locales },
+      runTask: onWorkersPool,
       slack: new WebClient(mode.botToken, {
         slackApiUrl: config.SLACK_API_URL,
         retryConfig: { retries: 0 },

@@ -32,6 +32,8 @@ export interface OpenDatabaseOptions {
   user: "bot" | "cli";
   /** The bot's embedded server died and could not be restarted. */
   onDatabaseLost?: (error: Error) => void;
+  /** Connections apart for code run in `onWorkersPool` (the bot's outbox and reply workers); none by default. */
+  workersPoolSize?: number;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -53,7 +55,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     await embedded?.stop();
     throw error;
   }
-  const prisma = createPrismaClient(url);
+  const prisma = createPrismaClient(url, { workersPoolSize: options.workersPoolSize });
   if (embedded && options.onDatabaseLost) embedded.supervise({ onGiveUp: options.onDatabaseLost });
   return {
     prisma,

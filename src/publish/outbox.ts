@@ -52,6 +52,8 @@ export interface OutboxOptions {
   pollIntervalMs?: number;
   /** How often dead bots' jobs are looked for. */
   reapIntervalMs?: number;
+  /** Runs each task: the bot's puts their queries on its workers' connections (onWorkersPool, src/db/client.ts). */
+  runTask?: <T>(work: () => T) => T;
 }
 
 export interface Outbox {
@@ -95,7 +97,9 @@ export async function startOutbox(options: OutboxOptions): Promise<Outbox> {
     worker: { hooks: { startWorker: (_context: unknown, event: { worker: { workerId: string } }) => lockWorker(event.worker.workerId) } },
   } as GraphileConfig.Plugin;
 
-  const slackTask: Task = async (payload, helpers) => {
+  const runTask = options.runTask ?? ((work) => work());
+  const slackTask: Task = (payload, helpers) => runTask(() => deliverSlackEffect(payload, helpers));
+  const deliverSlackEffect: Task = async (payload, helpers) => {
     const effect = reviveEffect(payload);
     const { job } = helpers;
     try {
@@ -110,7 +114,8 @@ export async function startOutbox(options: OutboxOptions): Promise<Outbox> {
     }
   };
 
-  const replyTask: Task = async (payload, helpers) => {
+  const replyTask: Task = (payload, helpers) => runTask(() => handleReply(payload, helpers));
+  const handleReply: Task = async (payload, helpers) => {
     const { job } = helpers;
     const unsent = await handleQueuedReply(deps, slack, reviveThreadReply(payload), { attempt: job.attempts, maxAttempts: job.max_attempts });
     // The reply is recorded: what Slack did not take is posted again later, apart, so the thread's next reply need not wait.
@@ -118,7 +123,8 @@ export async function startOutbox(options: OutboxOptions): Promise<Outbox> {
   };
 
   // A list of parts: graphile-worker tries again only the parts whose promise failed.
-  const answerTask: Task = (payload, helpers) => {
+  const answerTask: Task = (payload, helpers) => runTask(() => postAnswerParts(payload, helpers));
+  const postAnswerParts: Task = (payload, helpers) => {
     const last = helpers.job.attempts >= helpers.job.max_attempts;
     return (payload as AnswerPart[]).map(async (part) => {
       try {

@@ -16,6 +16,12 @@ export interface SlackUserLocaleOptions {
   negativeTtlMs?: number;
   /** How long a failed lookup (network, Slack's internal error) is remembered as unknown; 30 seconds by default. */
   errorTtlMs?: number;
+  /**
+   * How long one lookup waits for Slack before answering "unknown" (the branch's language then
+   * decides); 400 ms by default. The call goes on and its answer is kept for the next request: a
+   * request's ack must not wait on Slack.
+   */
+  waitMs?: number;
   /** People remembered at most, least recently asked dropped first; 5,000 by default. */
   maxEntries?: number;
   /** Milliseconds since the epoch; tests travel. */
@@ -41,6 +47,7 @@ export function createSlackUserLocales(slack: UserLocaleSlackClient, options: Sl
   const negativeTtlMs = options.negativeTtlMs ?? HOUR_MS;
   const errorTtlMs = options.errorTtlMs ?? 30_000;
   const maxEntries = options.maxEntries ?? 5_000;
+  const waitMs = options.waitMs ?? 400;
   const now = options.now ?? Date.now;
   // A Map keeps insertion order: re-inserting on each hit makes its first key the least recently used.
   const entries = new Map<string, Entry>();
@@ -87,7 +94,17 @@ export function createSlackUserLocales(slack: UserLocaleSlackClient, options: Sl
       pending = ask(slackUserId).finally(() => inFlight.delete(slackUserId));
       inFlight.set(slackUserId, pending);
     }
-    return pending;
+    return withinWait(pending, waitMs);
   };
   return Object.defineProperty(lookup, "size", { get: () => entries.size }) as SlackUserLocales;
+}
+
+/** The answer if it comes within `waitMs`, else undefined (the call itself goes on). */
+function withinWait(pending: Promise<string | undefined>, waitMs: number): Promise<string | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, waitMs, undefined);
+    timer.unref();
+  });
+  return Promise.race([pending, late]).finally(() => clearTimeout(timer));
 }

@@ -59,6 +59,29 @@ describe("the Slack user locale lookup", () => {
     expect(asked).toEqual(["U1"]);
   });
 
+  it("answers unknown when Slack is slower than waitMs, and keeps the late answer for the next request", async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    const asked: string[] = [];
+    const slack = {
+      users: {
+        info: (args: { user: string }) => {
+          asked.push(args.user);
+          return new Promise((resolve) => (answer = resolve));
+        },
+      },
+    } as unknown as UserLocaleSlackClient;
+    const lookup = createSlackUserLocales(slack, { waitMs: 20 });
+
+    const started = Date.now();
+    expect(await lookup("U1")).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(1_000);
+    answer({ ok: true, user: { id: "U1", locale: "ko-KR" } });
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(await lookup("U1")).toBe("ko-KR");
+    expect(asked).toEqual(["U1"]);
+  });
+
   it("keeps at most maxEntries people, dropping the least recently asked first", async () => {
     const { slack, asked } = slackWith({ U1: "en-US", U2: "ko-KR", U3: "zh-CN" });
     const lookup = createSlackUserLocales(slack, { maxEntries: 2 });
