@@ -9,6 +9,7 @@ import { Client } from "pg";
 import { startEmbeddedPostgres } from "../src/db/embedded";
 import { silentLog } from "../src/logger";
 import { withDatabase } from "../test/support/db-names";
+import { startScriptNodeArgs } from "../test/support/start-script";
 
 export const BUILT_MAIN = path.resolve(__dirname, "../dist/src/main.js");
 export const BARE_BOLT = path.resolve(__dirname, "bare-bolt.ts");
@@ -66,12 +67,13 @@ function spawnChild(args: string[], options: ChildOptions): Child {
   return { name: options.name, child, pid: child.pid, output: () => output, exited, alive: () => child.exitCode === null && child.signalCode === null };
 }
 
-/** `node dist/src/main.js`, as `npm start` runs it, in a working directory of its own (no .env reaches it). */
+/** `node … dist/src/main.js`, as `npm start` runs it (its Node flags too), in a working directory of its own (no .env reaches it). */
 export function startBot(options: ChildOptions): Child {
   // For profiling the bot, e.g. BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_BOT_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  return spawnChild([...nodeArgs, BUILT_MAIN], options);
+  return spawnChild([...startScriptNodeArgs(), ...nodeArgs, BUILT_MAIN], options);
 }
+
 
 /** bench/bare-bolt.ts under tsx (from the repository, where tsx resolves); it prints `listening <port>`. */
 export function startBareBolt(options: Omit<ChildOptions, "cwd">): Child {

@@ -104,7 +104,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const listened = registerHandlers(routedById(app), { modalClient, ...options.handlerDeps });
 
   // Both receivers hand each request to processEvent: its id, its metrics and the wait at stop.
-  const requests = createRequestTracker({ log: options.log, metrics, known: listened });
+  const requests = createRequestTracker({ log: options.log, metrics, known: listened, shedInProcess: options.mode.kind === "socket" });
   const processEvent = app.processEvent.bind(app);
   app.processEvent = (event) => requests.process(event, processEvent);
 
@@ -126,6 +126,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           routes,
           pages: options.pages,
           stopping: () => stopping,
+          sheds: (body) => requests.sheds(body),
           onRefused: (status) => metrics.slackRequestRefused(status),
         });
         server = await listen(guarded, options.port);

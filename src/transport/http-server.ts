@@ -28,6 +28,8 @@ export interface SlackHttpServerOptions {
   pages?: PageHandler;
   /** True once the bot is stopping: each answer closes its connection, so that none is reused. */
   stopping?: () => boolean;
+  /** An event to refuse for now (the bot is flooded): answered 503, and Slack delivers it again. */
+  sheds?: (body: unknown) => boolean;
   /** Counts a refusal (the status) for /metrics. */
   onRefused?: (status: number) => void;
   bodyLimit?: number;
@@ -62,8 +64,13 @@ export function createSlackHttpServer(options: SlackHttpServerOptions): Server {
         if (rawBody === "too large") return refuse(res, 413, "body over the size limit", req);
         const unsigned = checkSignature(req, rawBody, options.signingSecret, (options.nowMs ?? Date.now)());
         if (unsigned) return refuse(res, 401, unsigned, req);
-        const shape = checkPayloadShape(parseBody(req, rawBody));
+        const body = parseBody(req, rawBody);
+        const shape = checkPayloadShape(body);
         if (!shape.ok) return refuse(res, 400, `malformed body: ${shape.reason}`, req);
+        if (options.sheds?.(body)) {
+          options.onRefused?.(503);
+          return void res.writeHead(503, { "retry-after": "1" }).end();
+        }
         try {
           // Bolt uses a body already read (BufferedIncomingMessage) instead of reading the stream again.
           options.dispatch(Object.assign(req, { rawBody }), res);

@@ -16,6 +16,13 @@ export interface KnownIds {
   options: ReadonlySet<string>;
 }
 
+/**
+ * Requests in flight (acked events whose listener has not ended included) above which an event is
+ * refused: Slack delivers it again (HTTP 503, or an unacked Socket Mode envelope), so that a flood
+ * of events waits at Slack rather than in the bot's memory. A person's click or form is never refused.
+ */
+export const MAX_IN_FLIGHT_FOR_EVENTS = 1_000;
+
 export interface RequestTracker {
   /** Bolt's processEvent, wrapped. */
   process(event: ReceiverEvent, next: (event: ReceiverEvent) => Promise<void>): Promise<void>;
@@ -26,10 +33,22 @@ export interface RequestTracker {
   /** Resolves true once every request taken has ended, post-ack work included; false if `timeoutMs` passed first. */
   finished(timeoutMs: number): Promise<boolean>;
   readonly inFlight: number;
+  /** Whether this request is an event to refuse for now (see MAX_IN_FLIGHT_FOR_EVENTS). */
+  sheds(body: unknown): boolean;
 }
 
-export function createRequestTracker(options: { log: Log; metrics: Metrics; known?: KnownIds }): RequestTracker {
+export interface RequestTrackerOptions {
+  log: Log;
+  metrics: Metrics;
+  known?: KnownIds;
+  maxInFlightForEvents?: number;
+  /** Socket Mode: events are shed here, left unacked. Over HTTP the server answers 503 before Bolt sees them. */
+  shedInProcess?: boolean;
+}
+
+export function createRequestTracker(options: RequestTrackerOptions): RequestTracker {
   const { log, metrics } = options;
+  const maxInFlightForEvents = options.maxInFlightForEvents ?? MAX_IN_FLIGHT_FOR_EVENTS;
   let refusing = false;
   let unacked = 0;
   let running = 0;
@@ -52,7 +71,10 @@ export function createRequestTracker(options: { log: Log; metrics: Metrics; know
       watchers.add(watch);
     });
 
+  const sheds = (body: unknown) => running >= maxInFlightForEvents && (body as { type?: unknown } | undefined)?.type === "event_callback";
+
   return {
+    sheds,
     process(event, next) {
       const labels = labelsOf(event.body, options.known);
       const outer = currentRequest();
@@ -61,6 +83,10 @@ export function createRequestTracker(options: { log: Log; metrics: Metrics; know
       return runInRequest({ requestId, receivedAt }, async () => {
         if (refusing) {
           log.info("left a Slack request unacked: the bot is stopping", { ...labels });
+          return;
+        }
+        if (options.shedInProcess && sheds(event.body)) {
+          log.warn("left an event unacked: too many requests in flight; Slack delivers it again", { ...labels, inFlight: running });
           return;
         }
         let acked = false;

@@ -37,6 +37,19 @@ export function oneLine(text: string, max: number): string {
 
 const fallbackFormats = new Map<string, Intl.DateTimeFormat>();
 
+// Making an Intl formatter costs far more than using one (a report renders dozens of amounts): each
+// is made once per language and currency. Currencies come from the branches, so the map stays small.
+const formatters = new Map<string, Intl.NumberFormat | Intl.ListFormat>();
+
+function memoized<T extends Intl.NumberFormat | Intl.ListFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 function fallbackFormat(timeZone: string, locale: Locale): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}`;
   let format = fallbackFormats.get(key);
@@ -71,7 +84,7 @@ export function fallbackDate(date: Date, timeZone: string, locale: Locale = curr
 export function formatMoney(amount: number | string, currency: string, locale: Locale = currentLocale()): string {
   const value = typeof amount === "number" ? amount : Number(amount);
   try {
-    return new Intl.NumberFormat(intlTag(locale), { style: "currency", currency, maximumFractionDigits: 2 }).format(value);
+    return memoized(`money|${locale}|${currency}`, () => new Intl.NumberFormat(intlTag(locale), { style: "currency", currency, maximumFractionDigits: 2 })).format(value);
   } catch {
     return `${Number.isFinite(value) ? value.toFixed(2) : amount} ${currency}`;
   }
@@ -79,12 +92,12 @@ export function formatMoney(amount: number | string, currency: string, locale: L
 
 /** Hours as the reader writes numbers: 1.5, 2, 0.25 (never more than two decimals). */
 export function formatHours(hours: number, locale: Locale = currentLocale()): string {
-  return new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 2, useGrouping: false }).format(hours);
+  return memoized(`hours|${locale}`, () => new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 2, useGrouping: false })).format(hours);
 }
 
 /** A list joined as the reader's language joins it ("A, B and C", "A, B 및 C", "A、B和C"). */
 export function formatList(items: readonly string[], locale: Locale = currentLocale()): string {
-  return new Intl.ListFormat(intlTag(locale), { style: "long", type: "conjunction" }).format(items);
+  return memoized(`list|${locale}`, () => new Intl.ListFormat(intlTag(locale), { style: "long", type: "conjunction" })).format(items);
 }
 
 /**

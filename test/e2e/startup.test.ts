@@ -9,6 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { startSlackFake, type SlackFake } from "../../src/sandbox/slack";
 import { freePort } from "../support/free-port";
+import { startScriptNodeArgs } from "../support/start-script";
 
 const root = path.resolve(__dirname, "../..");
 const builtMain = path.join(root, "dist/src/main.js");
@@ -27,7 +28,7 @@ function baseEnv(extra: Record<string, string>): Record<string, string> {
 }
 
 function runBuiltBot(cwd: string, env: Record<string, string>): Bot {
-  const child = spawn(process.execPath, [builtMain], { cwd, env: baseEnv(env) });
+  const child = spawn(process.execPath, [...startScriptNodeArgs(), builtMain], { cwd, env: baseEnv(env) });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
