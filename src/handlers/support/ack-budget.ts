@@ -10,7 +10,7 @@ import { messagesFor } from "../../views/messages";
 import { buildNoticeModal } from "../../views/notice-modal";
 
 /** What is left of Slack's 3 s once the request has travelled both ways, counted from its arrival. */
-export const ACK_BUDGET_MS = 2_000;
+export const ACK_BUDGET_MS = 1_500;
 
 /**
  * The budget left to a listener: Slack's 3 s run from the request's arrival, not from the listener's
