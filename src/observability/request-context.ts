@@ -19,3 +19,13 @@ export function currentRequest(): RequestContext | undefined {
 export function runInRequest<T>(context: RequestContext, work: () => T): T {
   return storage.run(context, work);
 }
+
+/**
+ * What is left of `budgetMs` since the running request reached the bot (never below 0); the whole
+ * budget outside a request. Slack's deadlines (the ack's, a trigger's) run from the arrival, not
+ * from when a busy event loop got to the listener.
+ */
+export function msLeftSinceArrival(budgetMs: number, now = performance.now()): number {
+  const receivedAt = currentRequest()?.receivedAt;
+  return receivedAt === undefined ? budgetMs : Math.max(0, budgetMs - (now - receivedAt));
+}

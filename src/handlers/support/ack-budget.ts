@@ -5,20 +5,16 @@
 import type { AckFn, AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewResponseAction, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Log } from "../../logger";
-import { currentRequest } from "../../observability/request-context";
+import { msLeftSinceArrival } from "../../observability/request-context";
 import { messagesFor } from "../../views/messages";
 import { buildNoticeModal } from "../../views/notice-modal";
 
-/** What is left of Slack's 3 s once the request has travelled both ways, counted from its arrival. */
+/** Half of Slack's 3 s, counted from the request's arrival: the rest is for the trip both ways and for a busy bot's timers, which fire late. */
 export const ACK_BUDGET_MS = 1_500;
 
-/**
- * The budget left to a listener: Slack's 3 s run from the request's arrival, not from the listener's
- * start, and under a burst a request may wait for the event loop (and its sender's language) first.
- */
+/** The budget left to a listener: a request may have waited for the event loop (and its sender's language) first. */
 export function remainingAckBudget(budgetMs = ACK_BUDGET_MS, now = performance.now()): number {
-  const receivedAt = currentRequest()?.receivedAt;
-  return receivedAt === undefined ? budgetMs : Math.max(0, budgetMs - (now - receivedAt));
+  return msLeftSinceArrival(budgetMs, now);
 }
 
 type Ack = AckFn<ViewResponseAction>;

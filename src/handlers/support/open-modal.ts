@@ -14,7 +14,7 @@
 import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Log } from "../../logger";
-import { currentRequest } from "../../observability/request-context";
+import { msLeftSinceArrival } from "../../observability/request-context";
 import { buildLoadingModal, type LoadingModal } from "../../views/loading-modal";
 import { buildNoticeModal } from "../../views/notice-modal";
 import { describeFailure, type PrivateReply } from "./failures";
@@ -94,10 +94,9 @@ export async function openModal(options: OpenModalOptions, load: () => Promise<M
  * busy event loop took before this listener ran is already gone from the trigger's life.
  */
 async function withinBudget(loaded: Promise<Loaded>, budgetMs: number): Promise<Loaded | "late"> {
-  const arrivedAt = currentRequest()?.receivedAt ?? performance.now();
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<"late">((resolve) => {
-    timer = setTimeout(() => resolve("late"), Math.max(0, budgetMs - (performance.now() - arrivedAt)));
+    timer = setTimeout(() => resolve("late"), msLeftSinceArrival(budgetMs));
   });
   try {
     return await Promise.race([loaded, late]);
