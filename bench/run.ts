@@ -24,7 +24,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { Db } from "../src/db";
 import { createPrismaClient } from "../src/db/client";
 import { migrate } from "../src/db/migrator";
@@ -244,6 +244,44 @@ async function postTicketMessages(slack: SlackFake, tickets: { id: number; vouch
   };
   await Promise.all(Array.from({ length: 16 }, worker));
   return posted;
+}
+
+// --- the bot's own view of its acks ------------------------------------------------------------------
+
+/**
+ * The bots' servicedesk_slack_ack_seconds histogram, every listener summed: cumulative counts by
+ * bucket bound (seconds). The load generator's latency also holds the time a request waited in the
+ * kernel and, for the bot, the time this process (which also plays Slack for the bot's Web API calls)
+ * took to read the answer; the bot's own figure does not, and the two side by side say where a tail is.
+ */
+async function ackHistogram(ports: number[]): Promise<Map<number, number> & { loopMaxMs?: number }> {
+  const buckets: Map<number, number> & { loopMaxMs?: number } = new Map<number, number>();
+  for (const port of ports) {
+    const text = await fetch(`http://127.0.0.1:${port}/metrics`).then((response) => response.text(), () => "");
+    // prom-client's event-loop figures cover the time since the previous scrape (the one before the run).
+    const loopMax = /^nodejs_eventloop_lag_max_seconds (\S+)/m.exec(text);
+    if (loopMax) buckets.loopMaxMs = Math.max(buckets.loopMaxMs ?? 0, Number(loopMax[1]) * 1000);
+    for (const match of text.matchAll(/^servicedesk_slack_ack_seconds_bucket\{[^}]*le="([^"]+)"[^}]*\} (\d+)/gm)) {
+      const bound = match[1] === "+Inf" ? Infinity : Number(match[1]);
+      buckets.set(bound, (buckets.get(bound) ?? 0) + Number(match[2]));
+    }
+  }
+  return buckets;
+}
+
+/** The run's acks (after minus before) as bucket bounds: "p50 ≤ 25 ms, p99 ≤ 1,000 ms, n 500". */
+function describeAcks(before: Map<number, number>, after: Map<number, number> & { loopMaxMs?: number }): string {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const counts = bounds.map((bound) => (after.get(bound) ?? 0) - (before.get(bound) ?? 0));
+  const total = counts[counts.length - 1] ?? 0;
+  if (!total) return "none recorded";
+  const bound = (q: number) => {
+    const index = counts.findIndex((count) => count >= q * total);
+    const seconds = bounds[index]!;
+    return Number.isFinite(seconds) ? `≤ ${(seconds * 1000).toLocaleString("en-US")} ms` : `> ${(bounds[index - 1]! * 1000).toLocaleString("en-US")} ms`;
+  };
+  const loop = after.loopMaxMs === undefined ? "" : `; its event loop's longest delay ${after.loopMaxMs.toFixed(0)} ms`;
+  return `p50 ${bound(0.5)}, p99 ${bound(0.99)}, n ${total}${loop}`;
 }
 
 // --- scenarios ---------------------------------------------------------------------------------------
@@ -776,7 +814,13 @@ async function main(): Promise<void> {
         await scenario.settle?.(prisma);
         await drainOutbox(prisma, slack, since, { quiet: true });
         const baseline = await load("bare", TOTAL, true);
+        const acksBefore = await ackHistogram(botPorts);
+        // This process sends the load and plays Slack for the bot: its own event loop's delay is part of what it measures.
+        const ownDelay = monitorEventLoopDelay({ resolution: 10 });
+        ownDelay.enable();
         const measured = await load("bot", TOTAL, true);
+        ownDelay.disable();
+        const acksAfter = await ackHistogram(botPorts);
         const peaks = sampler.stop();
         console.log(line("bare Bolt", baseline, peaks.get(bare.pid)));
         console.log(line(botLabel, measured, replicas > 1 ? undefined : peaks.get(bots[0].pid)));
@@ -788,6 +832,8 @@ async function main(): Promise<void> {
           const label = (kind: string) => (kind === "saving" ? `"Saving…" (past the ${ACK_BUDGET_MS / 1000} s ack budget; told by DM)` : kind === "closed" ? "saved, modal closed" : kind);
           console.log(`  the bot's answers: ${[...answers].map(([kind, n]) => `${label(kind)} ${n}`).join(", ")}`);
         }
+        console.log(`  the bot's own acks (its /metrics, from a request's arrival in Node to its ack): ${describeAcks(acksBefore, acksAfter)}`);
+        console.log(`  the bench's own event loop during the bot's run (load generator and Slack fake): delay p99 ${(ownDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(ownDelay.max / 1e6).toFixed(0)} ms`);
         console.log(`  ratio (bot / bare)  p50 ×${(measured.p50 / baseline.p50).toFixed(2)}   p99 ×${(measured.p99 / baseline.p99).toFixed(2)}   throughput ×${(measured.throughput / baseline.throughput).toFixed(2)}`);
         for (const [label, result] of [["bot", measured], ["bare Bolt", baseline]] as [string, LoadResult][]) {
           if (!result.errors) continue;
