@@ -43,9 +43,11 @@ export async function runLoad(options: {
   check?: (status: number, body: string) => boolean;
   /** Told about every request once it is answered (`status` 0: no answer, `body` then says why) and where it went. */
   onResponse?: (index: number, ok: boolean, status: number, body: string, port: number) => void;
+  /** Connections kept from an earlier run (the caller destroys it); a new agent, destroyed at the end, by default. */
+  agent?: http.Agent;
 }): Promise<LoadResult> {
   // One agent: it keeps up to `concurrency` sockets per port.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const agent = options.agent ?? new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const latencies: number[] = [];
   const byPort = new Map<number, { latencies: number[]; errors: number }>();
   const statuses: Record<number, number> = {};
@@ -84,7 +86,7 @@ export async function runLoad(options: {
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
+  if (!options.agent) agent.destroy();
   const perPort = new Map([...byPort].map(([port, mine]) => [port, { ...summarise(mine.latencies), throughput: mine.latencies.length / seconds, errors: mine.errors }]));
   return { ...summarise(latencies), throughput: latencies.length / seconds, errors, statuses, perPort, ...(firstFailure ? { firstFailure } : {}) };
 }

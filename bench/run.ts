@@ -22,6 +22,7 @@
 // TEST_DATABASE_URL or DATABASE_URL (a scratch database is created and dropped); without one, an
 // embedded server is started in a temporary directory. `npm run bench` builds first (`npm run build`).
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
@@ -795,8 +796,13 @@ async function main(): Promise<void> {
         const since = Date.now();
         const sampler = sampleMemory([...bots.map((bot) => bot.pid), bare.pid]);
         const answers = new Map<string, number>();
+        // Each target keeps its connections from its warm-up to its measured run, as Slack keeps its
+        // connections to an app: opened at once to a busy bot, 200 new connections made the first
+        // request on each wait seconds before Node read it. BENCH_FRESH_CONNECTIONS=1 opens new ones.
+        const agents = process.env.BENCH_FRESH_CONNECTIONS === "1" ? undefined : { bare: new http.Agent({ keepAlive: true, maxSockets: level }), bot: new http.Agent({ keepAlive: true, maxSockets: level }) };
         const load = (target: Target, total: number, measured: boolean) =>
           runLoad({
+            agent: agents?.[target],
             ports: target === "bot" ? botPorts : [barePort],
             total,
             concurrency: level,
@@ -821,6 +827,8 @@ async function main(): Promise<void> {
         const measured = await load("bot", TOTAL, true);
         ownDelay.disable();
         const acksAfter = await ackHistogram(botPorts);
+        agents?.bare.destroy();
+        agents?.bot.destroy();
         const peaks = sampler.stop();
         console.log(line("bare Bolt", baseline, peaks.get(bare.pid)));
         console.log(line(botLabel, measured, replicas > 1 ? undefined : peaks.get(bots[0].pid)));
