@@ -74,7 +74,6 @@ export function startBot(options: ChildOptions): Child {
   return spawnChild([...startScriptNodeArgs(), ...nodeArgs, BUILT_MAIN], options);
 }
 
-
 /** bench/bare-bolt.ts under tsx (from the repository, where tsx resolves); it prints `listening <port>`. */
 export function startBareBolt(options: Omit<ChildOptions, "cwd">): Child {
   return spawnChild(["--import", "tsx", BARE_BOLT], { ...options, cwd: REPO_ROOT, env: { TSX_DISABLE_CACHE: "1", ...options.env } });

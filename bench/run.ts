@@ -255,25 +255,33 @@ async function postTicketMessages(slack: SlackFake, tickets: { id: number; vouch
  * kernel and, for the bot, the time this process (which also plays Slack for the bot's Web API calls)
  * took to read the answer; the bot's own figure does not, and the two side by side say where a tail is.
  */
-async function ackHistogram(ports: number[]): Promise<Map<number, number> & { loopMaxMs?: number }> {
-  const buckets: Map<number, number> & { loopMaxMs?: number } = new Map<number, number>();
+interface AckScrape {
+  /** Cumulative ack counts by bucket bound (seconds), every bot and listener summed. */
+  buckets: Map<number, number>;
+  /** The bots' longest event-loop delay since their previous scrape. */
+  loopMaxMs?: number;
+}
+
+async function ackHistogram(ports: number[]): Promise<AckScrape> {
+  const scrape: AckScrape = { buckets: new Map() };
+  const { buckets } = scrape;
   for (const port of ports) {
     const text = await fetch(`http://127.0.0.1:${port}/metrics`).then((response) => response.text(), () => "");
     // prom-client's event-loop figures cover the time since the previous scrape (the one before the run).
     const loopMax = /^nodejs_eventloop_lag_max_seconds (\S+)/m.exec(text);
-    if (loopMax) buckets.loopMaxMs = Math.max(buckets.loopMaxMs ?? 0, Number(loopMax[1]) * 1000);
+    if (loopMax) scrape.loopMaxMs = Math.max(scrape.loopMaxMs ?? 0, Number(loopMax[1]) * 1000);
     for (const match of text.matchAll(/^servicedesk_slack_ack_seconds_bucket\{[^}]*le="([^"]+)"[^}]*\} (\d+)/gm)) {
       const bound = match[1] === "+Inf" ? Infinity : Number(match[1]);
       buckets.set(bound, (buckets.get(bound) ?? 0) + Number(match[2]));
     }
   }
-  return buckets;
+  return scrape;
 }
 
 /** The run's acks (after minus before) as bucket bounds: "p50 ≤ 25 ms, p99 ≤ 1,000 ms, n 500". */
-function describeAcks(before: Map<number, number>, after: Map<number, number> & { loopMaxMs?: number }): string {
-  const bounds = [...after.keys()].sort((a, b) => a - b);
-  const counts = bounds.map((bound) => (after.get(bound) ?? 0) - (before.get(bound) ?? 0));
+function describeAcks(before: AckScrape, after: AckScrape): string {
+  const bounds = [...after.buckets.keys()].sort((a, b) => a - b);
+  const counts = bounds.map((bound) => (after.buckets.get(bound) ?? 0) - (before.buckets.get(bound) ?? 0));
   const total = counts[counts.length - 1] ?? 0;
   if (!total) return "none recorded";
   const bound = (q: number) => {

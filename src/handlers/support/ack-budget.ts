@@ -12,11 +12,6 @@ import { buildNoticeModal } from "../../views/notice-modal";
 /** Half of Slack's 3 s, counted from the request's arrival: the rest is for the trip both ways and for a busy bot's timers, which fire late. */
 export const ACK_BUDGET_MS = 1_500;
 
-/** The budget left to a listener: a request may have waited for the event loop (and its sender's language) first. */
-export function remainingAckBudget(budgetMs = ACK_BUDGET_MS, now = performance.now()): number {
-  return msLeftSinceArrival(budgetMs, now);
-}
-
 type Ack = AckFn<ViewResponseAction>;
 
 export async function withinAckBudget(
@@ -27,11 +22,12 @@ export async function withinAckBudget(
   const what = m.forms[options.form] ?? options.form;
   let answered = false;
   let late = false;
+  // Counted from the request's arrival: it may have waited for the event loop (and its sender's language) before this listener ran.
   const timer = setTimeout(() => {
     if (answered) return;
     answered = late = true;
     void options.ack({ response_action: "update", view: buildNoticeModal({ text: m.saving }) }).catch((error: unknown) => options.log.warn("could not answer a slow submission", { form: options.form, error }));
-  }, remainingAckBudget(options.budgetMs));
+  }, msLeftSinceArrival(options.budgetMs ?? ACK_BUDGET_MS));
   const budgeted = (async (response?: ViewResponseAction) => {
     if (!late) {
       answered = true;

@@ -2,8 +2,8 @@
 // a request that waited in a burst before its listener ran gets only what is left of them.
 import type { ViewResponseAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { remainingAckBudget, withinAckBudget } from "../../../src/handlers/support/ack-budget";
-import { runInRequest } from "../../../src/observability/request-context";
+import { withinAckBudget } from "../../../src/handlers/support/ack-budget";
+import { msLeftSinceArrival, runInRequest } from "../../../src/observability/request-context";
 import { silentLog } from "../../../src/logger";
 
 function harness() {
@@ -18,11 +18,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("the ack budget", () => {
   it("is the whole budget outside a request, and what is left of it since the request arrived inside one", () => {
-    expect(remainingAckBudget(2_300)).toBe(2_300);
+    expect(msLeftSinceArrival(2_300)).toBe(2_300);
     const now = performance.now();
-    const left = runInRequest({ requestId: "r1", receivedAt: now - 1_500 }, () => remainingAckBudget(2_300, now));
+    const left = runInRequest({ requestId: "r1", receivedAt: now - 1_500 }, () => msLeftSinceArrival(2_300, now));
     expect(left).toBe(800);
-    expect(runInRequest({ requestId: "r2", receivedAt: now - 5_000 }, () => remainingAckBudget(2_300, now))).toBe(0);
+    expect(runInRequest({ requestId: "r2", receivedAt: now - 5_000 }, () => msLeftSinceArrival(2_300, now))).toBe(0);
   });
 
   it("acks a submission that ends in time with its own answer, once, and sends no DM", async () => {
